@@ -1,0 +1,10 @@
+namespace Pcc.Briefings.Reading;
+
+/// <summary>What a block of document text is.</summary>
+public enum BlockKind
+{
+    /// <summary>A heading the document marks as one (HTML h1–h6, Markdown #, Word heading styles), or a short title-like line in plain text or PDF.</summary>
+    Heading,
+    /// <summary>Running text: one or more lines.</summary>
+    Paragraph,
+}

@@ -35,6 +35,6 @@ public sealed partial class TableClient
         var response = await _pipeline.SendAsync(message, cancellationToken, 200).ConfigureAwait(false);
         using var json = JsonDocument.Parse(response.Content);
         var values = json.RootElement.GetProperty("value").EnumerateArray().Select(EntityJson.Read<T>).ToList();
-        return Page<T>.FromValues(values, TableQueryPageable<T>.ToToken(response), response);
+        return Page<T>.FromValues(values, ContinuationToken.From(response), response);
     }
 }

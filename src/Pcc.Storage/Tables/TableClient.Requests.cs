@@ -74,7 +74,7 @@ public sealed partial class TableClient
         }
 
         AppendSelect(message, select);
-        var (nextPartitionKey, nextRowKey) = TableQueryPageable<ITableEntity>.FromToken(continuation);
+        var (nextPartitionKey, nextRowKey) = ContinuationToken.Parse(continuation);
         if (nextPartitionKey is not null)
         {
             uri.AppendQuery("NextPartitionKey", nextPartitionKey, escapeValue: true);

@@ -77,18 +77,14 @@ public sealed partial class TableClient
         return payloads;
     }
 
-    private static EntityPayload KeysOnly(ITableEntity entity)
-    {
-        EntityLimits.ValidateKey(nameof(ITableEntity.PartitionKey), entity.PartitionKey);
-        EntityLimits.ValidateKey(nameof(ITableEntity.RowKey), entity.RowKey);
-        return EntityPayload.From(new TableEntity(entity.PartitionKey, entity.RowKey));
-    }
+    /// <summary>A delete sends no body, so only its keys are checked.</summary>
+    private static EntityPayload KeysOnly(ITableEntity entity) => EntityPayload.From(new TableEntity(entity.PartitionKey, entity.RowKey));
 
     /// <summary>
     /// The service names the failing action by prefixing its error message with the action's index ("1:The specified
     /// entity already exists."); a transaction of one action can only have failed there.
     /// </summary>
-    private static int? FailedActionIndex(Response failed, int actionCount)
+    internal static int? FailedActionIndex(Response failed, int actionCount)
     {
         try
         {

@@ -30,17 +30,18 @@ public sealed class TableEntity : ITableEntity, IDictionary<string, object?>
     public TableEntity(IDictionary<string, object?> values) =>
         _properties = new Dictionary<string, object?>(values ?? throw new ArgumentNullException(nameof(values)), StringComparer.Ordinal);
 
-    /// <inheritdoc />
+    /// <summary>The partition the entity belongs to; null until set, which writing rejects.</summary>
     public string PartitionKey
     {
-        get => GetString(nameof(PartitionKey)) ?? string.Empty;
+        // Null rather than "" when unset, so a forgotten key fails validation instead of writing to the "" partition.
+        get => GetString(nameof(PartitionKey))!;
         set => _properties[nameof(PartitionKey)] = value;
     }
 
-    /// <inheritdoc />
+    /// <summary>The entity's key within its partition; null until set, which writing rejects.</summary>
     public string RowKey
     {
-        get => GetString(nameof(RowKey)) ?? string.Empty;
+        get => GetString(nameof(RowKey))!;
         set => _properties[nameof(RowKey)] = value;
     }
 

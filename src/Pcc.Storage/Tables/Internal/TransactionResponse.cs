@@ -38,9 +38,13 @@ internal sealed class TransactionResponse : Response
     /// </summary>
     public static IReadOnlyList<TransactionResponse> Parse(Response outer)
     {
-        var text = outer.Content.ToString();
-        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
         outer.Headers.TryGetValue("x-ms-client-request-id", out var clientRequestId);
+        return Parse(outer.Content.ToString(), clientRequestId);
+    }
+
+    public static IReadOnlyList<TransactionResponse> Parse(string text, string? clientRequestId)
+    {
+        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
         var responses = new List<TransactionResponse>();
         for (var i = 0; i < lines.Length; i++)
         {

@@ -115,6 +115,21 @@ public sealed class EntityRoundTripTests(AzuriteFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task AStoredValueThatDoesNotFitTheTypedPropertyIsNamedInTheError()
+    {
+        var table = await TestTables.CreateAsync(fixture);
+        await table.AddEntityAsync(new TableEntity("p", "r") { ["Colour"] = "Purple" });
+        await table.AddEntityAsync(new TableEntity("p", "s") { ["Count"] = "not a number" });
+
+        var colour = await Assert.ThrowsAsync<InvalidOperationException>(() => table.GetEntityAsync<Reading>("p", "r"));
+        var count = await Assert.ThrowsAsync<InvalidOperationException>(() => table.GetEntityAsync<Reading>("p", "s"));
+
+        Assert.Contains("'Colour'", colour.Message);
+        Assert.Contains("Purple", colour.Message);
+        Assert.Contains("Reading.Count", count.Message);
+    }
+
+    [Fact]
     public async Task SelectReadsOnlyTheNamedProperties()
     {
         var table = await TestTables.CreateAsync(fixture);

@@ -80,7 +80,8 @@ internal sealed class EntityTypeMap
 
         return (valueType, value) switch
         {
-            ({ IsEnum: true }, string name) => Enum.Parse(valueType, name),
+            ({ IsEnum: true }, string name) => Enum.TryParse(valueType, name, out var member) ? member : throw new InvalidOperationException(
+                $"Stored property '{property.Name}' is '{name}', which is not a member of {valueType.Name}."),
             ({ IsEnum: true }, int number) => Enum.ToObject(valueType, number),
             _ when valueType == typeof(long) && value is int i => (long)i,
             _ when valueType == typeof(double) && value is int i => (double)i,

@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Identity;
 using Microsoft.Extensions.Configuration;
+using Pcc.Storage.Tables;
 
 namespace Pcc.Storage;
 
@@ -107,4 +108,10 @@ public sealed class StorageAccount
 
         return new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
     }
+
+    /// <summary>A client for the table called <paramref name="tableName"/>, signed with the account key or the Entra credential, whichever the account has.</summary>
+    public TableClient GetTableClient(string tableName, TableClientOptions? options = null) =>
+        SharedKeyCredential is not null
+            ? new TableClient(TableEndpoint, tableName, SharedKeyCredential, options)
+            : new TableClient(TableEndpoint, tableName, TokenCredential!, options);
 }

@@ -1,6 +1,8 @@
 using Azure.Core;
 using Azure.Identity;
 using Microsoft.Extensions.Configuration;
+using Pcc.Storage.Blobs;
+using Pcc.Storage.Queues;
 using Pcc.Storage.Tables;
 
 namespace Pcc.Storage;
@@ -114,4 +116,18 @@ public sealed class StorageAccount
         SharedKeyCredential is not null
             ? new TableClient(TableEndpoint, tableName, SharedKeyCredential, options)
             : new TableClient(TableEndpoint, tableName, TokenCredential!, options);
+
+    /// <summary>A client for container <paramref name="containerName"/>, using this account's key or identity.</summary>
+    public BlobContainerClient GetBlobContainerClient(string containerName, BlobClientOptions? options = null)
+    {
+        var uri = BlobContainerClient.ForEndpoint(BlobEndpoint, containerName);
+        return SharedKeyCredential is { } key ? new BlobContainerClient(uri, key, options) : new BlobContainerClient(uri, TokenCredential!, options);
+    }
+
+    /// <summary>A client for queue <paramref name="queueName"/>, using this account's key or identity.</summary>
+    public QueueClient GetQueueClient(string queueName, QueueClientOptions? options = null)
+    {
+        var uri = QueueClient.ForEndpoint(QueueEndpoint, queueName);
+        return SharedKeyCredential is { } key ? new QueueClient(uri, key, options) : new QueueClient(uri, TokenCredential!, options);
+    }
 }

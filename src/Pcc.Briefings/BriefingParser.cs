@@ -51,7 +51,7 @@ public sealed class BriefingParser
         var title = BriefingTitle.Find(units, runningHeader, Taxonomy, document.Name);
         units = ParagraphHealer.Heal(HeadingSplitter.Split(units, Taxonomy));
 
-        var walker = new SectionWalker(Taxonomy, LineJoiner.For(units));
+        var walker = new SectionWalker(Taxonomy, LineJoiner.For(units), title);
         walker.Walk(units);
 
         var caseStudies = AssignKeys(walker.Found);

@@ -9,7 +9,7 @@ namespace Pcc.Briefings.Extraction;
 /// the substantial paragraphs after it unlabelled case studies; any paragraph may hold labelled ones, each running
 /// to the next label or the end of its paragraph.
 /// </summary>
-internal sealed class SectionWalker(ThemeTaxonomy taxonomy, LineJoiner joiner)
+internal sealed class SectionWalker(ThemeTaxonomy taxonomy, LineJoiner joiner, string title)
 {
     private const int MinUnlabelledLength = 120;
 
@@ -42,7 +42,8 @@ internal sealed class SectionWalker(ThemeTaxonomy taxonomy, LineJoiner joiner)
 
     private void EnterHeading(string heading)
     {
-        if (heading.Length == 0)
+        // The document's own title (a cover line, or a running header seen only once) is not a section.
+        if (heading.Length == 0 || Phrase(heading) == Phrase(title))
         {
             return;
         }
@@ -60,6 +61,8 @@ internal sealed class SectionWalker(ThemeTaxonomy taxonomy, LineJoiner joiner)
             _sections.Add(_theme);
         }
     }
+
+    private static string Phrase(string text) => string.Join(' ', TextNormalizer.Words(text));
 
     private void ReadParagraph(TextUnit unit)
     {

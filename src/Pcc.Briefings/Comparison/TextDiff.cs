@@ -78,7 +78,8 @@ public sealed class TextDiff
                 DiffPieceKind.Inserted => $"{{+{piece.Text}+}}",
                 _ => Shorten(piece.Text, context, keepStart: i > 0, keepEnd: i < Pieces.Count - 1),
             };
-            if (builder.Length > 0 && text.Length > 0)
+            var joinsPrevious = piece.Kind == DiffPieceKind.Inserted && i > 0 && Pieces[i - 1].Kind == DiffPieceKind.Deleted;
+            if (builder.Length > 0 && text.Length > 0 && !joinsPrevious)
             {
                 builder.Append(' ');
             }

@@ -6,7 +6,8 @@ namespace Pcc.Briefings.Extraction;
 /// <summary>
 /// Joins wrapped lines into running text. A word broken by a hyphen at a line end is mended: the hyphen stays when
 /// the document elsewhere writes the word with one ("re-offending", and by default compounds such as
-/// "trauma-informed"), and goes when the document elsewhere writes it without ("reoffending").
+/// "trauma-informed", and always before a capital: "Dyfed-Powys"), and goes when the document elsewhere writes it
+/// without ("reoffending").
 /// </summary>
 internal sealed class LineJoiner
 {
@@ -64,10 +65,15 @@ internal sealed class LineJoiner
     }
 
     private static bool IsBrokenWord(StringBuilder before, string next) =>
-        before.Length >= 2 && before[^1] == '-' && char.IsLetter(before[^2]) && char.IsLower(next[0]);
+        before.Length >= 2 && before[^1] == '-' && char.IsLetter(before[^2]) && char.IsLetter(next[0]);
 
     private bool KeepsHyphen(StringBuilder before, string next)
     {
+        if (char.IsUpper(next[0]))
+        {
+            return true;
+        }
+
         var end = before.ToString();
         var left = Word(end[(end.LastIndexOf(' ') + 1)..^1]);
         var firstSpace = next.IndexOf(' ');

@@ -1,3 +1,5 @@
+using Xunit;
+
 namespace Pcc.Testing;
 
 /// <summary>Class fixture giving a test class the run's shared Azurite.</summary>

@@ -60,11 +60,14 @@ internal static class BlockBuilder
             if (IsBodySize(a, body) && IsBodySize(b, body) && a.Y - b.Y > 0)
                 gaps.Add(a.Y - b.Y);
         }
+        var typical = 1.2 * body.FontSize;
         if (gaps.Count == 0)
-            return 1.2 * body.FontSize;
+            return typical;
         gaps.Sort();
         // The lower median: a page with as many paragraph breaks as wrapped lines still yields the line spacing.
-        return gaps[(gaps.Count - 1) / 2];
+        var median = gaps[(gaps.Count - 1) / 2];
+        // Too few lines to tell wrapped lines from paragraph breaks: trust the type size unless the lines are tighter.
+        return gaps.Count < 3 ? Math.Min(median, typical) : median;
     }
 
     private static bool IsBodySize(TextLine line, BodyStyle body) => Math.Abs(line.FontSize - body.FontSize) <= 0.1 * body.FontSize;

@@ -32,17 +32,23 @@ internal static class PdfFileOpener
                     args.Abort = true;
                 },
                 new PdfReaderOptions());
-            return (document, null);
+            if (!passwordRequested)
+                return (document, null);
+            // PDFsharp hands back an unusable document when the password prompt is declined.
+            document.Dispose();
+            return (null, EncryptedFailure(documentName));
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or PdfSharpLicenseException))
         {
             if (passwordRequested || ex is PdfReaderException && ex.Message.Contains("password", StringComparison.OrdinalIgnoreCase) || NamesEncryption(content.Span))
-                return (null, new ReadFailure(documentName, ReadFailureKind.Encrypted, null,
-                    "The PDF is password-protected. Save a copy without the password and upload that."));
+                return (null, EncryptedFailure(documentName));
             return (null, new ReadFailure(documentName, ReadFailureKind.Corrupt, "file structure",
                 $"The PDF's file structure is broken, so its pages cannot be found ({Describe(ex)})."));
         }
     }
+
+    private static ReadFailure EncryptedFailure(string documentName) =>
+        new(documentName, ReadFailureKind.Encrypted, null, "The PDF is password-protected. Save a copy without the password and upload that.");
 
     private static bool HasHeader(ReadOnlySpan<byte> bytes) =>
         bytes[..Math.Min(bytes.Length, HeaderWindow)].IndexOf("%PDF-"u8) >= 0;

@@ -36,8 +36,8 @@ internal sealed class PdfTextExtractor
         var images = 0;
         for (var index = 0; index < pageCount; index++)
         {
-            _cancellationToken.ThrowIfCancellationRequested();
             CurrentPage = index + 1;
+            _cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 var interpreter = ReadPage(_document.Pages[index]);

@@ -97,6 +97,17 @@ public sealed class FontDecodingTests
         Assert.Contains(text.Warnings, w => w.Contains("DAAAAA+Symbolic", StringComparison.Ordinal) && w.Contains("2 character(s)", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void AFontMissingFromTheResourcesIsWarnedAboutByPage()
+    {
+        var pdf = MinimalPdf.OnePage("BT /F1 12 Tf 72 700 Td (Shown) Tj /F7 12 Tf 0 -14 Td (Lost) Tj ET", MinimalPdf.Helvetica);
+
+        var text = PdfReading.Text(pdf);
+
+        Assert.Equal(["Shown"], text.Blocks.SelectMany(b => b.Lines));
+        Assert.Equal(["page 1: the font /F7 is not in the page's resources; its text is skipped"], text.Warnings);
+    }
+
     private static string CMap(params string[] sections) =>
         "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
         + "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"

@@ -62,7 +62,7 @@ public sealed class ReadFailureTests
     [Fact]
     public void APdfThatNeedsAPasswordIsEncrypted()
     {
-        var failure = PdfReading.Failure(PdfSharpWritten.WithText("Secret briefing", userPassword: "open-sesame"), name: "protected.pdf");
+        var failure = PdfReading.Failure(Fixtures.Load("encrypted-user-password.pdf"), name: "protected.pdf");
 
         Assert.Equal(ReadFailureKind.Encrypted, failure.Kind);
         Assert.StartsWith("protected.pdf: ", failure.ToString(), StringComparison.Ordinal);
@@ -71,7 +71,7 @@ public sealed class ReadFailureTests
     [Fact]
     public void APdfRestrictedOnlyByAnOwnerPasswordIsRead()
     {
-        var lines = PdfReading.Lines(PdfSharpWritten.WithText("Case study 7: In Dyfed-Powys", ownerPassword: "owner-only"));
+        var lines = PdfReading.Lines(Fixtures.Load("encrypted-owner-password.pdf"));
 
         Assert.Equal(["Case study 7: In Dyfed-Powys"], lines);
     }

@@ -37,15 +37,37 @@ public sealed class ReadFailureTests
     }
 
     [Fact]
-    public void ABrokenCrossReferenceTableIsCorrupt()
+    public void ABrokenCrossReferenceTableIsRebuiltFromTheObjects()
     {
         var pdf = Encoding.Latin1.GetString(MinimalPdf.OnePage("BT /F1 12 Tf 72 700 Td (Text) Tj ET", MinimalPdf.Helvetica));
         var broken = pdf.Replace("xref\n", "xrof\n", StringComparison.Ordinal).Replace(" 00000 n ", " 0000x n ", StringComparison.Ordinal);
 
-        var failure = PdfReading.Failure(Encoding.Latin1.GetBytes(broken));
+        var lines = PdfReading.Lines(Encoding.Latin1.GetBytes(broken));
+
+        Assert.Equal(["Text"], lines);
+    }
+
+    [Fact]
+    public void AHeaderFollowedByNoObjectsIsCorruptInTheFileStructure()
+    {
+        var failure = PdfReading.Failure(Encoding.Latin1.GetBytes("%PDF-1.7\nCase study 1: no objects follow\n%%EOF\n"), name: "hollow.pdf");
 
         Assert.Equal(ReadFailureKind.Corrupt, failure.Kind);
         Assert.Equal("file structure", failure.Location);
+        Assert.StartsWith("hollow.pdf (file structure): ", failure.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AReferenceToAnObjectTheFileLacksReadsAsNothing()
+    {
+        var pdf = new MinimalPdf();
+        var font = pdf.Add(MinimalPdf.Helvetica);
+        var resources = $"<< /Font << /F1 {font} 0 R >> >>";
+        var text = pdf.AddStream("BT /F1 12 Tf 72 700 Td (The second page) Tj ET");
+
+        var lines = PdfReading.Lines(pdf.WithPages([(99, resources), (text, resources)]));
+
+        Assert.Equal(["The second page"], lines);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using PdfSharp.Pdf;
+using UglyToad.PdfPig.Tokens;
 
 namespace Pcc.Briefings.Reading.Pdf;
 
@@ -26,20 +26,20 @@ internal sealed class CompositeFontMetrics
 
     public IReadOnlyList<CodespaceRange> Codespaces { get; }
 
-    public static PdfDictionary? DescendantFont(PdfDictionary font) =>
-        PdfItems.Items(PdfItems.Array(font, "/DescendantFonts")).FirstOrDefault() as PdfDictionary;
+    public static DictionaryToken? DescendantFont(DictionaryToken font, PdfObjects objects) =>
+        objects.Items(objects.Array(font, "DescendantFonts")).FirstOrDefault() as DictionaryToken;
 
-    public static CompositeFontMetrics Create(PdfDictionary font, Func<PdfDictionary, byte[]> decodeStream, CancellationToken cancellationToken)
+    public static CompositeFontMetrics Create(DictionaryToken font, PdfObjects objects, Func<StreamToken, byte[]> decodeStream, CancellationToken cancellationToken)
     {
-        var encoding = PdfItems.Get(font, "/Encoding");
-        var encodingName = (encoding as PdfName)?.Value ?? "";
-        IReadOnlyList<CodespaceRange> codespaces = encoding is PdfDictionary { Stream: not null } embedded
+        var encoding = objects.Get(font, "Encoding");
+        var encodingName = (encoding as NameToken)?.Data ?? "";
+        IReadOnlyList<CodespaceRange> codespaces = encoding is StreamToken embedded
             ? ToUnicodeCMap.Parse(decodeStream(embedded), cancellationToken).Codespaces
             : [];
-        var descendant = DescendantFont(font);
-        var (widths, defaultWidth) = ReadWidths(descendant);
+        var descendant = DescendantFont(font, objects);
+        var (widths, defaultWidth) = ReadWidths(descendant, objects);
         return new CompositeFontMetrics(
-            isIdentity: encodingName is "/Identity-H" or "/Identity-V" || (encoding is not PdfDictionary && encodingName.Length == 0),
+            isIdentity: encodingName is "Identity-H" or "Identity-V" || (encoding is not StreamToken && encodingName.Length == 0),
             codesAreUnicode: encodingName.Contains("UCS2", StringComparison.Ordinal) || encodingName.Contains("UTF16", StringComparison.Ordinal),
             codespaces,
             widths,
@@ -53,24 +53,24 @@ internal sealed class CompositeFontMetrics
     public string? UnicodeFallback(uint code) =>
         _codesAreUnicode && code is > 0 and <= 0xFFFF ? ((char)code).ToString() : null;
 
-    private static (Dictionary<uint, double> Widths, double Default) ReadWidths(PdfDictionary? descendant)
+    private static (Dictionary<uint, double> Widths, double Default) ReadWidths(DictionaryToken? descendant, PdfObjects objects)
     {
         const int maxEntries = 65_536;
         var widths = new Dictionary<uint, double>();
-        var items = PdfItems.Items(PdfItems.Array(descendant, "/W")).ToArray();
+        var items = objects.Items(objects.Array(descendant, "W")).ToArray();
         for (var i = 0; i < items.Length && widths.Count < maxEntries;)
         {
             // Either "c [w1 w2 ...]" or "cFirst cLast w" (§9.7.4.3).
-            if (PdfItems.Number(items[i]) is not { } first)
+            if (objects.Number(items[i]) is not { } first)
                 break;
-            if (i + 1 < items.Length && items[i + 1] is PdfArray list)
+            if (i + 1 < items.Length && items[i + 1] is ArrayToken list)
             {
                 var cid = (uint)Math.Max(0, first);
-                foreach (var width in PdfItems.Items(list))
-                    widths[cid++] = PdfItems.Number(width) ?? 0;
+                foreach (var width in objects.Items(list))
+                    widths[cid++] = objects.Number(width) ?? 0;
                 i += 2;
             }
-            else if (i + 2 < items.Length && PdfItems.Number(items[i + 1]) is { } last && PdfItems.Number(items[i + 2]) is { } width)
+            else if (i + 2 < items.Length && objects.Number(items[i + 1]) is { } last && objects.Number(items[i + 2]) is { } width)
             {
                 for (var cid = (uint)Math.Max(0, first); cid <= last && widths.Count < maxEntries; cid++)
                     widths[cid] = width;
@@ -79,6 +79,6 @@ internal sealed class CompositeFontMetrics
             else
                 break;
         }
-        return (widths, PdfItems.Number(descendant, "/DW") ?? 1000);
+        return (widths, objects.Number(descendant, "DW") ?? 1000);
     }
 }

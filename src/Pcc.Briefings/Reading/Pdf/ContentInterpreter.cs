@@ -1,4 +1,4 @@
-using PdfSharp.Pdf;
+using UglyToad.PdfPig.Tokens;
 
 namespace Pcc.Briefings.Reading.Pdf;
 
@@ -7,17 +7,17 @@ namespace Pcc.Briefings.Reading.Pdf;
 /// the current transformation matrix and its save/restore, and form XObjects (§8.10), recursively to a bounded depth.
 /// Painting operators are ignored; images are only counted, to tell a scanned document from an empty one.
 /// </summary>
-internal sealed class ContentInterpreter(FontCache fonts, Func<PdfDictionary, byte[]> decodeStream, CancellationToken cancellationToken)
+internal sealed class ContentInterpreter(PdfObjects objects, FontCache fonts, Func<StreamToken, byte[]> decodeStream, CancellationToken cancellationToken)
 {
     private const int MaxFormDepth = 8;
     private const int MaxSavedStates = 256;
 
     private readonly Stack<GraphicsState> _saved = new();
-    private readonly HashSet<PdfDictionary> _activeForms = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<StreamToken> _activeForms = new(ReferenceEqualityComparer.Instance);
     private readonly List<DecodedGlyph> _decoded = [];
     private readonly TextShower _shower = new();
     private GraphicsState _state = new();
-    private PdfDictionary? _resources;
+    private DictionaryToken? _resources;
     private int _instructions;
 
     public List<TextGlyph> Glyphs => _shower.Glyphs;
@@ -27,7 +27,7 @@ internal sealed class ContentInterpreter(FontCache fonts, Func<PdfDictionary, by
     /// <summary>Problems met on the way, worded to follow "page N: ".</summary>
     public List<string> Problems { get; } = [];
 
-    public void Run(byte[] content, PdfDictionary? resources)
+    public void Run(byte[] content, DictionaryToken? resources)
     {
         _resources = resources;
         Execute(content, depth: 0);
@@ -125,7 +125,7 @@ internal sealed class ContentInterpreter(FontCache fonts, Func<PdfDictionary, by
     {
         _state.FontSize = instruction.Number(1, 1);
         var name = instruction.Operands.Count > 0 ? instruction.Operands[0].Name : "";
-        var font = PdfItems.Dictionary(PdfItems.Dictionary(_resources, "/Font"), "/" + name);
+        var font = objects.Dictionary(objects.Dictionary(_resources, "Font"), name);
         if (font is null)
         {
             _state.Font = null;
@@ -161,23 +161,23 @@ internal sealed class ContentInterpreter(FontCache fonts, Func<PdfDictionary, by
     {
         if (name is null || name.Kind != OperandKind.Name)
             return;
-        var xObject = PdfItems.Dictionary(PdfItems.Dictionary(_resources, "/XObject"), "/" + name.Name);
-        var subtype = PdfItems.Name(xObject, "/Subtype");
-        if (subtype == "/Image")
+        var xObject = objects.Stream(objects.Dictionary(_resources, "XObject"), name.Name);
+        var subtype = objects.Name(xObject?.StreamDictionary, "Subtype");
+        if (subtype == "Image")
             ImageCount++;
-        if (xObject is null || subtype != "/Form" || depth >= MaxFormDepth || !_activeForms.Add(xObject))
+        if (xObject is null || subtype != "Form" || depth >= MaxFormDepth || !_activeForms.Add(xObject))
             return;
 
         var (savedState, savedResources) = (_state.Clone(), _resources);
         var savedText = _shower.Save();
         try
         {
-            if (PdfItems.Array(xObject, "/Matrix") is { Elements.Count: 6 } m)
+            if (objects.Array(xObject.StreamDictionary, "Matrix") is { Length: 6 } m)
             {
-                double At(int i) => PdfItems.Number(m.Elements[i]) ?? 0;
+                double At(int i) => objects.Number(m[i]) ?? 0;
                 _state.Ctm = new Matrix(At(0), At(1), At(2), At(3), At(4), At(5)).Then(_state.Ctm);
             }
-            _resources = PdfItems.Dictionary(xObject, "/Resources") ?? _resources;
+            _resources = objects.Dictionary(xObject.StreamDictionary, "Resources") ?? _resources;
             Execute(decodeStream(xObject), depth + 1);
         }
         finally

@@ -5,7 +5,7 @@ namespace Pcc.Briefings.Reading.Pdf;
 
 /// <summary>
 /// Splits a content stream or CMap into operators with their operands (ISO 32000-1 §7.2 lexical conventions, §7.8.2).
-/// Written here rather than taken from PDFsharp's content parser because text extraction needs each string's raw
+/// Written here rather than taken from PdfPig's content parser because text extraction needs each string's raw
 /// bytes: the character codes are only meaningful through the font, so a string must not be turned into text early.
 /// Malformed input never throws: stray bytes are skipped and unclosed constructs end at the end of the data.
 /// </summary>

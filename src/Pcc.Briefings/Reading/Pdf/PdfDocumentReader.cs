@@ -1,23 +1,15 @@
-using PdfSharp.License;
-
 namespace Pcc.Briefings.Reading.Pdf;
 
 /// <summary>
-/// Reads the text of a PDF: PDFsharp for the file structure, text extraction written here on top of it
+/// Reads the text of a PDF: PdfPig (Apache-2.0) for the file structure, text extraction written here on top of it
 /// (content streams, fonts and ToUnicode maps, layout into lines, paragraphs and headings).
 /// </summary>
-/// <remarks>
-/// PDFsharp 6.5 refuses to open documents until the host has chosen its licence, through
-/// <c>PdfSharp.PdfSharpLicense.SetAgplLicense()</c> (AGPL-3.0) or <c>PdfSharpLicense.LoadLicense(...)</c> (commercial).
-/// That choice binds the whole product, so it belongs at the host's start-up, not in this reader.
-/// </remarks>
 public sealed class PdfDocumentReader : IDocumentReader
 {
     /// <inheritdoc />
     public DocumentFormat Format => DocumentFormat.Pdf;
 
     /// <inheritdoc />
-    /// <exception cref="InvalidOperationException">No PDFsharp licence has been chosen (see the remarks on the class).</exception>
     public ReadResult Read(ReadOnlyMemory<byte> content, string documentName, ReaderLimits limits, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documentName);
@@ -41,12 +33,6 @@ public sealed class PdfDocumentReader : IDocumentReader
                 return extractor.Extract();
             }
         }
-        catch (PdfSharpLicenseException ex)
-        {
-            // Not a problem with the document but with the host's set-up: every PDF would fail the same way.
-            throw new InvalidOperationException(
-                "PDF reading needs a PDFsharp licence choice at start-up: PdfSharpLicense.SetAgplLicense() or PdfSharpLicense.LoadLicense(...).", ex);
-        }
         catch (OperationCanceledException)
         {
             var where = extractor is { CurrentPage: > 0 } ? $"page {extractor.CurrentPage}" : null;
@@ -60,7 +46,7 @@ public sealed class PdfDocumentReader : IDocumentReader
         }
         catch (Exception ex)
         {
-            // PDFsharp can fail in unforeseen ways on malformed files; the upload is reported, never thrown back.
+            // PdfPig can fail in unforeseen ways on malformed files; the upload is reported, never thrown back.
             return Failure(documentName, ReadFailureKind.Corrupt, extractor is { CurrentPage: > 0 } ? $"page {extractor.CurrentPage}" : "file structure",
                 $"The PDF could not be read ({ex.Message.TrimEnd('.')}).");
         }

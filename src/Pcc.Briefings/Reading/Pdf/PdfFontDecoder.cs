@@ -1,4 +1,4 @@
-using PdfSharp.Pdf;
+using UglyToad.PdfPig.Tokens;
 
 namespace Pcc.Briefings.Reading.Pdf;
 
@@ -28,17 +28,17 @@ internal sealed class PdfFontDecoder
     /// <summary>How many codes had no Unicode text; a font whose codes mostly lack it produces a warning.</summary>
     public int UnmappedCodes { get; private set; }
 
-    public static PdfFontDecoder Create(PdfDictionary font, Func<PdfDictionary, byte[]> decodeStream, CancellationToken cancellationToken)
+    public static PdfFontDecoder Create(DictionaryToken font, PdfObjects objects, Func<StreamToken, byte[]> decodeStream, CancellationToken cancellationToken)
     {
-        var baseFont = PdfItems.Name(font, "/BaseFont") ?? PdfItems.Name(font, "/Name") ?? "(unnamed font)";
-        var toUnicodeStream = PdfItems.Dictionary(font, "/ToUnicode");
-        var toUnicode = toUnicodeStream?.Stream is null ? null : ToUnicodeCMap.Parse(decodeStream(toUnicodeStream), cancellationToken);
-        var isComposite = PdfItems.Name(font, "/Subtype") == "/Type0";
-        var descriptorHost = isComposite ? CompositeFontMetrics.DescendantFont(font) : font;
-        var isBold = IsBoldFont(baseFont, PdfItems.Dictionary(descriptorHost, "/FontDescriptor"));
+        var baseFont = objects.Name(font, "BaseFont") ?? objects.Name(font, "Name") ?? "(unnamed font)";
+        var toUnicodeStream = objects.Stream(font, "ToUnicode");
+        var toUnicode = toUnicodeStream is null ? null : ToUnicodeCMap.Parse(decodeStream(toUnicodeStream), cancellationToken);
+        var isComposite = objects.Name(font, "Subtype") == "Type0";
+        var descriptorHost = isComposite ? CompositeFontMetrics.DescendantFont(font, objects) : font;
+        var isBold = IsBoldFont(baseFont, objects.Dictionary(descriptorHost, "FontDescriptor"), objects);
         return isComposite
-            ? new PdfFontDecoder(baseFont, isBold, toUnicode, null, CompositeFontMetrics.Create(font, decodeStream, cancellationToken))
-            : new PdfFontDecoder(baseFont, isBold, toUnicode, SimpleFontTables.Create(font, baseFont), null);
+            ? new PdfFontDecoder(baseFont, isBold, toUnicode, null, CompositeFontMetrics.Create(font, objects, decodeStream, cancellationToken))
+            : new PdfFontDecoder(baseFont, isBold, toUnicode, SimpleFontTables.Create(font, baseFont, objects), null);
     }
 
     public void Decode(byte[] bytes, List<DecodedGlyph> glyphs)
@@ -83,14 +83,14 @@ internal sealed class PdfFontDecoder
         return text;
     }
 
-    private static bool IsBoldFont(string baseFont, PdfDictionary? descriptor)
+    private static bool IsBoldFont(string baseFont, DictionaryToken? descriptor, PdfObjects objects)
     {
         // A subset font's name starts with six capitals and a plus sign (§9.6.4); the style follows the family name.
         string[] boldWords = ["Bold", "Black", "Heavy", "Semibold", "SemiBold", "Demi"];
         if (boldWords.Any(word => baseFont.Contains(word, StringComparison.Ordinal)))
             return true;
         const int forceBold = 1 << 18;
-        var flags = (int)(PdfItems.Number(descriptor, "/Flags") ?? 0);
-        return (flags & forceBold) != 0 || PdfItems.Number(descriptor, "/FontWeight") >= 600;
+        var flags = (int)(objects.Number(descriptor, "Flags") ?? 0);
+        return (flags & forceBold) != 0 || objects.Number(descriptor, "FontWeight") >= 600;
     }
 }

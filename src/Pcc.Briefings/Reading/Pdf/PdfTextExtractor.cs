@@ -1,4 +1,5 @@
-using PdfSharp.Pdf;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Tokens;
 
 namespace Pcc.Briefings.Reading.Pdf;
 
@@ -6,6 +7,7 @@ namespace Pcc.Briefings.Reading.Pdf;
 internal sealed class PdfTextExtractor
 {
     private readonly PdfDocument _document;
+    private readonly PdfObjects _objects;
     private readonly string _documentName;
     private readonly DecompressionBudget _budget;
     private readonly CancellationToken _cancellationToken;
@@ -16,10 +18,11 @@ internal sealed class PdfTextExtractor
     public PdfTextExtractor(PdfDocument document, string documentName, ReaderLimits limits, CancellationToken cancellationToken)
     {
         _document = document;
+        _objects = new PdfObjects(PdfFileOpener.Loader(document));
         _documentName = documentName;
         _budget = new DecompressionBudget(limits.MaxDecompressedBytes);
         _cancellationToken = cancellationToken;
-        _fonts = new FontCache(DecodeStream, cancellationToken);
+        _fonts = new FontCache(_objects, DecodeStream, cancellationToken);
     }
 
     /// <summary>The page being read, for failures raised from deep inside it.</summary>
@@ -27,7 +30,7 @@ internal sealed class PdfTextExtractor
 
     public ReadResult Extract()
     {
-        var pageCount = _document.PageCount;
+        var pageCount = _document.NumberOfPages;
         if (pageCount == 0)
             return Failure(ReadFailureKind.Empty, null, "The PDF has no pages.");
 
@@ -40,7 +43,7 @@ internal sealed class PdfTextExtractor
             _cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                var interpreter = ReadPage(_document.Pages[index]);
+                var interpreter = ReadPage(_document.GetPage<DictionaryToken>(CurrentPage));
                 images += interpreter.ImageCount;
                 pages.Add((CurrentPage, TextLineBuilder.Build(interpreter.Glyphs)));
                 _warnings.AddRange(interpreter.Problems.Distinct().Select(p => $"page {CurrentPage}: {p}"));
@@ -68,21 +71,21 @@ internal sealed class PdfTextExtractor
         return ReadResult.ForValue(new DocumentText(_documentName, DocumentFormat.Pdf, blocks, _warnings));
     }
 
-    private ContentInterpreter ReadPage(PdfPage page)
+    private ContentInterpreter ReadPage(DictionaryToken page)
     {
-        var interpreter = new ContentInterpreter(_fonts, DecodeStream, _cancellationToken);
+        var interpreter = new ContentInterpreter(_objects, _fonts, DecodeStream, _cancellationToken);
         interpreter.Run(PageContent(page), InheritedResources(page));
         return interpreter;
     }
 
     /// <summary>A page's content streams joined in order (§7.8.2: the split may fall anywhere between tokens).</summary>
-    private byte[] PageContent(PdfPage page)
+    private byte[] PageContent(DictionaryToken page)
     {
-        var streams = PdfItems.Get(page, "/Contents") switch
+        var streams = _objects.Get(page, "Contents") switch
         {
-            PdfDictionary single => [single],
-            PdfArray array => PdfItems.Items(array).OfType<PdfDictionary>().ToList(),
-            _ => new List<PdfDictionary>(),
+            StreamToken single => [single],
+            ArrayToken array => _objects.Items(array).OfType<StreamToken>().ToList(),
+            _ => new List<StreamToken>(),
         };
         using var joined = new MemoryStream();
         foreach (var stream in streams)
@@ -94,24 +97,24 @@ internal sealed class PdfTextExtractor
     }
 
     /// <summary>/Resources is inheritable from the page tree (§7.7.3.4).</summary>
-    private static PdfDictionary? InheritedResources(PdfDictionary page)
+    private DictionaryToken? InheritedResources(DictionaryToken page)
     {
         var node = page;
         for (var depth = 0; node is not null && depth < 32; depth++)
         {
-            if (PdfItems.Dictionary(node, "/Resources") is { } resources)
+            if (_objects.Dictionary(node, "Resources") is { } resources)
                 return resources;
-            node = PdfItems.Dictionary(node, "/Parent");
+            node = _objects.Dictionary(node, "Parent");
         }
         return null;
     }
 
-    private byte[] DecodeStream(PdfDictionary stream) => PdfStreamDecoder.Decode(stream, _budget, _streamNotes);
+    private byte[] DecodeStream(StreamToken stream) => PdfStreamDecoder.Decode(stream, _objects, _budget, _streamNotes);
 
     private void AddFontWarnings()
     {
         foreach (var font in _fonts.Fonts.Where(f => f.UnmappedCodes > 0))
-            _warnings.Add($"font {font.BaseFont.TrimStart('/')}: {font.UnmappedCodes} character(s) have no Unicode mapping and were left out.");
+            _warnings.Add($"font {font.BaseFont}: {font.UnmappedCodes} character(s) have no Unicode mapping and were left out.");
     }
 
     private ReadResult Failure(ReadFailureKind kind, string? location, string message) =>

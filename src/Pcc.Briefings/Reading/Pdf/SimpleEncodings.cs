@@ -47,13 +47,13 @@ internal static class SimpleEncodings
     /// <summary>PDFDocEncoding (D.3), which some producers also name as a font encoding.</summary>
     public static string PdfDoc { get; } = Ascii + PdfDocHigh;
 
-    /// <summary>The table for an /Encoding or /BaseEncoding name, or null for a name this reader does not know.</summary>
+    /// <summary>The table for an /Encoding or /BaseEncoding name (without the slash), or null for a name this reader does not know.</summary>
     public static string? ForName(string? name) => name switch
     {
-        "/WinAnsiEncoding" => WinAnsi,
-        "/MacRomanEncoding" => MacRoman,
-        "/StandardEncoding" => Standard,
-        "/PDFDocEncoding" => PdfDoc,
+        "WinAnsiEncoding" => WinAnsi,
+        "MacRomanEncoding" => MacRoman,
+        "StandardEncoding" => Standard,
+        "PDFDocEncoding" => PdfDoc,
         _ => null,
     };
 }

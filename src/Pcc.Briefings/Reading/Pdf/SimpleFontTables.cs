@@ -1,4 +1,4 @@
-using PdfSharp.Pdf;
+using UglyToad.PdfPig.Tokens;
 
 namespace Pcc.Briefings.Reading.Pdf;
 
@@ -19,26 +19,26 @@ internal sealed class SimpleFontTables
     /// <summary>Advance widths in text space units per unit font size.</summary>
     public double[] Widths { get; }
 
-    public static SimpleFontTables Create(PdfDictionary font, string baseFont)
+    public static SimpleFontTables Create(DictionaryToken font, string baseFont, PdfObjects objects)
     {
-        return new SimpleFontTables(BuildText(font, baseFont), BuildWidths(font, baseFont));
+        return new SimpleFontTables(BuildText(font, baseFont, objects), BuildWidths(font, baseFont, objects));
     }
 
-    private static string?[] BuildText(PdfDictionary font, string baseFont)
+    private static string?[] BuildText(DictionaryToken font, string baseFont, PdfObjects objects)
     {
-        var encoding = PdfItems.Get(font, "/Encoding");
-        var encodingDictionary = encoding as PdfDictionary;
-        var baseName = encoding is PdfName name ? name.Value : PdfItems.Name(encodingDictionary, "/BaseEncoding");
-        var table = SimpleEncodings.ForName(baseName) ?? DefaultEncoding(font, baseFont);
+        var encoding = objects.Get(font, "Encoding");
+        var encodingDictionary = encoding as DictionaryToken;
+        var baseName = encoding is NameToken name ? name.Data : objects.Name(encodingDictionary, "BaseEncoding");
+        var table = SimpleEncodings.ForName(baseName) ?? DefaultEncoding(font, baseFont, objects);
         var text = table.Select(c => c == '\uFFFD' ? null : c.ToString()).ToArray<string?>();
 
         var code = 0;
-        foreach (var item in PdfItems.Items(PdfItems.Array(encodingDictionary, "/Differences")))
+        foreach (var item in objects.Items(objects.Array(encodingDictionary, "Differences")))
         {
-            if (PdfItems.Number(item) is { } number)
+            if (objects.Number(item) is { } number)
                 code = (int)number;
-            else if (item is PdfName glyph && code is >= 0 and < 256)
-                text[code++] = GlyphNames.ToUnicode(glyph.Value.TrimStart('/'));
+            else if (item is NameToken glyph && code is >= 0 and < 256)
+                text[code++] = GlyphNames.ToUnicode(glyph.Data);
         }
         return text;
     }
@@ -47,21 +47,21 @@ internal sealed class SimpleFontTables
     /// Without an /Encoding, a Type 1 font uses its built-in encoding, which for Latin text fonts is StandardEncoding;
     /// TrueType fonts from office software are laid out as WinAnsiEncoding.
     /// </summary>
-    private static string DefaultEncoding(PdfDictionary font, string baseFont) =>
-        PdfItems.Name(font, "/Subtype") is "/Type1" or "/MMType1" && !baseFont.Contains("Symbol") && !baseFont.Contains("Dingbats")
+    private static string DefaultEncoding(DictionaryToken font, string baseFont, PdfObjects objects) =>
+        objects.Name(font, "Subtype") is "Type1" or "MMType1" && !baseFont.Contains("Symbol") && !baseFont.Contains("Dingbats")
             ? SimpleEncodings.Standard
             : SimpleEncodings.WinAnsi;
 
-    private static double[] BuildWidths(PdfDictionary font, string baseFont)
+    private static double[] BuildWidths(DictionaryToken font, string baseFont, PdfObjects objects)
     {
         // Type 3 glyph widths are in glyph space, which /FontMatrix maps to text space (§9.6.5); others use 1/1000.
-        var scale = PdfItems.Array(font, "/FontMatrix") is { } matrix && PdfItems.Number(matrix.Elements.Count > 0 ? matrix.Elements[0] : null) is { } a and not 0
+        var scale = objects.Array(font, "FontMatrix") is { Length: > 0 } matrix && objects.Number(matrix[0]) is { } a and not 0
             ? Math.Abs(a)
             : 0.001;
-        var descriptor = PdfItems.Dictionary(font, "/FontDescriptor");
-        var missing = PdfItems.Number(descriptor, "/MissingWidth") ?? 0;
-        var firstChar = (int)(PdfItems.Number(font, "/FirstChar") ?? 0);
-        var widths = PdfItems.Items(PdfItems.Array(font, "/Widths")).Select(PdfItems.Number).ToArray();
+        var descriptor = objects.Dictionary(font, "FontDescriptor");
+        var missing = objects.Number(descriptor, "MissingWidth") ?? 0;
+        var firstChar = (int)(objects.Number(font, "FirstChar") ?? 0);
+        var widths = objects.Items(objects.Array(font, "Widths")).Select(objects.Number).ToArray();
 
         var result = new double[256];
         for (var code = 0; code < 256; code++)

@@ -30,11 +30,10 @@ internal static class StandardFontWidths
     /// <summary>The width of <paramref name="code"/> (in the standard encoding) for a base font name, or null if not a standard font.</summary>
     public static double? Width(string baseFont, int code)
     {
-        var name = baseFont.TrimStart('/');
-        if (name.Contains("Courier", StringComparison.OrdinalIgnoreCase))
+        if (baseFont.Contains("Courier", StringComparison.OrdinalIgnoreCase))
             return 600;
-        var table = name.Contains("Times", StringComparison.OrdinalIgnoreCase) ? Times
-            : name.Contains("Helvetica", StringComparison.OrdinalIgnoreCase) || name.Contains("Arial", StringComparison.OrdinalIgnoreCase) ? Helvetica
+        var table = baseFont.Contains("Times", StringComparison.OrdinalIgnoreCase) ? Times
+            : baseFont.Contains("Helvetica", StringComparison.OrdinalIgnoreCase) || baseFont.Contains("Arial", StringComparison.OrdinalIgnoreCase) ? Helvetica
             : null;
         if (table is null)
             return null;

@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+
+namespace Pcc.Briefings.Extraction;
+
+/// <summary>
+/// Finds "Case study N:" labels. A label counts where a line starts or a sentence has just ended, so a label in the
+/// middle of a paragraph (no blank line before it) or after re-wrapping is still found, but a mention inside a sentence is not.
+/// </summary>
+internal static partial class CaseStudyLabels
+{
+    public static bool StartsWithLabel(string text) => Label().Match(text.TrimStart()) is { Success: true, Index: 0 };
+
+    public static IReadOnlyList<FoundLabel> Find(JoinedText text)
+    {
+        var found = new List<FoundLabel>();
+        foreach (Match match in Label().Matches(text.Value))
+        {
+            if (match.Index == 0 || text.IsLineStart(match.Index) || EndsSentence(text.Value.AsSpan(0, match.Index)))
+            {
+                found.Add(new FoundLabel(int.Parse(match.Groups[1].ValueSpan), match.Index, match.Index + match.Length));
+            }
+        }
+
+        return found;
+    }
+
+    public static bool EndsSentence(ReadOnlySpan<char> before)
+    {
+        var text = before.TrimEnd();
+        while (text.Length > 0 && IsTrailingMark(text[^1]))
+        {
+            text = text[..^1];
+        }
+
+        return text.Length > 0 && text[^1] is '.' or '!' or '?';
+    }
+
+    private static bool IsTrailingMark(char c) =>
+        c is '"' or '\'' or '\u201D' or '\u2019' or ')' or '*' or '\u00AE' or '\u2122' or '\u00B9' or '\u00B2' or '\u00B3'
+        || char.IsAsciiDigit(c) || c is >= '\u2070' and <= '\u209F';
+
+    [GeneratedRegex(@"\bCase\s+study\s+(\d{1,3})\s*[:.\u2013\u2014-]\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex Label();
+}

@@ -1,0 +1,68 @@
+using Pcc.Briefings.Reading;
+using Pcc.Briefings.Themes;
+
+namespace Pcc.Briefings.Extraction;
+
+/// <summary>
+/// Finds theme headings that a reader left inside a paragraph (a heading line with no blank line around it) and
+/// splits them out, so the text before a heading never runs into the next section.
+/// </summary>
+internal static class HeadingSplitter
+{
+    public static List<TextUnit> Split(IEnumerable<TextUnit> units, ThemeTaxonomy taxonomy)
+    {
+        var result = new List<TextUnit>();
+        foreach (var unit in units)
+        {
+            if (unit.Kind == BlockKind.Heading && !IsMisreadParagraph(unit))
+            {
+                result.Add(unit);
+                continue;
+            }
+
+            var pending = new List<UnitLine>();
+            foreach (var line in unit.Lines)
+            {
+                if (IsHeadingLine(line.Text, taxonomy, unit.Lines.Count == 1))
+                {
+                    Flush(pending, result);
+                    result.Add(new TextUnit(BlockKind.Heading, [line]));
+                }
+                else
+                {
+                    pending.Add(line);
+                }
+            }
+
+            Flush(pending, result);
+        }
+
+        return result;
+    }
+
+    // A reader's heading that starts in lower case or with a case-study label is running text split by a page break.
+    private static bool IsMisreadParagraph(TextUnit unit)
+    {
+        var text = unit.Text.TrimStart();
+        return CaseStudyLabels.StartsWithLabel(text) || (text.FirstOrDefault(char.IsLetter) is var c && char.IsLower(c));
+    }
+
+    private static bool IsHeadingLine(string line, ThemeTaxonomy taxonomy, bool standalone)
+    {
+        if (HeadingShape.IsListItem(line))
+        {
+            return false;
+        }
+
+        return taxonomy.Match(line) is not null || (standalone && HeadingShape.IsHeadingLike(line) && SectionMarkers.IsCaseStudiesHeading(line));
+    }
+
+    private static void Flush(List<UnitLine> pending, List<TextUnit> result)
+    {
+        if (pending.Count > 0)
+        {
+            result.Add(new TextUnit(BlockKind.Paragraph, pending));
+            pending.Clear();
+        }
+    }
+}

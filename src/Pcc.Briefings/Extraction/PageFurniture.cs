@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using Pcc.Briefings.Identity;
+using Pcc.Briefings.Reading;
+using Pcc.Briefings.Themes;
+
+namespace Pcc.Briefings.Extraction;
+
+/// <summary>
+/// Removes what page layout leaves in extracted text: running headers and footers (a short line repeated on
+/// several pages), page numbers, and stray glyph lines such as "e" or "&amp;" left by icons.
+/// </summary>
+internal static partial class PageFurniture
+{
+    private const int MaxRunningHeaderLength = 100;
+
+    /// <summary>Drops furniture from <paramref name="units"/> and returns the running header, which is often the document's title.</summary>
+    public static string? Remove(List<TextUnit> units, ThemeTaxonomy taxonomy)
+    {
+        var running = FindRunningHeaders(units, taxonomy);
+        foreach (var unit in units)
+        {
+            var standalone = unit.Lines.Count == 1;
+            unit.Lines.RemoveAll(line => IsGlyphLine(line.Text, standalone) || running.ContainsKey(Phrase(line.Text)));
+            if (unit.Lines.Count == 1 && PageNumber().IsMatch(unit.Lines[0].Text))
+            {
+                unit.Lines.Clear();
+            }
+        }
+
+        units.RemoveAll(u => u.Lines.Count == 0);
+        return running.Count == 0 ? null : running.OrderByDescending(r => r.Value.Count).First().Value.Text;
+    }
+
+    /// <summary>
+    /// A line with no letters or digits, or a lone character (two on a line of its own) that no sentence ends with.
+    /// Inside a paragraph a two-letter line can be a wrapped word, so only single characters go there.
+    /// </summary>
+    public static bool IsGlyphLine(string line, bool standalone)
+    {
+        var text = line.Trim();
+        if (!text.Any(char.IsLetterOrDigit))
+        {
+            return true;
+        }
+
+        return text.Length <= (standalone ? 2 : 1) && !text.Any(char.IsDigit);
+    }
+
+    private static Dictionary<string, (string Text, int Count)> FindRunningHeaders(List<TextUnit> units, ThemeTaxonomy taxonomy)
+    {
+        var counts = new Dictionary<string, (string Text, int Count)>(StringComparer.Ordinal);
+        foreach (var unit in units.Where(u => u.Lines.Count == 1))
+        {
+            var text = HeadingText.Clean(unit.Lines[0].Text);
+            if (text.Length is < 3 or > MaxRunningHeaderLength || !HeadingShape.IsHeadingLike(text)
+                || taxonomy.Match(text) is not null || SectionMarkers.IsCaseStudiesHeading(text) || CaseStudyLabels.StartsWithLabel(text))
+            {
+                continue;
+            }
+
+            var phrase = Phrase(text);
+            counts[phrase] = counts.TryGetValue(phrase, out var seen) ? (seen.Text, seen.Count + 1) : (text, 1);
+        }
+
+        return counts.Where(c => c.Value.Count >= 2).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+    }
+
+    private static string Phrase(string text) => string.Join(' ', TextNormalizer.Words(HeadingText.Clean(text)));
+
+    [GeneratedRegex(@"^\s*(page\s+)?\d{1,4}(\s*(of|/)\s*\d{1,4})?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex PageNumber();
+}

@@ -1,0 +1,24 @@
+using AngleSharp.Html.Parser;
+
+namespace Pcc.Briefings.Reading.Html;
+
+/// <summary>Reads HTML with AngleSharp: h1–h6 become headings, other block elements paragraphs; scripts, styles and navigation are skipped.</summary>
+public sealed class HtmlDocumentReader : IDocumentReader
+{
+    /// <inheritdoc />
+    public DocumentFormat Format => DocumentFormat.Html;
+
+    /// <inheritdoc />
+    public ReadResult Read(ReadOnlyMemory<byte> content, string documentName, ReaderLimits limits, CancellationToken cancellationToken = default) =>
+        ReaderGuard.Run(documentName, Format, () => ReadCore(content, documentName, cancellationToken));
+
+    private ReadResult ReadCore(ReadOnlyMemory<byte> content, string documentName, CancellationToken cancellationToken)
+    {
+        var text = TextDecoding.Decode(content.Span).Text;
+        var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
+        using var document = parser.ParseDocument(text);
+        var root = (AngleSharp.Dom.IElement?)document.Body ?? document.DocumentElement;
+        var blocks = new HtmlBlockWalker(cancellationToken).Walk(root);
+        return ReadResult.ForValue(new DocumentText(documentName, Format, blocks, []));
+    }
+}

@@ -1,0 +1,42 @@
+using Markdig;
+using Markdig.Syntax;
+
+namespace Pcc.Briefings.Reading.Markdown;
+
+/// <summary>Reads CommonMark with Markdig: ATX and setext headings become headings, paragraphs keep their soft line breaks.</summary>
+public sealed class MarkdownDocumentReader : IDocumentReader
+{
+    private static readonly MarkdownPipeline s_pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
+
+    /// <inheritdoc />
+    public DocumentFormat Format => DocumentFormat.Markdown;
+
+    /// <inheritdoc />
+    public ReadResult Read(ReadOnlyMemory<byte> content, string documentName, ReaderLimits limits, CancellationToken cancellationToken = default) =>
+        ReaderGuard.Run(documentName, Format, () => ReadCore(content, documentName, cancellationToken));
+
+    private ReadResult ReadCore(ReadOnlyMemory<byte> content, string documentName, CancellationToken cancellationToken)
+    {
+        var text = TextDecoding.Decode(content.Span).Text;
+        var document = Markdig.Markdown.Parse(text, s_pipeline);
+        var blocks = new List<DocumentBlock>();
+        foreach (var block in document.Descendants<LeafBlock>())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var location = SourceLocation.AtLine(block.Line + 1);
+            var lines = block switch
+            {
+                HeadingBlock or ParagraphBlock => MarkdownInlineText.Lines(block.Inline),
+                CodeBlock code => code.Lines.Lines.Take(code.Lines.Count).Select(l => l.ToString()).ToArray(),
+                _ => [],
+            };
+            lines = lines.Where(l => !string.IsNullOrWhiteSpace(l)).ToArray();
+            if (lines.Count > 0)
+            {
+                blocks.Add(new DocumentBlock(block is HeadingBlock ? BlockKind.Heading : BlockKind.Paragraph, lines, location));
+            }
+        }
+
+        return ReadResult.ForValue(new DocumentText(documentName, Format, blocks, []));
+    }
+}

@@ -1,0 +1,46 @@
+namespace Pcc.Briefings.Reading.Text;
+
+/// <summary>
+/// Reads plain text: blank lines separate blocks, a single short line without closing punctuation is a heading,
+/// and an indented heading-shaped line inside a block (as PDF-to-text tools leave them) starts a heading of its own.
+/// Form feeds are page breaks.
+/// </summary>
+public sealed class PlainTextDocumentReader : IDocumentReader
+{
+    /// <inheritdoc />
+    public DocumentFormat Format => DocumentFormat.Text;
+
+    /// <inheritdoc />
+    public ReadResult Read(ReadOnlyMemory<byte> content, string documentName, ReaderLimits limits, CancellationToken cancellationToken = default) =>
+        ReaderGuard.Run(documentName, Format, () => ReadCore(content, documentName, cancellationToken));
+
+    private ReadResult ReadCore(ReadOnlyMemory<byte> content, string documentName, CancellationToken cancellationToken)
+    {
+        var decoded = TextDecoding.Decode(content.Span);
+        if (TextDecoding.LooksBinary(decoded.Text))
+        {
+            throw new ReadProblemException(ReadFailureKind.UnsupportedFormat, "start of document",
+                "The document holds binary data, not text. Expected plain text in UTF-8, UTF-16 or Windows-1252.");
+        }
+
+        var blocks = ReadBlocks(decoded.Text, cancellationToken);
+        return ReadResult.ForValue(new DocumentText(documentName, Format, blocks, []));
+    }
+
+    internal static IReadOnlyList<DocumentBlock> ReadBlocks(string text, CancellationToken cancellationToken)
+    {
+        var builder = new PlainTextBlockBuilder(paged: text.Contains('\f'));
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (i % 256 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            builder.Add(lines[i], i + 1);
+        }
+
+        return builder.Finish();
+    }
+}

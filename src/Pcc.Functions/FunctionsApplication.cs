@@ -5,16 +5,16 @@ namespace Pcc.Functions;
 /// <summary>Builds the custom handler: the services, then the endpoints the Functions host calls.</summary>
 public static class FunctionsApplication
 {
-    /// <summary>Creates the app. <paramref name="configure"/> lets a host or a test adjust configuration and services before it is built.</summary>
+    /// <summary>Creates the app. <paramref name="configure"/> lets a host or a test add configuration first.</summary>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
+        configure?.Invoke(builder);
         builder.Services.AddProblemDetails();
         builder.Services.AddPccStorage(builder.Configuration);
         builder.Services.AddIngestion(builder.Configuration);
         builder.Services.AddCatalogue(builder.Configuration);
         builder.AddFunctionHost(PccFunctionCatalog.Create(BlobTriggerBinding.LogsAndContainerScan));
-        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -62,9 +62,9 @@ public static class CatalogueApi
             return BadRequest("Query parameter 'until' must be an ISO-8601 date-time.");
         }
 
-        if (to <= from || (to - from).TotalDays > CatalogueReader.MaxChangeWindowDays)
+        if (to <= from)
         {
-            return BadRequest($"'since' must be before 'until', at most {CatalogueReader.MaxChangeWindowDays} days apart.");
+            return BadRequest("'since' must be before 'until'.");
         }
 
         return TypedResults.Ok(await reader.ChangesAsync(from, to, cancellationToken));

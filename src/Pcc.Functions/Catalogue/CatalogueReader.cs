@@ -8,9 +8,6 @@ namespace Pcc.Functions.Catalogue;
 /// <summary>The catalogue's read side: each query reads one partition or one small table.</summary>
 public sealed class CatalogueReader(PccStore store, ThemeTaxonomy taxonomy)
 {
-    /// <summary>The most days a changes query may span: one partition query per day.</summary>
-    public const int MaxChangeWindowDays = 366;
-
     /// <summary>Every listed theme, with its number of current case studies.</summary>
     public async Task<IReadOnlyList<ThemeView>> ThemesAsync(CancellationToken cancellationToken)
     {
@@ -44,7 +41,7 @@ public sealed class CatalogueReader(PccStore store, ThemeTaxonomy taxonomy)
     public async Task<BriefingView?> BriefingAsync(string slug, CancellationToken cancellationToken)
     {
         await store.EnsureCreatedAsync(cancellationToken);
-        var briefing = (await store.Briefings.GetEntityIfExistsAsync<BriefingEntity>(BriefingEntity.Partition, slug, cancellationToken: cancellationToken)).Value;
+        var briefing = (await store.Briefings.GetEntityIfExistsAsync<BriefingEntity>(BriefingEntity.Partition, slug, cancellationToken: cancellationToken)).ValueOrDefault();
         var inPartition = TableClient.CreateQueryFilter($"PartitionKey eq {slug}");
 
         var versions = new List<BriefingVersionView>();
@@ -102,7 +99,7 @@ public sealed class CatalogueReader(PccStore store, ThemeTaxonomy taxonomy)
         CaseStudyView? current = null;
         foreach (var theme in history.Select(h => h.ThemeSlug).Distinct())
         {
-            var row = (await store.CaseStudies.GetEntityIfExistsAsync<CaseStudyEntity>(theme, key, cancellationToken: cancellationToken)).Value;
+            var row = (await store.CaseStudies.GetEntityIfExistsAsync<CaseStudyEntity>(theme, key, cancellationToken: cancellationToken)).ValueOrDefault();
             if (row is not null)
             {
                 current = ToView(row);
@@ -114,21 +111,20 @@ public sealed class CatalogueReader(PccStore store, ThemeTaxonomy taxonomy)
         return new CaseStudyDetail(key, current, current is null, views);
     }
 
-    /// <summary>Changes recorded in [<paramref name="since"/>, <paramref name="until"/>), oldest first.</summary>
+    /// <summary>
+    /// Changes recorded in [<paramref name="since"/>, <paramref name="until"/>), oldest first: one range query over
+    /// the day partitions, bounded by the RowKeys (which start with the ingest time) at both ends.
+    /// </summary>
     public async Task<IReadOnlyList<ChangeView>> ChangesAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
     {
         await store.EnsureCreatedAsync(cancellationToken);
+        string firstDay = ChangeEntity.PartitionFor(since), lastDay = ChangeEntity.PartitionFor(until);
+        string from = ChangeEntity.RowKeyPrefix(since), to = ChangeEntity.RowKeyPrefix(until);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {firstDay} and PartitionKey le {lastDay} and RowKey ge {from} and RowKey lt {to}");
         var list = new List<ChangeView>();
-        for (var day = since.UtcDateTime.Date; day < until.UtcDateTime; day = day.AddDays(1))
+        await foreach (var c in store.Changes.QueryAsync<ChangeEntity>(filter, cancellationToken: cancellationToken))
         {
-            var partition = ChangeEntity.PartitionFor(new DateTimeOffset(day, TimeSpan.Zero));
-            var from = ChangeEntity.RowKeyPrefix(since);
-            var to = ChangeEntity.RowKeyPrefix(until);
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {to}");
-            await foreach (var c in store.Changes.QueryAsync<ChangeEntity>(filter, cancellationToken: cancellationToken))
-            {
-                list.Add(new ChangeView(c.Kind, c.Key, c.Number, c.ThemeSlug, c.Theme, c.Title, c.Text, c.Diff, c.PreviousText, c.Briefing, c.Version, c.IngestedAt, c.AlsoIn));
-            }
+            list.Add(new ChangeView(c.Kind, c.Key, c.Number, c.ThemeSlug, c.Theme, c.Title, c.Text, c.Diff, c.PreviousText, c.Briefing, c.Version, c.IngestedAt, c.AlsoIn));
         }
 
         return list;

@@ -38,13 +38,13 @@ public sealed class BriefingIngestor(PccStore store, IngestionPlanner planner, I
         }
 
         var etag = IngestionPaths.Sanitise(download.Details.ETag.ToString());
-        var receipt = (await store.Ingestions.GetEntityIfExistsAsync<IngestionEntity>(slug, etag, cancellationToken: cancellationToken)).Value;
+        var receipt = (await store.Ingestions.GetEntityIfExistsAsync<IngestionEntity>(slug, etag, cancellationToken: cancellationToken)).ValueOrDefault();
         if (receipt is { Status: IngestionEntity.Completed or IngestionEntity.Failed })
         {
             return new IngestionOutcome("duplicate", $"briefings/{blobName} (ETag {etag}) was already ingested ({receipt.Status}).", null, receipt.Report);
         }
 
-        var briefing = (await store.Briefings.GetEntityIfExistsAsync<BriefingEntity>(BriefingEntity.Partition, slug, cancellationToken: cancellationToken)).Value;
+        var briefing = (await store.Briefings.GetEntityIfExistsAsync<BriefingEntity>(BriefingEntity.Partition, slug, cancellationToken: cancellationToken)).ValueOrDefault();
         receipt ??= await ReserveAsync(blobName, slug, etag, briefing, cancellationToken);
         var target = new IngestionTarget(blobName, slug, etag, receipt.Version, receipt.IngestedAt);
 
@@ -61,10 +61,10 @@ public sealed class BriefingIngestor(PccStore store, IngestionPlanner planner, I
         if (report.Status == IngestionReport.Failed)
         {
             receipt.Status = IngestionEntity.Failed;
-            receipt.Error = string.Join("; ", report.Errors.Select(e => e.Location is null ? e.Message : $"{e.Location}: {e.Message}"));
+            receipt.Error = string.Join("; ", report.Errors.Select(e => e.Location is null ? $"{blobName}: {e.Message}" : $"{blobName} ({e.Location}): {e.Message}"));
             await store.Ingestions.UpsertEntityAsync(receipt, TableUpdateMode.Replace, cancellationToken);
             logger.LogWarning("briefings/{Blob} could not be read: {Error}", blobName, receipt.Error);
-            return new IngestionOutcome("failed", $"briefings/{blobName} could not be read: {receipt.Error}", report, receipt.Report);
+            return new IngestionOutcome("failed", $"The document could not be read: {receipt.Error}", report, receipt.Report);
         }
 
         await writer.ApplyAsync(report, catalogue, cancellationToken);

@@ -15,7 +15,8 @@ internal static partial class CaseStudyLabels
         var found = new List<FoundLabel>();
         foreach (Match match in Label().Matches(text.Value))
         {
-            if (match.Index == 0 || text.IsLineStart(match.Index) || EndsSentence(text.Value.AsSpan(0, match.Index)))
+            if (match.Index == 0 || text.IsLineStart(match.Index) || OnlyBullet(text.Value.AsSpan(0, match.Index))
+                || EndsSentence(text.Value.AsSpan(0, match.Index)))
             {
                 found.Add(new FoundLabel(int.Parse(match.Groups[1].ValueSpan), match.Index, match.Index + match.Length));
             }
@@ -23,6 +24,8 @@ internal static partial class CaseStudyLabels
 
         return found;
     }
+
+    private static bool OnlyBullet(ReadOnlySpan<char> before) => before.Trim().Trim("\u2022\u25E6\u25AA*-\u2013\u2014\u00B7").IsEmpty;
 
     public static bool EndsSentence(ReadOnlySpan<char> before)
     {

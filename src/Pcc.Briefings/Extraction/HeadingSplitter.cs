@@ -49,12 +49,15 @@ internal static class HeadingSplitter
 
     private static bool IsHeadingLine(string line, ThemeTaxonomy taxonomy, bool standalone)
     {
-        if (HeadingShape.IsListItem(line))
+        // A theme's words inside running text ("…reducing / drug-related harm.") are not a heading: headings start
+        // with a capital and have no closing punctuation.
+        var text = HeadingText.Clean(line);
+        if (HeadingShape.IsListItem(line) || text.Length == 0 || ".,;:!?".Contains(text[^1]) || !char.IsUpper(text.FirstOrDefault(char.IsLetter)))
         {
             return false;
         }
 
-        return taxonomy.Match(line) is not null || (standalone && HeadingShape.IsHeadingLike(line) && SectionMarkers.IsCaseStudiesHeading(line));
+        return taxonomy.Match(text) is not null || (standalone && HeadingShape.IsHeadingLike(line) && SectionMarkers.IsCaseStudiesHeading(line));
     }
 
     private static void Flush(List<UnitLine> pending, List<TextUnit> result)

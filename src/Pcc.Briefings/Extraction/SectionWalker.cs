@@ -70,7 +70,7 @@ internal sealed class SectionWalker(ThemeTaxonomy taxonomy, LineJoiner joiner, s
         var labels = CaseStudyLabels.Find(joined);
         if (labels.Count == 0)
         {
-            var text = joined.Value.Trim();
+            var text = ListItems.WithoutBullet(joined.Value.Trim());
             if (_inCaseStudiesSection && text.Length >= MinUnlabelledLength && !text.EndsWith(':'))
             {
                 Add(null, text, unit.Location);

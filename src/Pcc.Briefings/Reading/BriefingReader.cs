@@ -44,7 +44,7 @@ public sealed class BriefingReader
         if (content.Length > limits.MaxDocumentBytes)
         {
             return Fail(documentName, ReadFailureKind.TooLarge,
-                $"The document is {content.Length:N0} bytes; documents up to {limits.MaxDocumentBytes:N0} bytes are accepted.");
+                $"The document is {content.Length:N0} bytes. Expected at most {limits.MaxDocumentBytes:N0} bytes.");
         }
 
         if (content.IsEmpty)

@@ -14,19 +14,24 @@ public static class HeadingShape
     };
 
     /// <summary>
-    /// True for a short line that starts with a capital, has no closing punctuation and does not stop mid-sentence,
+    /// True for a short line that (after icon artefacts such as "@g@") starts with a capital, has no closing punctuation and does not stop mid-sentence,
     /// and is not a list item or a "Case study N:" label: "Supporting victims of crime" is heading-shaped,
     /// "The headline proposals include:" and "in Middlesbrough. It aims to reduce" are not.
     /// </summary>
     public static bool IsHeadingLike(string line)
     {
-        var text = line.Trim();
+        if (IsListItem(line))
+        {
+            return false;
+        }
+
+        var text = Themes.HeadingText.Clean(line);
         if (text.Length is 0 or > MaxHeadingLength || !text.Any(char.IsLetter))
         {
             return false;
         }
 
-        if (IsListItem(text) || ".,;:!?".Contains(text[^1]) || char.IsLower(text.First(char.IsLetter)) || StartsWithLabel(text))
+        if (".,;:!?".Contains(text[^1]) || char.IsLower(text.First(char.IsLetter)) || StartsWithLabel(text))
         {
             return false;
         }

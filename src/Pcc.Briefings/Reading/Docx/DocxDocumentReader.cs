@@ -39,6 +39,11 @@ public sealed class DocxDocumentReader : IDocumentReader
             }
 
             var kind = headingStyles.IsHeading(paragraph) ? BlockKind.Heading : BlockKind.Paragraph;
+            if (kind == BlockKind.Paragraph && paragraph.ParagraphProperties?.NumberingProperties is not null)
+            {
+                lines[0] = ListItems.Bullet + lines[0];
+            }
+
             blocks.Add(new DocumentBlock(kind, lines, SourceLocation.AtParagraph(number)));
         }
 

@@ -16,7 +16,7 @@ internal static class DocxPackageGuard
         if (archive.Entries.Count > MaxParts)
         {
             throw new ReadProblemException(ReadFailureKind.TooLarge, "ZIP directory",
-                $"The Word document has {archive.Entries.Count} parts; at most {MaxParts} are accepted.");
+                $"The Word document has {archive.Entries.Count} parts. Expected at most {MaxParts}.");
         }
 
         var budget = limits.MaxDecompressedBytes;
@@ -59,5 +59,5 @@ internal static class DocxPackageGuard
 
     private static ReadProblemException TooLarge(string part, string what, long limit) =>
         new(ReadFailureKind.TooLarge, $"part {part}",
-            $"The Word document {what}; the limit for decompressed content is {limit:N0} bytes.");
+            $"The Word document {what}. Expected at most {limit:N0} bytes of decompressed content.");
 }

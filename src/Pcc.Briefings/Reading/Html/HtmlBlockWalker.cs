@@ -90,6 +90,11 @@ internal sealed class HtmlBlockWalker(CancellationToken cancellationToken)
         }
 
         var kind = owner.LocalName is "h1" or "h2" or "h3" or "h4" or "h5" or "h6" ? BlockKind.Heading : BlockKind.Paragraph;
+        if (owner.LocalName == "li" && ReferenceEquals(nodes[0], owner))
+        {
+            cleaned[0] = ListItems.Bullet + cleaned[0];
+        }
+
         var first = nodes[0] as IElement ?? owner;
         var line = first.SourceReference?.Position.Line ?? owner.SourceReference?.Position.Line;
         _blocks.Add(new DocumentBlock(kind, cleaned, line is > 0 ? SourceLocation.AtLine(line.Value) : default));

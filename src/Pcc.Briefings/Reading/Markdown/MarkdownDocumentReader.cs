@@ -31,6 +31,12 @@ public sealed class MarkdownDocumentReader : IDocumentReader
                 _ => [],
             };
             lines = lines.Where(l => !string.IsNullOrWhiteSpace(l)).ToArray();
+            if (lines.Count > 0 && block.Parent is ListItemBlock item && item.IndexOf(block) == 0)
+            {
+                // List items keep a bullet so that a list of theme names is never mistaken for headings.
+                lines = [ListItems.Bullet + lines[0], .. lines.Skip(1)];
+            }
+
             if (lines.Count > 0)
             {
                 blocks.Add(new DocumentBlock(block is HeadingBlock ? BlockKind.Heading : BlockKind.Paragraph, lines, location));

@@ -30,7 +30,8 @@ public sealed class PlainTextDocumentReader : IDocumentReader
     internal static IReadOnlyList<DocumentBlock> ReadBlocks(string text, CancellationToken cancellationToken)
     {
         var builder = new PlainTextBlockBuilder(paged: text.Contains('\f'));
-        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        // Not string.ReplaceLineEndings: it also turns form feeds, which mark pages, into line breaks.
+        var lines = text.Replace("\r\n", "\n").Split('\n', '\r', '\u0085', '\u2028', '\u2029');
         for (var i = 0; i < lines.Length; i++)
         {
             if (i % 256 == 0)

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Pcc.Benchmarks.ParseAndCompareBenchmarks).Assembly).Run(args);

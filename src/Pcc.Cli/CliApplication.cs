@@ -1,0 +1,25 @@
+using System.CommandLine;
+using Pcc.Cli.Commands;
+
+namespace Pcc.Cli;
+
+/// <summary>
+/// The <c>pcc</c> command line: one command per file under Commands/, wired here. Runs in-process with any
+/// output writers, so tests call <see cref="Run"/> exactly as <c>Program</c> does.
+/// </summary>
+public static class CliApplication
+{
+    /// <summary>Parses <paramref name="args"/>, runs the command and returns the process exit code (see <see cref="ExitCodes"/>).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var options = new GlobalOptions();
+        var root = new RootCommand("Parse and compare briefing documents about innovation in policing and criminal justice.")
+        {
+            ParseCommand.Create(options),
+            DiffCommand.Create(options),
+        };
+        options.AddTo(root);
+
+        return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+}

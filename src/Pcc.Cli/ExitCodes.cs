@@ -1,0 +1,14 @@
+namespace Pcc.Cli;
+
+/// <summary>What the process exit code means.</summary>
+public static class ExitCodes
+{
+    /// <summary>The command did what was asked.</summary>
+    public const int Success = 0;
+
+    /// <summary>The command line was wrong (unknown command, missing argument).</summary>
+    public const int Usage = 1;
+
+    /// <summary>A document (or the themes file) could not be read; the reason is on standard error.</summary>
+    public const int Unreadable = 2;
+}

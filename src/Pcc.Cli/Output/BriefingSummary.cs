@@ -1,0 +1,36 @@
+using Pcc.Briefings;
+
+namespace Pcc.Cli.Output;
+
+/// <summary>The human-readable form of <c>pcc parse</c>.</summary>
+public static class BriefingSummary
+{
+    /// <summary>Writes the title, format, themes with counts, each case study and the warnings.</summary>
+    public static void Write(Briefing briefing, TextWriter output)
+    {
+        output.WriteLine(briefing.Title);
+        output.WriteLine($"{briefing.DocumentName} · {briefing.Format.ToString().ToLowerInvariant()} · {briefing.CaseStudies.Count} case studies in {briefing.Themes.Count} themes");
+        output.WriteLine();
+        foreach (var theme in briefing.Themes)
+        {
+            var caseStudies = briefing.CaseStudies.Where(c => c.ThemeSlug == theme.Slug).ToList();
+            output.WriteLine($"{theme.Name} [{theme.Slug}] — {caseStudies.Count}");
+            foreach (var caseStudy in caseStudies)
+            {
+                var number = caseStudy.Number is { } n ? $"{n,3}." : "  –";
+                output.WriteLine($"  {number} {caseStudy.Title}");
+                output.WriteLine($"       {caseStudy.Key} · {caseStudy.Location?.ToString() ?? "no location"}");
+            }
+        }
+
+        if (briefing.Warnings.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("Warnings:");
+            foreach (var warning in briefing.Warnings)
+            {
+                output.WriteLine($"  ! {warning}");
+            }
+        }
+    }
+}

@@ -1,0 +1,1 @@
+return Pcc.Cli.CliApplication.Run(args, Console.Out, Console.Error);

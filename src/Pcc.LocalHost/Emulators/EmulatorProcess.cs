@@ -24,7 +24,7 @@ public sealed class EmulatorProcess : IAsyncDisposable
     public string Name { get; }
 
     /// <summary>The operating system's id of the process.</summary>
-    public int ProcessId => _process.Id;
+    public int ProcessId { get; private set; }
 
     /// <summary>Whether the process has ended.</summary>
     public bool HasExited => _stopped || _process.HasExited;
@@ -65,6 +65,7 @@ public sealed class EmulatorProcess : IAsyncDisposable
                 $"Node.js (`node`) is not on PATH, so {name} cannot start. Install Node.js 20 or later (https://nodejs.org).", ex);
         }
 
+        emulator.ProcessId = process.Id;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return emulator;

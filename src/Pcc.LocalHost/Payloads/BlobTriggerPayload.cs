@@ -22,7 +22,7 @@ public static class BlobTriggerPayload
         }
 
         metadata["BlobTrigger"] = Encoded(blob.Path);
-        metadata["Uri"] = Encoded(blob.Uri.ToString());
+        metadata["Uri"] = Encoded(blob.Uri.AbsoluteUri);
         metadata["Properties"] = Properties(blob);
         metadata["Metadata"] = new JsonObject(blob.Details.Metadata.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)m.Value)));
         metadata["sys"] = SysMetadata.Create(functionName, now);

@@ -11,10 +11,12 @@ namespace Pcc.LocalHost;
 public sealed class FrontDoor : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly HttpForwarder _forwarder;
 
-    private FrontDoor(WebApplication app, Uri address)
+    private FrontDoor(WebApplication app, HttpForwarder forwarder, Uri address)
     {
         _app = app;
+        _forwarder = forwarder;
         Address = address;
     }
 
@@ -28,10 +30,10 @@ public sealed class FrontDoor : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Services.AddProblemDetails();
-        builder.Services.AddSingleton(new HttpForwarder(handler));
+        var forwarder = new HttpForwarder(handler);
 
         var app = builder.Build();
-        app.Map("/api/{**path}", (HttpContext context, HttpForwarder forwarder) => forwarder.ForwardAsync(context));
+        app.Map("/api/{**path}", (RequestDelegate)forwarder.ForwardAsync);
         app.MapPost("/admin/functions/{name}", async (string name, HttpRequest request) =>
         {
             var input = await ReadInputAsync(request);
@@ -45,7 +47,7 @@ public sealed class FrontDoor : IAsyncDisposable
 
         await app.StartAsync(stopping);
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new FrontDoor(app, new Uri(bound.TrimEnd('/') + "/"));
+        return new FrontDoor(app, forwarder, new Uri(bound.TrimEnd('/') + "/"));
     }
 
     /// <summary>Stops listening.</summary>
@@ -53,6 +55,7 @@ public sealed class FrontDoor : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _forwarder.Dispose();
     }
 
     private static async Task<string?> ReadInputAsync(HttpRequest request)

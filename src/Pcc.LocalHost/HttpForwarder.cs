@@ -4,7 +4,7 @@ namespace Pcc.LocalHost;
 /// Forwards a request to the handler unchanged — method, path, query, headers and body — and streams the answer
 /// back with its status and headers. Hop-by-hop headers (RFC 9110 §7.6.1) stay on their own connection.
 /// </summary>
-public sealed class HttpForwarder(Uri handler)
+public sealed class HttpForwarder(Uri handler) : IDisposable
 {
     private static readonly HashSet<string> s_hopByHop = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -59,4 +59,7 @@ public sealed class HttpForwarder(Uri handler)
             await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
         }
     }
+
+    /// <summary>Closes the connections to the handler.</summary>
+    public void Dispose() => _client.Dispose();
 }

@@ -21,6 +21,7 @@ public sealed class LocalFunctionHost : IAsyncDisposable
     private readonly List<IAsyncDisposable> _owned = [];
     private readonly ILoggerFactory _loggers;
     private WebApplication? _app;
+    private HttpClient? _handlerHttp;
 
     private LocalFunctionHost(LocalHostOptions options, ILoggerFactory loggers)
     {
@@ -114,6 +115,7 @@ public sealed class LocalFunctionHost : IAsyncDisposable
             await _owned[i].DisposeAsync();
         }
 
+        _handlerHttp?.Dispose();
         _loggers.Dispose();
         _stopping.Dispose();
     }
@@ -134,7 +136,9 @@ public sealed class LocalFunctionHost : IAsyncDisposable
         var (app, address) = await FunctionAppRunner.StartAsync(Options, settings, cancellationToken);
         _app = app;
         Functions = FunctionAppRunner.Functions(app);
-        Handler = new HandlerClient(new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(10) });
+        // The host's own limit on an invocation is host.json's functionTimeout (10 minutes here).
+        _handlerHttp = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(10) };
+        Handler = new HandlerClient(_handlerHttp);
         await Handler.WaitUntilReadyAsync(TimeSpan.FromSeconds(30), cancellationToken);
 
         Storage = StorageAccount.FromConnectionString(StorageConnectionString);

@@ -75,15 +75,6 @@ public sealed class EmulatorSupervisor : IAsyncDisposable
         }
     }
 
-    private Task StartAzuriteAsync(LocalHostOptions options, string? repositoryRoot, ILogger logger, CancellationToken cancellationToken) =>
-        EnsureAsync("Azurite", NodeModules.Azurite, [options.BlobPort, options.QueuePort, options.TablePort],
-            [
-                "--silent", "--inMemoryPersistence", "--disableTelemetry",
-                "--blobHost", "127.0.0.1", "--blobPort", options.BlobPort.ToString(),
-                "--queueHost", "127.0.0.1", "--queuePort", options.QueuePort.ToString(),
-                "--tableHost", "127.0.0.1", "--tablePort", options.TablePort.ToString(),
-            ], repositoryRoot, logger, cancellationToken);
-
     /// <summary>Stops the emulators this supervisor started.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -92,6 +83,15 @@ public sealed class EmulatorSupervisor : IAsyncDisposable
             await emulator.DisposeAsync();
         }
     }
+
+    private Task StartAzuriteAsync(LocalHostOptions options, string? repositoryRoot, ILogger logger, CancellationToken cancellationToken) =>
+        EnsureAsync("Azurite", NodeModules.Azurite, [options.BlobPort, options.QueuePort, options.TablePort],
+            [
+                "--silent", "--inMemoryPersistence", "--disableTelemetry",
+                "--blobHost", "127.0.0.1", "--blobPort", options.BlobPort.ToString(),
+                "--queueHost", "127.0.0.1", "--queuePort", options.QueuePort.ToString(),
+                "--tableHost", "127.0.0.1", "--tablePort", options.TablePort.ToString(),
+            ], repositoryRoot, logger, cancellationToken);
 
     private async Task EnsureAsync(string name, string script, int[] ports, string[] arguments, string? root, ILogger logger, CancellationToken cancellationToken)
     {

@@ -33,10 +33,12 @@ public sealed class HandlerClient(HttpClient http)
     /// <summary>Sends one invocation; a connection failure is a failed reply, not an exception.</summary>
     public async Task<HandlerReply> InvokeAsync(string functionName, JsonObject payload, CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             using var response = await http.PostAsJsonAsync(Uri.EscapeDataString(functionName), payload, cancellationToken);
-            return new HandlerReply((int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            return new HandlerReply((int)response.StatusCode, body) { Elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started) };
         }
         catch (HttpRequestException ex)
         {

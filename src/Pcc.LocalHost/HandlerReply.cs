@@ -6,6 +6,9 @@ namespace Pcc.LocalHost;
 /// <param name="Error">Why the request failed, when it did.</param>
 public sealed record HandlerReply(int? Status, string Body, string? Error = null)
 {
+    /// <summary>How long the handler took to answer, as the host logs an invocation's duration.</summary>
+    public TimeSpan Elapsed { get; init; }
+
     /// <summary>The host counts only a 2xx answer as a successful invocation.</summary>
     public bool Succeeded => Status is >= 200 and < 300;
 

@@ -12,7 +12,7 @@ public sealed class PoisonTests(AzuriteFixture fixture) : IClassFixture<AzuriteF
     [Fact]
     public async Task ATransientFailureIsRetriedAndSucceedsWithoutAPoisonMessage()
     {
-        var (test, container, _) = await StartFlakyAsync(failFirst: 2);
+        var (test, container, _) = await StartFlakyAsync(fixture.Azurite, failFirst: 2);
         await using (test)
         {
             await test.UploadAsync(container, "doc.txt", [1, 2, 3]);
@@ -29,7 +29,7 @@ public sealed class PoisonTests(AzuriteFixture fixture) : IClassFixture<AzuriteF
     [Fact]
     public async Task AfterFiveFailedAttemptsTheBlobGoesToThePoisonQueueOnce()
     {
-        var (test, container, _) = await StartFlakyAsync(failFirst: 10);
+        var (test, container, _) = await StartFlakyAsync(fixture.Azurite, failFirst: 10);
         await using (test)
         {
             var etag = await test.UploadAsync(container, "bad/doc.txt", [1, 2, 3]);
@@ -56,7 +56,7 @@ public sealed class PoisonTests(AzuriteFixture fixture) : IClassFixture<AzuriteF
     [Fact]
     public async Task ReplayingAPoisonMessageProcessesTheBlobAgainAndEmptiesTheQueue()
     {
-        var (test, container, failures) = await StartFlakyAsync(failFirst: 5);
+        var (test, container, failures) = await StartFlakyAsync(fixture.Azurite, failFirst: 5);
         await using (test)
         {
             await test.UploadAsync(container, "doc.txt", [1]);
@@ -74,11 +74,11 @@ public sealed class PoisonTests(AzuriteFixture fixture) : IClassFixture<AzuriteF
         }
     }
 
-    private async Task<(TestHost Test, Storage.Blobs.BlobContainerClient Container, FlakyFunction.Failures Failures)> StartFlakyAsync(int failFirst)
+    internal static async Task<(TestHost Test, Storage.Blobs.BlobContainerClient Container, FlakyFunction.Failures Failures)> StartFlakyAsync(Azurite azurite, int failFirst)
     {
         var name = "flaky-" + Guid.NewGuid().ToString("N")[..12];
         var failures = new FlakyFunction.Failures(failFirst);
-        var test = await TestHost.StartAsync(fixture.Azurite, o =>
+        var test = await TestHost.StartAsync(azurite, o =>
         {
             o.Settings["FlakyContainer"] = name;
             var configure = o.ConfigureApp;

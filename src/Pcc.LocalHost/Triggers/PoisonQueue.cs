@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Azure;
 using Pcc.Storage;
+using Pcc.Storage.Blobs;
+using Pcc.Storage.Blobs.Models;
 using Pcc.Storage.Queues;
 
 namespace Pcc.LocalHost.Triggers;
@@ -58,6 +60,34 @@ public sealed class PoisonQueue(QueueClient queue, BlobReceipts receipts)
     {
         ArgumentNullException.ThrowIfNull(message.MessageId, nameof(message.MessageId));
         await receipts.DeleteAsync(message.FunctionId, message.ContainerName, message.BlobName, new ETag(message.ETag), cancellationToken);
+        return await RemoveAsync(message.MessageId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the blob's current bytes back if it is still the poisoned version (If-Match its ETag), which gives it a
+    /// new ETag and, in Azure, a new Event Grid event; then removes the message. A blob changed or deleted since was
+    /// superseded: only the message is removed. False when the message is no longer on the queue.
+    /// </summary>
+    public async Task<bool> ReuploadAsync(BlobContainerClient container, PoisonMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message.MessageId, nameof(message.MessageId));
+        var blob = container.GetBlobClient(message.BlobName);
+        try
+        {
+            var conditions = new BlobRequestConditions { IfMatch = new ETag(message.ETag) };
+            var current = await blob.DownloadContentAsync(conditions, cancellationToken);
+            await blob.UploadAsync(current.Value.Content, new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = current.Value.Details.ContentType },
+                Metadata = current.Value.Details.Metadata,
+                Conditions = conditions,
+            }, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            // Deleted or replaced since it was poisoned: the newer version was triggered on its own.
+        }
+
         return await RemoveAsync(message.MessageId, cancellationToken);
     }
 

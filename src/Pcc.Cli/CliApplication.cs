@@ -17,9 +17,11 @@ public static class CliApplication
         {
             ParseCommand.Create(options),
             DiffCommand.Create(options),
+            UploadCommand.Create(options.Connection),
+            PoisonCommand.Create(options.Connection),
         };
         options.AddTo(root);
 
-        return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }).GetAwaiter().GetResult();
     }
 }

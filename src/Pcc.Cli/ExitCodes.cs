@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>A document (or the themes file) could not be read; the reason is on standard error.</summary>
     public const int Unreadable = 2;
+
+    /// <summary>Waited for the app (e.g. an ingest report) longer than allowed.</summary>
+    public const int TimedOut = 4;
 }

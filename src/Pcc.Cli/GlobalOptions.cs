@@ -16,5 +16,17 @@ public sealed class GlobalOptions
     };
 
     /// <summary>Adds the options to the root command so every subcommand sees them.</summary>
-    public void AddTo(Command root) => root.Options.Add(Themes);
+    /// <summary>The storage connection string for commands that talk to the app's storage.</summary>
+    public Option<string?> Connection { get; } = new("--connection")
+    {
+        Description = "Storage connection string (default: the AzureWebJobsStorage setting, else the local emulator).",
+        Recursive = true,
+    };
+
+    /// <summary>Adds the global options to the root command.</summary>
+    public void AddTo(Command root)
+    {
+        root.Options.Add(Themes);
+        root.Options.Add(Connection);
+    }
 }

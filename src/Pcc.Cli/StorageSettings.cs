@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using Pcc.Functions.Data;
+using Pcc.Storage;
+
+namespace Pcc.Cli;
+
+/// <summary>
+/// How the CLI reaches the app's storage: <c>--connection</c>, else the <c>AzureWebJobsStorage</c> setting from the
+/// environment (connection string or identity-based <c>AzureWebJobsStorage__*</c>), else the local emulator.
+/// Container and table names follow the app's <c>Storage__*</c> settings, so the CLI sees what the app sees.
+/// </summary>
+public static class StorageSettings
+{
+    private static readonly AsyncLocal<IReadOnlyDictionary<string, string?>?> s_overrides = new();
+
+    /// <summary>Extra settings laid over the environment for the current async flow; lets tests point the CLI at their own storage.</summary>
+    public static IReadOnlyDictionary<string, string?>? Overrides
+    {
+        get => s_overrides.Value;
+        set => s_overrides.Value = value;
+    }
+
+    /// <summary>The app's store for a connection string (or null for the configured one).</summary>
+    public static PccStore Open(string? connectionString)
+    {
+        var options = ReadOptions(Configuration());
+        return new PccStore(Account(connectionString), Options.Create(options));
+    }
+
+    /// <summary>The storage account for a connection string (or null for the configured one).</summary>
+    public static StorageAccount Account(string? connectionString)
+    {
+        var configuration = Configuration();
+        return connectionString is not null
+            ? StorageAccount.FromConnectionString(connectionString)
+            : StorageAccount.FromConfiguration(configuration, ReadOptions(configuration).Connection);
+    }
+
+    private static IConfiguration Configuration() => new ConfigurationBuilder()
+        .AddEnvironmentVariables()
+        .AddInMemoryCollection(Overrides ?? new Dictionary<string, string?>())
+        .Build();
+
+    private static StorageOptions ReadOptions(IConfiguration configuration)
+    {
+        var options = new StorageOptions();
+        configuration.GetSection(StorageOptions.Section).Bind(options);
+        return options;
+    }
+}

@@ -1,0 +1,136 @@
+using Pcc.Briefings.Themes;
+using Pcc.Functions.Catalogue.Models;
+using Pcc.Functions.Data;
+using Pcc.Storage.Tables;
+
+namespace Pcc.Functions.Catalogue;
+
+/// <summary>The catalogue's read side: each query reads one partition or one small table.</summary>
+public sealed class CatalogueReader(PccStore store, ThemeTaxonomy taxonomy)
+{
+    /// <summary>Every listed theme, with its number of current case studies.</summary>
+    public async Task<IReadOnlyList<ThemeView>> ThemesAsync(CancellationToken cancellationToken)
+    {
+        await store.EnsureCreatedAsync(cancellationToken);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var row in store.CaseStudies.QueryAsync<CaseStudyEntity>(select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            counts[row.PartitionKey] = counts.GetValueOrDefault(row.PartitionKey) + 1;
+        }
+
+        return taxonomy.Themes.Where(t => t.Listed)
+            .Select(t => new ThemeView(t.Slug, t.Name, t.Aliases, counts.GetValueOrDefault(t.Slug)))
+            .ToList();
+    }
+
+    /// <summary>Every briefing with its current version.</summary>
+    public async Task<IReadOnlyList<BriefingSummary>> BriefingsAsync(CancellationToken cancellationToken)
+    {
+        await store.EnsureCreatedAsync(cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {BriefingEntity.Partition}");
+        var list = new List<BriefingSummary>();
+        await foreach (var b in store.Briefings.QueryAsync<BriefingEntity>(filter, cancellationToken: cancellationToken))
+        {
+            list.Add(new BriefingSummary(b.RowKey, b.Title, b.BlobName, b.CurrentVersion, b.Format, b.CaseStudies, b.UpdatedAt));
+        }
+
+        return list;
+    }
+
+    /// <summary>One briefing with its versions and failed uploads; null when no version of it was ever ingested or attempted.</summary>
+    public async Task<BriefingView?> BriefingAsync(string slug, CancellationToken cancellationToken)
+    {
+        await store.EnsureCreatedAsync(cancellationToken);
+        var briefing = (await store.Briefings.GetEntityIfExistsAsync<BriefingEntity>(BriefingEntity.Partition, slug, cancellationToken: cancellationToken)).ValueOrDefault();
+        var inPartition = TableClient.CreateQueryFilter($"PartitionKey eq {slug}");
+
+        var versions = new List<BriefingVersionView>();
+        await foreach (var v in store.BriefingVersions.QueryAsync<BriefingVersionEntity>(inPartition, cancellationToken: cancellationToken))
+        {
+            versions.Add(new BriefingVersionView(v.Version, v.Etag, v.IngestedAt, v.Format, v.Title, v.CaseStudies, v.Themes, v.New, v.Changed, v.Removed, v.Unchanged, v.Report));
+        }
+
+        var failures = new List<IngestAttemptView>();
+        var failed = TableClient.CreateQueryFilter($"PartitionKey eq {slug} and Status eq {IngestionEntity.Failed}");
+        await foreach (var f in store.Ingestions.QueryAsync<IngestionEntity>(failed, cancellationToken: cancellationToken))
+        {
+            failures.Add(new IngestAttemptView(f.RowKey, f.IngestedAt, f.Error ?? "", f.Report));
+        }
+
+        if (briefing is null && failures.Count == 0)
+        {
+            return null;
+        }
+
+        return new BriefingView(slug, briefing?.Title ?? "", briefing?.BlobName ?? failures[0].Report, briefing?.CurrentVersion ?? 0,
+            versions, failures.OrderByDescending(f => f.At).ToList());
+    }
+
+    /// <summary>Current case studies, of one theme or all, in theme and number order.</summary>
+    public async Task<IReadOnlyList<CaseStudyView>> CaseStudiesAsync(string? themeSlug, CancellationToken cancellationToken)
+    {
+        await store.EnsureCreatedAsync(cancellationToken);
+        var filter = themeSlug is null ? null : TableClient.CreateQueryFilter($"PartitionKey eq {themeSlug}");
+        var list = new List<CaseStudyView>();
+        await foreach (var c in store.CaseStudies.QueryAsync<CaseStudyEntity>(filter, cancellationToken: cancellationToken))
+        {
+            list.Add(ToView(c));
+        }
+
+        var order = taxonomy.Themes.Select((t, i) => (t.Slug, i)).ToDictionary(x => x.Slug, x => x.i);
+        return list.OrderBy(c => order.GetValueOrDefault(c.ThemeSlug, int.MaxValue)).ThenBy(c => c.Number ?? int.MaxValue).ThenBy(c => c.Key).ToList();
+    }
+
+    /// <summary>A case study with its history; null when the key was never seen.</summary>
+    public async Task<CaseStudyDetail?> CaseStudyAsync(string key, CancellationToken cancellationToken)
+    {
+        await store.EnsureCreatedAsync(cancellationToken);
+        var history = new List<CaseStudyHistoryEntity>();
+        await foreach (var h in store.CaseStudyHistory.QueryAsync<CaseStudyHistoryEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {key}"), cancellationToken: cancellationToken))
+        {
+            history.Add(h);
+        }
+
+        if (history.Count == 0)
+        {
+            return null;
+        }
+
+        CaseStudyView? current = null;
+        foreach (var theme in history.Select(h => h.ThemeSlug).Distinct())
+        {
+            var row = (await store.CaseStudies.GetEntityIfExistsAsync<CaseStudyEntity>(theme, key, cancellationToken: cancellationToken)).ValueOrDefault();
+            if (row is not null)
+            {
+                current = ToView(row);
+                break;
+            }
+        }
+
+        var views = history.Select(h => new CaseStudyHistoryView(h.Kind, h.Briefing, h.Version, h.IngestedAt, h.Number, h.ThemeSlug, h.Title, h.Text, h.Diff)).ToList();
+        return new CaseStudyDetail(key, current, current is null, views);
+    }
+
+    /// <summary>
+    /// Changes recorded in [<paramref name="since"/>, <paramref name="until"/>), oldest first: one range query over
+    /// the day partitions, bounded by the RowKeys (which start with the ingest time) at both ends.
+    /// </summary>
+    public async Task<IReadOnlyList<ChangeView>> ChangesAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        await store.EnsureCreatedAsync(cancellationToken);
+        string firstDay = ChangeEntity.PartitionFor(since), lastDay = ChangeEntity.PartitionFor(until);
+        string from = ChangeEntity.RowKeyPrefix(since), to = ChangeEntity.RowKeyPrefix(until);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {firstDay} and PartitionKey le {lastDay} and RowKey ge {from} and RowKey lt {to}");
+        var list = new List<ChangeView>();
+        await foreach (var c in store.Changes.QueryAsync<ChangeEntity>(filter, cancellationToken: cancellationToken))
+        {
+            list.Add(new ChangeView(c.Kind, c.Key, c.Number, c.ThemeSlug, c.Theme, c.Title, c.Text, c.Diff, c.PreviousText, c.Briefing, c.Version, c.IngestedAt, c.AlsoIn));
+        }
+
+        return list;
+    }
+
+    private static CaseStudyView ToView(CaseStudyEntity c) =>
+        new(c.Key, c.Number, c.ThemeSlug, c.Theme, c.Title, c.Text, c.Location, c.Briefing,
+            c.Sources.Split(',', StringSplitOptions.RemoveEmptyEntries), c.FirstSeen, c.LastChanged);
+}

@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Options;
+using Pcc.Storage;
+using Pcc.Storage.Blobs;
+using Pcc.Storage.Tables;
+
+namespace Pcc.Functions.Data;
+
+/// <summary>The app's tables and containers, created on first use.</summary>
+public sealed class PccStore
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private bool _created;
+
+    /// <summary>Creates the clients for an account; nothing is sent until <see cref="EnsureCreatedAsync"/>.</summary>
+    public PccStore(StorageAccount account, IOptions<StorageOptions> options)
+    {
+        var o = options.Value;
+        TableClient Table(string name) => account.GetTableClient(o.TablePrefix + name);
+        Briefings = Table("Briefings");
+        BriefingVersions = Table("BriefingVersions");
+        Ingestions = Table("Ingestions");
+        BriefingCaseStudies = Table("BriefingCaseStudies");
+        CaseStudies = Table("CaseStudies");
+        CaseStudyHistory = Table("CaseStudyHistory");
+        Changes = Table("Changes");
+        BriefingBlobs = account.GetBlobContainerClient(o.BriefingsContainer);
+        Reports = account.GetBlobContainerClient(o.ReportsContainer);
+        Locks = account.GetBlobContainerClient(o.LocksContainer);
+    }
+
+    /// <summary>See <see cref="BriefingEntity"/>.</summary>
+    public TableClient Briefings { get; }
+
+    /// <summary>See <see cref="BriefingVersionEntity"/>.</summary>
+    public TableClient BriefingVersions { get; }
+
+    /// <summary>See <see cref="IngestionEntity"/>.</summary>
+    public TableClient Ingestions { get; }
+
+    /// <summary>See <see cref="BriefingCaseStudyEntity"/>.</summary>
+    public TableClient BriefingCaseStudies { get; }
+
+    /// <summary>See <see cref="CaseStudyEntity"/>.</summary>
+    public TableClient CaseStudies { get; }
+
+    /// <summary>See <see cref="CaseStudyHistoryEntity"/>.</summary>
+    public TableClient CaseStudyHistory { get; }
+
+    /// <summary>See <see cref="ChangeEntity"/>.</summary>
+    public TableClient Changes { get; }
+
+    /// <summary>Uploaded briefings.</summary>
+    public BlobContainerClient BriefingBlobs { get; }
+
+    /// <summary>Ingest reports.</summary>
+    public BlobContainerClient Reports { get; }
+
+    /// <summary>Lock blobs.</summary>
+    public BlobContainerClient Locks { get; }
+
+    /// <summary>Creates every table and container once per process.</summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    {
+        if (_created)
+        {
+            return;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_created)
+            {
+                TableClient[] tables = [Briefings, BriefingVersions, Ingestions, BriefingCaseStudies, CaseStudies, CaseStudyHistory, Changes];
+                BlobContainerClient[] containers = [BriefingBlobs, Reports, Locks];
+                await Task.WhenAll(
+                    tables.Select(t => t.CreateIfNotExistsAsync(cancellationToken))
+                        .Concat<Task>(containers.Select(c => c.CreateIfNotExistsAsync(cancellationToken: cancellationToken))));
+                _created = true;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Pcc.Storage.Blobs;
+using Pcc.Testing;
+
+namespace Pcc.Functions.Tests;
+
+/// <summary>
+/// The custom handler running on a free port against the run's Azurite, with its own tables and containers,
+/// called over HTTP exactly as the Functions host calls it.
+/// </summary>
+public sealed class FunctionApp : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private FunctionApp(WebApplication app, Uri baseAddress, BlobContainerClient briefings, BlobContainerClient reports)
+    {
+        _app = app;
+        Http = new HttpClient { BaseAddress = baseAddress };
+        Briefings = briefings;
+        Reports = reports;
+    }
+
+    public HttpClient Http { get; }
+
+    public BlobContainerClient Briefings { get; }
+
+    public BlobContainerClient Reports { get; }
+
+    public static async Task<FunctionApp> StartAsync(Azurite azurite, string? connectionString = null)
+    {
+        var port = FreePort.Next();
+        var id = Guid.NewGuid().ToString("N")[..12];
+        var settings = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = connectionString ?? azurite.ConnectionString,
+            ["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(),
+            ["Storage:TablePrefix"] = "t" + id,
+            ["Storage:BriefingsContainer"] = "briefings-" + id,
+            ["Storage:ReportsContainer"] = "reports-" + id,
+            ["Storage:LocksContainer"] = "locks-" + id,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        var app = FunctionsApplication.Create([], b => b.Configuration.AddInMemoryCollection(settings));
+        await app.StartAsync();
+
+        var briefings = new BlobContainerClient(azurite.ConnectionString, "briefings-" + id);
+        await briefings.CreateIfNotExistsAsync();
+        return new FunctionApp(app, new Uri($"http://127.0.0.1:{port}/"), briefings, new BlobContainerClient(azurite.ConnectionString, "reports-" + id));
+    }
+
+    /// <summary>Uploads a briefing (overwriting) and returns its new ETag.</summary>
+    public async Task<string> UploadAsync(string name, byte[] content) =>
+        (await Briefings.GetBlobClient(name).UploadAsync(new BinaryData(content), overwrite: true)).Value.ETag.ToString();
+
+    /// <summary>Invokes IngestBriefing with the payload shape the Functions host sends for a blob trigger.</summary>
+    public async Task<HttpResponseMessage> InvokeIngestAsync(string name, byte[] content)
+    {
+        var payload = new
+        {
+            Data = new { blob = Convert.ToBase64String(content) },
+            Metadata = new Dictionary<string, object>
+            {
+                // The host JSON-encodes plain strings a second time.
+                ["name"] = JsonSerializer.Serialize(name),
+                ["BlobTrigger"] = JsonSerializer.Serialize($"{Briefings.Name}/{name}"),
+                ["Uri"] = JsonSerializer.Serialize(Briefings.GetBlobClient(name).Uri.ToString()),
+                ["Properties"] = new { Length = content.Length },
+                ["sys"] = new { MethodName = "IngestBriefing", UtcNow = DateTime.UtcNow },
+            },
+        };
+        return await Http.PostAsJsonAsync("IngestBriefing", payload);
+    }
+
+    /// <summary>Uploads then ingests, failing the test unless the handler answers 200.</summary>
+    public async Task<JsonElement> UploadAndIngestAsync(string name, byte[] content)
+    {
+        await UploadAsync(name, content);
+        using var response = await InvokeIngestAsync(name, content);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"IngestBriefing answered {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    public async Task<JsonElement> GetJsonAsync(string path)
+    {
+        using var response = await Http.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {path} answered {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

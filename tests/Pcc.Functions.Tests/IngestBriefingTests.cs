@@ -1,0 +1,127 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Pcc.Testing;
+
+namespace Pcc.Functions.Tests;
+
+public sealed class IngestBriefingTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>
+{
+    private const string Slug = "001-88da988782738298";
+
+    [Fact]
+    public async Task IngestingTheSeedBriefingListsTwentyCaseStudiesInSevenThemes()
+    {
+        await using var app = await FunctionApp.StartAsync(fixture.Azurite);
+
+        var result = await app.UploadAndIngestAsync(Seeds.BriefingName, Seeds.Briefing);
+
+        Assert.Contains("20 case studies in 7 themes", result.GetProperty("Logs")[0].GetString());
+        var caseStudies = await app.GetJsonAsync("api/case-studies");
+        Assert.Equal(20, caseStudies.GetArrayLength());
+        Assert.Equal(7, caseStudies.EnumerateArray().Select(c => c.GetProperty("themeSlug").GetString()).Distinct().Count());
+        Assert.Equal(Enumerable.Range(1, 20), caseStudies.EnumerateArray().Select(c => c.GetProperty("number").GetInt32()).Order());
+
+        var briefing = await app.GetJsonAsync($"api/briefings/{Slug}");
+        var version = Assert.Single(briefing.GetProperty("versions").EnumerateArray());
+        Assert.Equal(1, version.GetProperty("version").GetInt32());
+        Assert.Equal(20, version.GetProperty("new").GetInt32());
+        Assert.Equal("text", version.GetProperty("format").GetString());
+        Assert.Equal(20, (await app.GetJsonAsync("api/changes?since=2000-01-01T00:00:00Z")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task ARedeliveredTriggerWritesNothingNew()
+    {
+        await using var app = await FunctionApp.StartAsync(fixture.Azurite);
+        await app.UploadAndIngestAsync(Seeds.BriefingName, Seeds.Briefing);
+
+        using var again = await app.InvokeIngestAsync(Seeds.BriefingName, Seeds.Briefing);
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("already ingested", await again.Content.ReadAsStringAsync());
+        Assert.Equal(20, (await app.GetJsonAsync("api/changes?since=2000-01-01T00:00:00Z")).GetArrayLength());
+        Assert.Single((await app.GetJsonAsync($"api/briefings/{Slug}")).GetProperty("versions").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task ReuploadingTheSameBytesRecordsAVersionWithNoChanges()
+    {
+        await using var app = await FunctionApp.StartAsync(fixture.Azurite);
+        await app.UploadAndIngestAsync(Seeds.BriefingName, Seeds.Briefing);
+
+        await app.UploadAndIngestAsync(Seeds.BriefingName, Seeds.Briefing);
+
+        var versions = (await app.GetJsonAsync($"api/briefings/{Slug}")).GetProperty("versions");
+        Assert.Equal([2, 1], versions.EnumerateArray().Select(v => v.GetProperty("version").GetInt32()));
+        var latest = versions[0];
+        Assert.Equal((0, 0, 0, 20), (latest.GetProperty("new").GetInt32(), latest.GetProperty("changed").GetInt32(), latest.GetProperty("removed").GetInt32(), latest.GetProperty("unchanged").GetInt32()));
+        Assert.Equal(20, (await app.GetJsonAsync("api/changes?since=2000-01-01T00:00:00Z")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task ALaterVersionRecordsExactlyItsNewChangedAndRemovedCaseStudies()
+    {
+        await using var app = await FunctionApp.StartAsync(fixture.Azurite);
+        await app.UploadAndIngestAsync(Seeds.BriefingName, Seeds.Briefing);
+        var afterFirst = DateTimeOffset.UtcNow;
+
+        await app.UploadAndIngestAsync(Seeds.BriefingName, LaterVersion.Bytes);
+
+        var changes = (await app.GetJsonAsync($"api/changes?since={Uri.EscapeDataString(afterFirst.ToString("O"))}")).EnumerateArray().ToList();
+        var byKind = changes.ToLookup(c => c.GetProperty("kind").GetString());
+        var added = Assert.Single(byKind["new"]);
+        Assert.Contains("community hub in Plymouth", added.GetProperty("text").GetString());
+        Assert.Equal(3, added.GetProperty("number").GetInt32());
+        var changed = Assert.Single(byKind["changed"]);
+        Assert.Contains("Scottish Violence Reduction Unit", changed.GetProperty("text").GetString());
+        Assert.Contains("39", changed.GetProperty("diff").GetString());
+        Assert.Contains("41", changed.GetProperty("diff").GetString());
+        var removed = Assert.Single(byKind["removed"]);
+        Assert.Contains("Cleveland", removed.GetProperty("text").GetString());
+        Assert.Equal(3, changes.Count);
+
+        var caseStudies = await app.GetJsonAsync("api/case-studies");
+        Assert.Equal(20, caseStudies.GetArrayLength());
+        Assert.DoesNotContain(caseStudies.EnumerateArray(), c => c.GetProperty("key").GetString() == removed.GetProperty("key").GetString());
+        var history = await app.GetJsonAsync($"api/case-studies/{changed.GetProperty("key").GetString()}");
+        Assert.Equal(["changed", "new"], history.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("kind").GetString()));
+    }
+
+    [Theory]
+    [InlineData("empty.txt", "")]
+    [InlineData("garbage.pdf", "%PDF-1.7\n\u0001\u0002 this is not really a pdf \u00ff")]
+    [InlineData("binary.docx", "PK\u0003\u0004\u0000\u0000garbage")]
+    public async Task AnUnreadableVersionIsReportedAndThePreviousVersionStaysCurrent(string name, string content)
+    {
+        await using var app = await FunctionApp.StartAsync(fixture.Azurite);
+        var stem = Path.GetFileNameWithoutExtension(name);
+        await app.UploadAndIngestAsync(stem + ".txt", Seeds.Briefing);
+
+        var result = await app.UploadAndIngestAsync(name, Encoding.Latin1.GetBytes(content));
+
+        Assert.Contains("could not be read", result.GetProperty("Logs")[0].GetString());
+        var briefing = await app.GetJsonAsync($"api/briefings/{stem}");
+        Assert.Equal(1, briefing.GetProperty("currentVersion").GetInt32());
+        var failure = Assert.Single(briefing.GetProperty("failures").EnumerateArray());
+        Assert.Contains(name, failure.GetProperty("error").GetString() + failure.GetProperty("report").GetString(), StringComparison.Ordinal);
+        var report = await app.Http.GetStringAsync("api/reports/" + failure.GetProperty("report").GetString()!.Replace(".json", ".txt"));
+        Assert.Contains("FAILED", report);
+        Assert.Contains("Version 1 stays current", report);
+        Assert.Equal(20, (await app.GetJsonAsync("api/case-studies")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task AnIngestWhileStorageIsUnavailableFailsTheInvocationSoTheHostRetries()
+    {
+        var closed = FreePort.Next();
+        var unreachable = $"DefaultEndpointsProtocol=http;AccountName={Azurite.AccountName};AccountKey={Azurite.AccountKey};" +
+            $"BlobEndpoint=http://127.0.0.1:{closed}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{closed}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{closed}/devstoreaccount1;";
+        await using var app = await FunctionApp.StartAsync(fixture.Azurite, unreachable);
+
+        using var response = await app.InvokeIngestAsync(Seeds.BriefingName, Seeds.Briefing);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.Http.GetAsync("")).StatusCode);
+    }
+}

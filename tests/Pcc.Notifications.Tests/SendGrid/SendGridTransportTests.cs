@@ -144,8 +144,10 @@ public sealed class SendGridTransportTests : IAsyncLifetime
 
         Assert.All(results, r => Assert.Equal(DeliveryStatus.Deferred, r.Status));
         Assert.Contains("no answer", results[0].Detail);
-        Assert.Equal(2, _fake.Requests.Count);
+        // Two attempts with one wait between them. The fake's own count is not asserted: an attempt can time out
+        // before the fake has read its request, on a busy machine.
         Assert.Single(_delays.Waits);
+        Assert.InRange(_fake.Requests.Count, 1, 2);
     }
 
     [Fact]

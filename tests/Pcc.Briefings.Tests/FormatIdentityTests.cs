@@ -10,6 +10,7 @@ public class FormatIdentityTests
     [InlineData("briefing-part.md", DocumentFormat.Markdown)]
     [InlineData("briefing-part.html", DocumentFormat.Html)]
     [InlineData("briefing-part.docx", DocumentFormat.Docx)]
+    [InlineData("briefing-part.pdf", DocumentFormat.Pdf)]
     public void TheSameBriefingInAnyFormatGivesTheSameCaseStudies(string fixture, DocumentFormat format)
     {
         var other = Seeds.Parse(Seeds.Fixture(fixture), fixture);

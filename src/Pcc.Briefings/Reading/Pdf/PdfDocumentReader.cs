@@ -1,12 +1,57 @@
 namespace Pcc.Briefings.Reading.Pdf;
 
-/// <summary>Reads the text of a PDF: PDFsharp for the file structure, text extraction written here on top of it.</summary>
+/// <summary>
+/// Reads the text of a PDF: PdfPig (Apache-2.0) for the file structure, text extraction written here on top of it
+/// (content streams, fonts and ToUnicode maps, layout into lines, paragraphs and headings).
+/// </summary>
 public sealed class PdfDocumentReader : IDocumentReader
 {
     /// <inheritdoc />
     public DocumentFormat Format => DocumentFormat.Pdf;
 
     /// <inheritdoc />
-    public ReadResult Read(ReadOnlyMemory<byte> content, string documentName, ReaderLimits limits, CancellationToken cancellationToken = default) =>
-        ReadResult.ForFailure(new ReadFailure(documentName, ReadFailureKind.UnsupportedFormat, null, "PDF text extraction is not available yet."));
+    public ReadResult Read(ReadOnlyMemory<byte> content, string documentName, ReaderLimits limits, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documentName);
+        ArgumentNullException.ThrowIfNull(limits);
+        if (content.IsEmpty)
+            return Failure(documentName, ReadFailureKind.Empty, null, "The document has no bytes.");
+        if (content.Length > limits.MaxDocumentBytes)
+            return Failure(documentName, ReadFailureKind.TooLarge, null,
+                $"The PDF is {content.Length:N0} bytes; the largest accepted is {limits.MaxDocumentBytes:N0} bytes.");
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(limits.Timeout);
+        PdfTextExtractor? extractor = null;
+        try
+        {
+            var (document, failure) = PdfFileOpener.Open(content, documentName);
+            if (failure is not null)
+                return ReadResult.ForFailure(failure);
+            using (document)
+            {
+                extractor = new PdfTextExtractor(document!, documentName, limits, timeout.Token);
+                return extractor.Extract();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            var where = extractor is { CurrentPage: > 0 } ? $"page {extractor.CurrentPage}" : null;
+            return Failure(documentName, ReadFailureKind.TimedOut, where,
+                cancellationToken.IsCancellationRequested ? "Reading the PDF was cancelled." : $"Reading the PDF took longer than {limits.Timeout.TotalSeconds:0.#} seconds.");
+        }
+        catch (DecompressionLimitException ex)
+        {
+            return Failure(documentName, ReadFailureKind.TooLarge, extractor is { CurrentPage: > 0 } ? $"page {extractor.CurrentPage}" : null,
+                $"The PDF's compressed content inflates to more than {ex.Limit:N0} bytes, the most accepted.");
+        }
+        catch (Exception ex)
+        {
+            // PdfPig can fail in unforeseen ways on malformed files; the upload is reported, never thrown back.
+            return Failure(documentName, ReadFailureKind.Corrupt, extractor is { CurrentPage: > 0 } ? $"page {extractor.CurrentPage}" : "file structure",
+                $"The PDF could not be read ({ex.Message.TrimEnd('.')}).");
+        }
+    }
+
+    private static ReadResult Failure(string document, ReadFailureKind kind, string? location, string message) =>
+        ReadResult.ForFailure(new ReadFailure(document, kind, location, message));
 }

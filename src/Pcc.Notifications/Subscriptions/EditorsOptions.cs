@@ -14,22 +14,27 @@ public sealed class EditorsOptions
 
     /// <summary>The normalised, distinct addresses, in the order given.</summary>
     /// <exception cref="FormatException">An entry is not an address <see cref="EmailAddressRule"/> accepts.</exception>
-    public IReadOnlyList<string> GetAddresses()
+    public IReadOnlyList<string> GetAddresses() =>
+        TryGetAddresses(out var addresses) ? addresses : throw new FormatException("Notifications:Editors has an entry that is not an email address.");
+
+    /// <summary>The normalised, distinct addresses; false when an entry is not an address.</summary>
+    public bool TryGetAddresses(out IReadOnlyList<string> addresses)
     {
-        var addresses = new List<string>();
+        var found = new List<string>();
+        addresses = found;
         foreach (var entry in Editors.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (!EmailAddressRule.TryNormalise(entry, out var address, out var problem))
+            if (!EmailAddressRule.TryNormalise(entry, out var address, out _))
             {
-                throw new FormatException($"Notifications:Editors has an entry that is not an email address ('{entry}'): {problem}");
+                return false;
             }
 
-            if (!addresses.Contains(address, StringComparer.Ordinal))
+            if (!found.Contains(address, StringComparer.Ordinal))
             {
-                addresses.Add(address);
+                found.Add(address);
             }
         }
 
-        return addresses;
+        return true;
     }
 }

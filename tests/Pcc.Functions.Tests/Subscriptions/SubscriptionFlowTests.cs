@@ -96,6 +96,25 @@ public sealed class SubscriptionFlowTests(AzuriteFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task SimultaneousRequestsForOneAddressMakeOneSubscriber()
+    {
+        await using var app = await SubscriptionApp.StartAsync(fixture.Azurite);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => app.SubscribeAsync("race@example.org", [Themes.Drugs])));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+        Assert.Equal(3, app.Mail.To("race@example.org").Count);
+        var manage = await app.SubscribeAndConfirmAsync("race-two@example.org", [Themes.Drugs]);
+        var updates = await Task.WhenAll(
+            app.PutMeAsync(manage, [Themes.Victims], "weekly"),
+            app.PutMeAsync(manage, [Themes.Violence], "weekly"),
+            app.PutMeAsync(manage, [Themes.Victims, Themes.Violence], "weekly"));
+        Assert.All(updates, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(["race-two@example.org"], (await app.ActiveAsync(SubscriptionFrequency.Weekly)).Select(s => s.Address));
+        Assert.Empty(await app.ActiveAsync(SubscriptionFrequency.Daily));
+    }
+
+    [Fact]
     public async Task LinksKeepWorkingAfterARestartWithoutAConfiguredSecret()
     {
         var shared = new Dictionary<string, string?>

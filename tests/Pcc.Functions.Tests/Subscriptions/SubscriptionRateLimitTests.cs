@@ -30,6 +30,26 @@ public sealed class SubscriptionRateLimitTests(AzuriteFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task SubscribingHasACapAcrossAllClients()
+    {
+        await using var app = await SubscriptionApp.StartAsync(fixture.Azurite, new Dictionary<string, string?>
+        {
+            ["Subscriptions:RateLimits:SubscribeAllClientsPerMinute"] = "3",
+        }, defaultRateLimits: true);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await app.SubscribeAsync($"spread{i}@example.org", [Themes.Drugs], client: $"192.0.2.{i + 1}");
+            statuses.Add(response.StatusCode);
+        }
+
+        using var link = await app.Http.GetAsync($"{SubscriptionApp.Me}?token=x");
+        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.BadRequest, link.StatusCode);
+    }
+
+    [Fact]
     public async Task TenRequestsForOneAddressSendAtMostThreeEmailsAnHour()
     {
         await using var app = await SubscriptionApp.StartAsync(fixture.Azurite, defaultRateLimits: true);

@@ -12,21 +12,40 @@ namespace Pcc.Cli;
 /// </summary>
 public static class StorageSettings
 {
-    /// <summary>Extra settings laid over the environment; lets tests point the CLI at their own storage.</summary>
-    public static IReadOnlyDictionary<string, string?>? Overrides { get; set; }
+    private static readonly AsyncLocal<IReadOnlyDictionary<string, string?>?> s_overrides = new();
+
+    /// <summary>Extra settings laid over the environment for the current async flow; lets tests point the CLI at their own storage.</summary>
+    public static IReadOnlyDictionary<string, string?>? Overrides
+    {
+        get => s_overrides.Value;
+        set => s_overrides.Value = value;
+    }
 
     /// <summary>The app's store for a connection string (or null for the configured one).</summary>
     public static PccStore Open(string? connectionString)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddEnvironmentVariables()
-            .AddInMemoryCollection(Overrides ?? new Dictionary<string, string?>())
-            .Build();
+        var options = ReadOptions(Configuration());
+        return new PccStore(Account(connectionString), Options.Create(options));
+    }
+
+    /// <summary>The storage account for a connection string (or null for the configured one).</summary>
+    public static StorageAccount Account(string? connectionString)
+    {
+        var configuration = Configuration();
+        return connectionString is not null
+            ? StorageAccount.FromConnectionString(connectionString)
+            : StorageAccount.FromConfiguration(configuration, ReadOptions(configuration).Connection);
+    }
+
+    private static IConfiguration Configuration() => new ConfigurationBuilder()
+        .AddEnvironmentVariables()
+        .AddInMemoryCollection(Overrides ?? new Dictionary<string, string?>())
+        .Build();
+
+    private static StorageOptions ReadOptions(IConfiguration configuration)
+    {
         var options = new StorageOptions();
         configuration.GetSection(StorageOptions.Section).Bind(options);
-        var account = connectionString is not null
-            ? StorageAccount.FromConnectionString(connectionString)
-            : StorageAccount.FromConfiguration(configuration, options.Connection);
-        return new PccStore(account, Options.Create(options));
+        return options;
     }
 }

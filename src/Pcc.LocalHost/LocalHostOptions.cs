@@ -1,0 +1,79 @@
+using Pcc.Functions.Hosting;
+
+namespace Pcc.LocalHost;
+
+/// <summary>
+/// How the local host runs. Defaults match the Functions Core Tools and the emulators' own defaults; tests
+/// set free ports, their own storage and host id. Bound from the command line and the <c>LocalHost</c> section.
+/// </summary>
+public sealed class LocalHostOptions
+{
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string Section = "LocalHost";
+
+    /// <summary>The front door's port (<c>http://127.0.0.1:{port}/api/</c>); 0 picks a free one.</summary>
+    public int Port { get; set; } = 7071;
+
+    /// <summary>Start Azurite and MailDev when nothing listens on their ports.</summary>
+    public bool StartEmulators { get; set; } = true;
+
+    /// <summary>A storage connection string to use instead of a local Azurite; nothing is started for storage when set.</summary>
+    public string? StorageConnectionString { get; set; }
+
+    /// <summary>Azurite's blob port.</summary>
+    public int BlobPort { get; set; } = 10000;
+
+    /// <summary>Azurite's queue port.</summary>
+    public int QueuePort { get; set; } = 10001;
+
+    /// <summary>Azurite's table port.</summary>
+    public int TablePort { get; set; } = 10002;
+
+    /// <summary>MailDev's SMTP port.</summary>
+    public int SmtpPort { get; set; } = 1025;
+
+    /// <summary>MailDev's web UI port.</summary>
+    public int MailWebPort { get; set; } = 1080;
+
+    /// <summary>Start MailDev (only when <see cref="StartEmulators"/> is set too).</summary>
+    public bool StartMailDev { get; set; } = true;
+
+    /// <summary>Names this host's receipts and timer status under <c>azure-webjobs-hosts</c>, as the Functions host id does.</summary>
+    public string HostId { get; set; } = "pcc-localhost";
+
+    /// <summary>How often each blob-triggered container is listed.</summary>
+    public TimeSpan ScanInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The pause between failed attempts of one blob-triggered invocation.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Attempts per blob version before it goes to the poison queue (the host's <c>maxDequeueCount</c>, 5).</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>Blob-triggered invocations running at once (host.json <c>extensions.blobs.maxDegreeOfParallelism</c>).</summary>
+    public int MaxParallelInvocations { get; set; } = 4;
+
+    /// <summary>The queue failed blobs go to.</summary>
+    public string PoisonQueueName { get; set; } = Triggers.PoisonQueue.DefaultName;
+
+    /// <summary>Upload the sample briefings when the briefings container is empty, and report their ingest.</summary>
+    public bool Seed { get; set; } = true;
+
+    /// <summary>The repository checkout (for <c>node_modules</c>, <c>seeds/</c> and <c>local.settings.json</c>); found by walking up when null.</summary>
+    public string? RepositoryRoot { get; set; }
+
+    /// <summary>App settings passed to the Function App, over <c>local.settings.json</c> and the environment.</summary>
+    public IDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Functions declared next to the app's own (for tests: a flaky blob function, a test timer).</summary>
+    public IList<FunctionDefinition> AdditionalFunctions { get; init; } = [];
+
+    /// <summary>Runs on the Function App's builder after the host's settings are added (extra services for extra functions).</summary>
+    public Action<WebApplicationBuilder>? ConfigureApp { get; set; }
+
+    /// <summary>Logging for the host and the Function App; when null the host logs nothing and the app keeps its defaults.</summary>
+    public Action<ILoggingBuilder>? ConfigureLogging { get; set; }
+
+    /// <summary>The clock timers run on.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+}

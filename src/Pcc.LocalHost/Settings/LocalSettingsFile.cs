@@ -1,0 +1,32 @@
+using System.Text.Json;
+
+namespace Pcc.LocalHost.Settings;
+
+/// <summary>
+/// The <c>Values</c> of <c>local.settings.json</c> in the repository root, which the Functions Core Tools also
+/// read as app settings (https://learn.microsoft.com/azure/azure-functions/functions-develop-local#local-settings-file).
+/// </summary>
+public static class LocalSettingsFile
+{
+    /// <summary>The file's values, or none when there is no file.</summary>
+    public static IReadOnlyDictionary<string, string?> Read(string? root)
+    {
+        var path = root is null ? null : Path.Combine(root, "local.settings.json");
+        if (path is null || !File.Exists(path))
+        {
+            return new Dictionary<string, string?>();
+        }
+
+        using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        if (!document.RootElement.TryGetProperty("Values", out var values) || values.ValueKind != JsonValueKind.Object)
+        {
+            return new Dictionary<string, string?>();
+        }
+
+        // The host turns "A__B" into the hierarchical key "A:B", as environment variables are.
+        return values.EnumerateObject().ToDictionary(
+            p => p.Name.Replace("__", ":", StringComparison.Ordinal),
+            p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText(),
+            StringComparer.OrdinalIgnoreCase);
+    }
+}

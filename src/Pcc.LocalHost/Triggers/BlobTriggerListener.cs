@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using Azure;
+using Pcc.LocalHost.Payloads;
+using Pcc.Storage.Blobs;
+
+namespace Pcc.LocalHost.Triggers;
+
+/// <summary>
+/// The blob trigger of one function, by container scan (the <c>LogsAndContainerScan</c> source without the logs):
+/// every <see cref="LocalHostOptions.ScanInterval"/> the container is listed, and each blob version without a
+/// receipt is invoked. A failed invocation (non-2xx or no answer) is tried again, up to
+/// <see cref="LocalHostOptions.MaxAttempts"/> in all; then the version goes to the poison queue. Either way a
+/// receipt is written, so a version is handled once and a changed blob (new ETag) triggers again.
+/// </summary>
+public sealed class BlobTriggerListener(
+    string functionName, string bindingName, BlobPathPattern pattern, BlobContainerClient container,
+    BlobReceipts receipts, PoisonQueue poison, HandlerClient handler, LocalHostOptions options, ILogger logger)
+{
+    private readonly ConcurrentDictionary<string, Task> _inFlight = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _slots = new(Math.Max(1, options.MaxParallelInvocations));
+    private readonly string _functionId = FunctionId.For(functionName);
+
+    /// <summary>Raised when a blob version has been handled (invoked successfully or poisoned).</summary>
+    public event Action<BlobTriggerOutcome>? Processed;
+
+    /// <summary>The container being watched.</summary>
+    public string Container => pattern.Container;
+
+    /// <summary>Scans until <paramref name="cancellationToken"/> fires, then waits for running invocations.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ScanOnceAsync(cancellationToken);
+                await Task.Delay(options.ScanInterval, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning("Scanning {Container} for {Function} failed: {Reason}", pattern.Container, functionName, ex.Message);
+                await Task.Delay(options.ScanInterval, CancellationToken.None);
+            }
+        }
+
+        await Task.WhenAll(_inFlight.Values).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    /// <summary>Lists the container once and starts an invocation for each blob version not yet handled.</summary>
+    public async Task ScanOnceAsync(CancellationToken cancellationToken)
+    {
+        // Versions in flight before the receipts are listed are skipped even if they finish meanwhile: their receipt
+        // may be missing from the listing, and the next scan will see it.
+        var busy = _inFlight.Keys.ToHashSet(StringComparer.Ordinal);
+        var done = await receipts.ListCompletedAsync(_functionId, cancellationToken);
+        try
+        {
+            await foreach (var item in container.GetBlobsAsync(prefix: pattern.Prefix.Length > 0 ? pattern.Prefix : null, cancellationToken: cancellationToken))
+            {
+                if (item.Properties.ETag is not { } etag || pattern.Match(item.Name) is not { } tokens)
+                {
+                    continue;
+                }
+
+                var key = BlobReceipts.Key(etag, pattern.Container, item.Name);
+                if (!done.Contains(key) && !busy.Contains(key) && !_inFlight.ContainsKey(key))
+                {
+                    // Registered before it starts, so its own clean-up always finds it.
+                    var work = new Task<Task>(() => ProcessAsync(key, item.Name, etag, tokens, cancellationToken));
+                    _inFlight[key] = work.Unwrap();
+                    work.Start(TaskScheduler.Default);
+                }
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // No container yet: nothing to trigger on.
+        }
+    }
+
+    private async Task ProcessAsync(string key, string blobName, ETag etag, IReadOnlyDictionary<string, string> tokens, CancellationToken cancellationToken)
+    {
+        await _slots.WaitAsync(cancellationToken);
+        try
+        {
+            var blob = await BlobReader.ReadAsync(container, blobName, tokens, etag, cancellationToken);
+            if (blob is not null)
+            {
+                var outcome = await InvokeWithRetriesAsync(blob, cancellationToken);
+                await receipts.WriteAsync(_functionId, pattern.Container, blobName, etag, cancellationToken);
+                Processed?.Invoke(outcome);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: without a receipt the version is picked up on the next start.
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning("Handling {Blob} ({ETag}) for {Function} failed; the next scan tries again: {Reason}", $"{pattern.Container}/{blobName}", etag, functionName, ex.Message);
+        }
+        finally
+        {
+            _slots.Release();
+            _inFlight.TryRemove(key, out _);
+        }
+    }
+
+    private async Task<BlobTriggerOutcome> InvokeWithRetriesAsync(TriggeredBlob blob, CancellationToken cancellationToken)
+    {
+        var attempts = Math.Max(1, options.MaxAttempts);
+        for (var attempt = 1; ; attempt++)
+        {
+            var payload = BlobTriggerPayload.Create(functionName, bindingName, blob, DateTimeOffset.UtcNow);
+            var reply = await handler.InvokeAsync(functionName, payload, cancellationToken);
+            if (reply.Succeeded)
+            {
+                logger.LogInformation("{Function} ran for {Blob} (attempt {Attempt})", functionName, blob.Path, attempt);
+                return new BlobTriggerOutcome(functionName, blob.Container, blob.Name, blob.ETag.ToString(), true, attempt, reply);
+            }
+
+            logger.LogWarning("{Function} failed for {Blob} (attempt {Attempt} of {Attempts}): {Reply}", functionName, blob.Path, attempt, attempts, reply);
+            if (attempt == attempts)
+            {
+                await poison.SendAsync(new PoisonMessage(_functionId, blob.Container, blob.Name, blob.ETag.ToString()), cancellationToken);
+                logger.LogError("{Blob} ({ETag}) went to the poison queue {Queue} after {Attempts} failed attempts of {Function}",
+                    blob.Path, blob.ETag, poison.Name, attempts, functionName);
+                return new BlobTriggerOutcome(functionName, blob.Container, blob.Name, blob.ETag.ToString(), false, attempt, reply);
+            }
+
+            await Task.Delay(options.RetryDelay, cancellationToken);
+        }
+    }
+}

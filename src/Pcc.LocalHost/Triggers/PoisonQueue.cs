@@ -1,0 +1,138 @@
+using System.Text.Json;
+using Azure;
+using Pcc.Storage;
+using Pcc.Storage.Blobs;
+using Pcc.Storage.Blobs.Models;
+using Pcc.Storage.Queues;
+
+namespace Pcc.LocalHost.Triggers;
+
+/// <summary>
+/// The poison queue of blob triggers, <c>webjobs-blobtrigger-poison</c>. After the fifth failed attempt on a blob
+/// version the host writes one message there and a receipt for that version, so it is not tried again.
+/// <para>
+/// Format (the Functions host's, so tools work against either host): the queue message is base64 of UTF-8 JSON
+/// <c>{"Type":"BlobTrigger","FunctionId":"Host.Functions.{Name}","BlobType":"BlockBlob","ContainerName":"…",
+/// "BlobName":"…","ETag":"\"0x…\""}</c> (azure-sdk-for-net, Microsoft.Azure.WebJobs.Extensions.Storage.Blobs
+/// <c>BlobTriggerMessage</c>; the ETag keeps its quotes). See <see cref="PoisonMessage"/>.
+/// </para>
+/// <para>
+/// Replaying a message deletes the version's receipt (see <see cref="BlobReceipts"/>), so the running host's next
+/// scan invokes the function again, and removes the message. If the blob has changed since, the new version was
+/// triggered on its own and the replay only clears the message.
+/// </para>
+/// </summary>
+public sealed class PoisonQueue(QueueClient queue, BlobReceipts receipts)
+{
+    /// <summary>The queue's name in the Functions host.</summary>
+    public const string DefaultName = "webjobs-blobtrigger-poison";
+
+    private static readonly TimeSpan s_hold = TimeSpan.FromSeconds(30);
+
+    /// <summary>The poison queue of host <paramref name="hostId"/> in <paramref name="account"/>.</summary>
+    public static PoisonQueue Create(StorageAccount account, string hostId, string queueName = DefaultName) =>
+        new(account.GetQueueClient(queueName), new BlobReceipts(account.GetBlobContainerClient(BlobReceipts.ContainerName), hostId));
+
+    /// <summary>The queue's name.</summary>
+    public string Name => queue.Name;
+
+    /// <summary>Adds a message for a failed blob version.</summary>
+    public async Task SendAsync(PoisonMessage message, CancellationToken cancellationToken)
+    {
+        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await queue.SendMessageAsync(JsonSerializer.Serialize(message), cancellationToken: cancellationToken);
+    }
+
+    /// <summary>The visible messages (up to 32, the service's peek limit), oldest first, without taking them.</summary>
+    public async Task<IReadOnlyList<PoisonMessage>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        if (!(await queue.ExistsAsync(cancellationToken)).Value)
+        {
+            return [];
+        }
+
+        var peeked = await queue.PeekMessagesAsync(32, cancellationToken);
+        return peeked.Value.Select(m => Parse(m.MessageText) with { MessageId = m.MessageId }).ToList();
+    }
+
+    /// <summary>Deletes the version's receipt and removes the message; false when the message is no longer on the queue.</summary>
+    public async Task<bool> ReplayAsync(PoisonMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message.MessageId, nameof(message.MessageId));
+        await receipts.DeleteAsync(message.FunctionId, message.ContainerName, message.BlobName, new ETag(message.ETag), cancellationToken);
+        return await RemoveAsync(message.MessageId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the blob's current bytes back if it is still the poisoned version (If-Match its ETag), which gives it a
+    /// new ETag and, in Azure, a new Event Grid event; then removes the message. A blob changed or deleted since was
+    /// superseded: only the message is removed. False when the message is no longer on the queue.
+    /// </summary>
+    public async Task<bool> ReuploadAsync(BlobContainerClient container, PoisonMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message.MessageId, nameof(message.MessageId));
+        var blob = container.GetBlobClient(message.BlobName);
+        try
+        {
+            var conditions = new BlobRequestConditions { IfMatch = new ETag(message.ETag) };
+            var current = await blob.DownloadContentAsync(conditions, cancellationToken);
+            await blob.UploadAsync(current.Value.Content, new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = current.Value.Details.ContentType },
+                Metadata = current.Value.Details.Metadata,
+                Conditions = conditions,
+            }, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            // Deleted or replaced since it was poisoned: the newer version was triggered on its own.
+        }
+
+        return await RemoveAsync(message.MessageId, cancellationToken);
+    }
+
+    /// <summary>Reads a message's JSON.</summary>
+    public static PoisonMessage Parse(string json) =>
+        JsonSerializer.Deserialize<PoisonMessage>(json) ?? throw new FormatException("The poison message is empty.");
+
+    private async Task<bool> RemoveAsync(string messageId, CancellationToken cancellationToken)
+    {
+        // Deleting needs a pop receipt, which only receiving gives: take messages until the one wanted turns up,
+        // then make the others visible again at once.
+        var held = new List<Storage.Queues.Models.QueueMessage>();
+        var found = false;
+        try
+        {
+            while (!found)
+            {
+                var batch = (await queue.ReceiveMessagesAsync(32, s_hold, cancellationToken)).Value;
+                if (batch.Length == 0)
+                {
+                    break;
+                }
+
+                foreach (var received in batch)
+                {
+                    if (!found && received.MessageId == messageId)
+                    {
+                        await queue.DeleteMessageAsync(received.MessageId, received.PopReceipt, cancellationToken);
+                        found = true;
+                    }
+                    else
+                    {
+                        held.Add(received);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            foreach (var other in held)
+            {
+                await queue.UpdateMessageAsync(other.MessageId, other.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: CancellationToken.None);
+            }
+        }
+
+        return found;
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pcc.Notifications.Email.SendGrid;
+using Pcc.Notifications.Email.Smtp;
+using Pcc.Notifications.Email.Webhooks;
+
+namespace Pcc.Notifications.Email;
+
+/// <summary>Registers email sending.</summary>
+public static class EmailServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="EmailOptions"/>, the <see cref="IEmailTransport"/> chosen by <c>Email:Transport</c>
+    /// (<c>Smtp</c>, the default, or <c>SendGrid</c>), its options, <see cref="SendGridWebhookVerifier"/> and
+    /// <see cref="TimeProvider"/> (the system clock unless one is already registered).
+    /// </summary>
+    public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
+    {
+        var email = configuration.GetSection(EmailOptions.SectionName);
+        services.AddOptions<EmailOptions>().Bind(email);
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.SectionName));
+        services.AddOptions<SendGridOptions>().Bind(configuration.GetSection(SendGridOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SendGridWebhookVerifier>();
+
+        var transport = email.GetValue(nameof(EmailOptions.Transport), EmailTransportKind.Smtp);
+        if (transport == EmailTransportKind.SendGrid)
+        {
+            // Each attempt has its own timeout (SendGridOptions.Timeout); the client's own must not cut it short.
+            services.AddHttpClient<IEmailTransport, SendGridTransport>(client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan);
+        }
+        else
+        {
+            services.AddSingleton<IEmailTransport, SmtpTransport>();
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,15 @@
+namespace Pcc.Notifications.Email.SendGrid;
+
+/// <summary>Limits of the v3 Mail Send API, checked before a request is made.</summary>
+/// <remarks>
+/// Sources: Mail Send API reference (personalizations, substitutions, categories, total size) and
+/// "Mail Send errors" (twilio.com/docs/sendgrid/api-reference/mail-send/errors). The substitution-tags guide quotes
+/// 50,000 bytes per personalization; the API reference's 10,000 is the stricter and is used here.
+/// </remarks>
+internal static class SendGridLimits
+{
+    public const int MaxPersonalizations = 1000;
+    public const int MaxSubstitutionBytes = 10_000;
+    public const long MaxRequestBytes = 30L * 1024 * 1024;
+    public const int MaxCategoryLength = 255;
+}

@@ -1,0 +1,76 @@
+using Pcc.Cli;
+using Pcc.LocalHost.Tests.Support;
+using Pcc.Testing;
+
+namespace Pcc.LocalHost.Tests;
+
+/// <summary>The editors' and operators' commands against a running local host.</summary>
+public sealed class CliTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task UploadWithWaitPrintsTheIngestReport()
+    {
+        await using var test = await TestHost.StartAsync(fixture.Azurite);
+        var file = RepositoryRoot.Combine("seeds", Seeds.BriefingName);
+
+        var (exit, output, error) = await PccAsync(test, "upload", file, "--name", "public-safety.txt", "--wait", "--timeout", "60");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("Uploaded 001_88da988782738298.txt", output);
+        Assert.Contains("20 case studies in 7 themes: 20 new, 0 changed, 0 removed, 0 unchanged", output);
+        Assert.Contains("public-safety", (await test.GetJsonAsync("api/briefings"))[0].GetProperty("slug").GetString());
+    }
+
+    [Fact]
+    public async Task UploadWithWaitOfAnUnreadableDocumentExitsWithCode2AndSaysWhy()
+    {
+        await using var test = await TestHost.StartAsync(fixture.Azurite);
+        var file = Path.Combine(Directory.CreateTempSubdirectory().FullName, "broken.pdf");
+        await File.WriteAllTextAsync(file, "%PDF-1.7 this is not a PDF");
+
+        var (exit, output, _) = await PccAsync(test, "upload", file, "--wait", "--timeout", "60");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("FAILED", output);
+        Assert.Contains("broken.pdf", output);
+    }
+
+    [Fact]
+    public async Task PoisonListAndReplayRecoverABlobWhoseIngestFailedFiveTimes()
+    {
+        var (test, container, _) = await PoisonTests.StartFlakyAsync(fixture.Azurite, failFirst: 5);
+        await using (test)
+        {
+            await test.UploadAsync(container, "stuck.txt", [1, 2, 3]);
+            await TestHost.EventuallyAsync(() => test.Host.PoisonQueue.ListAsync(), m => m.Count > 0, "a poison message");
+
+            var list = await PccAsync(test, "poison", "list", "--host-id", test.Host.Options.HostId, "--queue", test.Host.Options.PoisonQueueName);
+            var replay = await PccAsync(test, "poison", "replay", "--all", "--host-id", test.Host.Options.HostId, "--queue", test.Host.Options.PoisonQueueName);
+
+            Assert.Contains($"{container.Name}/stuck.txt", list.Output);
+            Assert.Contains("1 replayed.", replay.Output);
+            await test.Log.WaitForAsync("Flaky", 6);
+            await TestHost.EventuallyAsync(() => test.Host.PoisonQueue.ListAsync(), m => m.Count == 0, "an empty poison queue");
+        }
+    }
+
+    [Fact]
+    public async Task ReplayWithoutIdsOrAllIsAUsageError()
+    {
+        await using var test = await TestHost.StartAsync(fixture.Azurite);
+
+        var (exit, _, error) = await PccAsync(test, "poison", "replay", "--host-id", test.Host.Options.HostId);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("--all", error);
+    }
+
+    private static Task<(int Exit, string Output, string Error)> PccAsync(TestHost test, params string[] args) => Task.Run(() =>
+    {
+        StorageSettings.Overrides = new Dictionary<string, string?>(test.Host.Options.Settings);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = CliApplication.Run([.. args, "--connection", test.Host.StorageConnectionString], output, error);
+        return (exit, output.ToString(), error.ToString());
+    });
+}

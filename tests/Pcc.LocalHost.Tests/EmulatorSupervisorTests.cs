@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using Pcc.LocalHost.Emulators;
+using Pcc.LocalHost.Tests.Support;
+using Pcc.Testing;
+
+namespace Pcc.LocalHost.Tests;
+
+public sealed class EmulatorSupervisorTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task AnAzuriteAlreadyListeningIsUsedAndNoOtherIsStarted()
+    {
+        var options = new LocalHostOptions
+        {
+            BlobPort = fixture.Azurite.BlobEndpoint.Port,
+            QueuePort = fixture.Azurite.QueueEndpoint.Port,
+            TablePort = fixture.Azurite.TableEndpoint.Port,
+            StartMailDev = false,
+        };
+
+        await using var emulators = await EmulatorSupervisor.StartAsync(options, RepositoryRoot.Path, startAzurite: true, NullLogger.Instance, default);
+
+        Assert.Empty(emulators.Started);
+        Assert.Equal(fixture.Azurite.BlobEndpoint, emulators.BlobEndpoint);
+    }
+
+    [Fact]
+    public async Task AnAzuriteTheHostStartedIsStoppedWithTheHost()
+    {
+        var options = TestHost.Options(fixture.Azurite, Guid.NewGuid().ToString("N")[..12]);
+        options.StartEmulators = true;
+        options.StorageConnectionString = null;
+        options.StartMailDev = false;
+        (options.BlobPort, options.QueuePort, options.TablePort) = (PortProbe.FreePort(), PortProbe.FreePort(), PortProbe.FreePort());
+
+        var host = await LocalFunctionHost.StartAsync(options);
+        var azurite = Assert.Single(host.Emulators!.Started);
+        Assert.Equal("Azurite", azurite.Name);
+        Assert.False(azurite.HasExited);
+        using (var http = new HttpClient { BaseAddress = host.FrontDoorAddress })
+        {
+            using var themes = await http.GetAsync("api/themes");
+            Assert.True(themes.IsSuccessStatusCode);
+        }
+
+        await host.DisposeAsync();
+
+        Assert.True(azurite.HasExited);
+        Assert.Throws<ArgumentException>(() => Process.GetProcessById(azurite.ProcessId));
+        Assert.False(await PortProbe.IsListeningAsync(options.BlobPort));
+    }
+
+    [Fact]
+    public async Task PortsTakenBySomethingElseAreReportedRatherThanStartingOver()
+    {
+        var options = new LocalHostOptions
+        {
+            BlobPort = fixture.Azurite.BlobEndpoint.Port,
+            QueuePort = PortProbe.FreePort(),
+            TablePort = PortProbe.FreePort(),
+            StartMailDev = false,
+        };
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            EmulatorSupervisor.StartAsync(options, RepositoryRoot.Path, startAzurite: true, NullLogger.Instance, default));
+
+        Assert.Contains(options.BlobPort.ToString(), error.Message);
+    }
+}

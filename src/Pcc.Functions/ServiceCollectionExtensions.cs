@@ -53,8 +53,8 @@ public static class ServiceCollectionExtensions
 
     /// <summary>
     /// Subscribers, signed links and subscription emails (section <c>Subscriptions</c>), the editors' list (section
-    /// <c>Notifications</c>) and the API's rate limits. Needs the theme taxonomy (<see cref="AddIngestion"/>). An email
-    /// transport registered before this call is used; otherwise nothing is sent.
+    /// <c>Notifications</c>) and the API's rate limits. Needs the theme taxonomy (<see cref="AddIngestion"/>). Email goes
+    /// through the transport the <c>Email</c> section picks (SMTP to MailDev by default, or SendGrid).
     /// </summary>
     public static IServiceCollection AddSubscriptions(this IServiceCollection services, IConfiguration configuration)
     {
@@ -62,7 +62,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SubscriptionOptions>>().Value);
         services.AddOptions<EditorsOptions>().BindConfiguration(EditorsOptions.Section)
             .Validate(o => o.TryGetAddresses(out _), "Notifications:Editors must list email addresses separated by commas or semicolons.");
-        services.TryAddSingleton<IEmailTransport, UnconfiguredEmailTransport>();
+        services.AddEmail(configuration);
 
         services.AddSingleton(sp => new TokenSecretStore(sp.GetRequiredService<PccStore>().Secrets, sp.GetRequiredService<SubscriptionOptions>().TokenSecret));
         services.AddSingleton<SubscriptionTokens>();
@@ -70,6 +70,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new SubscriptionMailer(
             sp.GetRequiredService<IEmailTransport>(),
             sp.GetRequiredService<SubscriptionOptions>(),
+            sp.GetRequiredService<IOptions<EmailOptions>>().Value.From,
             sp.GetRequiredService<ThemeTaxonomy>().Themes.ToDictionary(t => t.Slug, t => t.Name)));
         services.AddSingleton(sp =>
         {

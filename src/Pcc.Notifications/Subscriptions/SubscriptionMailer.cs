@@ -14,13 +14,15 @@ public sealed class SubscriptionMailer
 
     private readonly IEmailTransport _transport;
     private readonly SubscriptionOptions _options;
+    private readonly EmailAddress _from;
     private readonly IReadOnlyDictionary<string, string> _themeNames;
 
-    /// <summary>Creates the mailer; <paramref name="themeNames"/> maps theme slugs to the names shown to people.</summary>
-    public SubscriptionMailer(IEmailTransport transport, SubscriptionOptions options, IReadOnlyDictionary<string, string> themeNames)
+    /// <summary>Creates the mailer: <paramref name="from"/> is the sender (the <c>Email</c> settings); <paramref name="themeNames"/> maps theme slugs to the names shown to people.</summary>
+    public SubscriptionMailer(IEmailTransport transport, SubscriptionOptions options, EmailAddress from, IReadOnlyDictionary<string, string> themeNames)
     {
         _transport = transport;
         _options = options;
+        _from = from;
         _themeNames = themeNames;
     }
 
@@ -56,7 +58,7 @@ public sealed class SubscriptionMailer
 
     private Task<IReadOnlyList<DeliveryResult>> SendAsync(string address, string subject, string text, string html, string category, CancellationToken cancellationToken)
     {
-        var batch = new EmailBatch(new EmailAddress(_options.FromAddress, _options.FromName), subject, html, text, [new EmailRecipient(new EmailAddress(address))])
+        var batch = new EmailBatch(_from, subject, html, text, [new EmailRecipient(new EmailAddress(address))])
         {
             Category = category,
         };

@@ -29,12 +29,6 @@ public sealed class SubscriptionOptions
     /// <summary>How long an unsubscribe link works: long, because one-click unsubscribe in old emails must keep working.</summary>
     public TimeSpan UnsubscribeTokenLifetime { get; set; } = TimeSpan.FromDays(365);
 
-    /// <summary>The sender of subscription emails.</summary>
-    public string FromAddress { get; set; } = "updates@pcc.localhost";
-
-    /// <summary>The sender's display name.</summary>
-    public string FromName { get; set; } = "Policing innovation updates";
-
     /// <summary>
     /// At most this many emails per address per hour in answer to unauthenticated subscribe requests, so the API
     /// cannot be used to flood someone's inbox. Requests beyond it are accepted and ignored.

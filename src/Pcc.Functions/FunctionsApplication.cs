@@ -17,11 +17,13 @@ public static class FunctionsApplication
         builder.Services.AddPccStorage(builder.Configuration);
         builder.Services.AddIngestion(builder.Configuration);
         builder.Services.AddCatalogue(builder.Configuration);
+        builder.Services.AddSubscriptions(builder.Configuration);
         builder.AddFunctionHost([.. PccFunctionCatalog.Create(BlobTriggerBinding.LogsAndContainerScan), .. additionalFunctions ?? []]);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.MapFunctionHost();
         return app;
     }

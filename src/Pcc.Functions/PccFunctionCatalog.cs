@@ -1,6 +1,7 @@
 using Pcc.Functions.Catalogue;
 using Pcc.Functions.Hosting;
 using Pcc.Functions.Ingestion;
+using Pcc.Functions.Subscriptions;
 
 namespace Pcc.Functions;
 
@@ -15,5 +16,6 @@ public static class PccFunctionCatalog
     [
         FunctionDefinition.Blob<IngestBriefingFunction>("IngestBriefing", "briefings/{name}", StorageConnection, blobSource),
         .. CatalogueApi.Functions(),
+        .. SubscriptionsApi.Functions(),
     ];
 }

@@ -3,7 +3,12 @@ using Pcc.Briefings.Reading;
 using Pcc.Briefings.Themes;
 using Pcc.Functions.Catalogue;
 using Pcc.Functions.Data;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Pcc.Functions.Ingestion;
+using Pcc.Functions.Subscriptions;
+using Pcc.Notifications.Email;
+using Pcc.Notifications.Subscriptions;
 using Pcc.Storage;
 
 namespace Pcc.Functions;
@@ -21,7 +26,7 @@ public static class ServiceCollectionExtensions
             return StorageAccount.FromConfiguration(configuration, connection);
         });
         services.AddSingleton<PccStore>();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 
@@ -43,6 +48,38 @@ public static class ServiceCollectionExtensions
     {
         services.AddSingleton<CatalogueReader>();
         services.AddSingleton<ReportReader>();
+        return services;
+    }
+
+    /// <summary>
+    /// Subscribers, signed links and subscription emails (section <c>Subscriptions</c>), the editors' list (section
+    /// <c>Notifications</c>) and the API's rate limits. Needs the theme taxonomy (<see cref="AddIngestion"/>). Email goes
+    /// through the transport the <c>Email</c> section picks (SMTP to MailDev by default, or SendGrid).
+    /// </summary>
+    public static IServiceCollection AddSubscriptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SubscriptionOptions>().BindConfiguration(SubscriptionOptions.Section);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SubscriptionOptions>>().Value);
+        services.AddOptions<EditorsOptions>().BindConfiguration(EditorsOptions.Section)
+            .Validate(o => o.TryGetAddresses(out _), "Notifications:Editors must list email addresses separated by commas or semicolons.");
+        services.AddEmail(configuration);
+
+        services.AddSingleton(sp => new TokenSecretStore(sp.GetRequiredService<PccStore>().Secrets, sp.GetRequiredService<SubscriptionOptions>().TokenSecret));
+        services.AddSingleton<SubscriptionTokens>();
+        services.AddSingleton<SubscriptionLinks>();
+        services.AddSingleton(sp => new SubscriptionMailer(
+            sp.GetRequiredService<IEmailTransport>(),
+            sp.GetRequiredService<SubscriptionOptions>(),
+            sp.GetRequiredService<IOptions<EmailOptions>>().Value.From,
+            sp.GetRequiredService<ThemeTaxonomy>().Themes.ToDictionary(t => t.Slug, t => t.Name)));
+        services.AddSingleton(sp =>
+        {
+            var store = sp.GetRequiredService<PccStore>();
+            return new SubscriberStore(store.Subscribers, store.EnsureCreatedAsync);
+        });
+        services.AddSingleton<SubscriptionService>();
+        services.AddSingleton<SubscriptionValidator>();
+        services.AddSubscriptionRateLimits();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Pcc.Storage.Blobs;
@@ -29,11 +30,20 @@ public sealed class FunctionApp : IAsyncDisposable
 
     public BlobContainerClient Reports { get; }
 
-    public static async Task<FunctionApp> StartAsync(Azurite azurite, string? connectionString = null)
+    /// <summary>
+    /// Starts the handler. <paramref name="settings"/> add to or override the test settings; <paramref name="services"/>
+    /// registers replacements before the app's own registrations (the app adds its time and email defaults only when
+    /// none is registered). Links in emails point at this app.
+    /// </summary>
+    public static async Task<FunctionApp> StartAsync(
+        Azurite azurite,
+        string? connectionString = null,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var port = FreePort.Next();
         var id = Guid.NewGuid().ToString("N")[..12];
-        var settings = new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = connectionString ?? azurite.ConnectionString,
             ["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(),
@@ -41,15 +51,29 @@ public sealed class FunctionApp : IAsyncDisposable
             ["Storage:BriefingsContainer"] = "briefings-" + id,
             ["Storage:ReportsContainer"] = "reports-" + id,
             ["Storage:LocksContainer"] = "locks-" + id,
+            ["Storage:SecretsContainer"] = "secrets-" + id,
+            ["Subscriptions:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        var app = FunctionsApplication.Create([], b => b.Configuration.AddInMemoryCollection(settings));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var app = FunctionsApplication.Create([], b =>
+        {
+            b.Configuration.AddInMemoryCollection(all);
+            services?.Invoke(b.Services);
+        });
         await app.StartAsync();
 
         var briefings = new BlobContainerClient(azurite.ConnectionString, "briefings-" + id);
         await briefings.CreateIfNotExistsAsync();
         return new FunctionApp(app, new Uri($"http://127.0.0.1:{port}/"), briefings, new BlobContainerClient(azurite.ConnectionString, "reports-" + id));
     }
+
+    /// <summary>A service of the running app.</summary>
+    public T GetRequiredService<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
     /// <summary>Uploads a briefing (overwriting) and returns its new ETag.</summary>
     public async Task<string> UploadAsync(string name, byte[] content) =>

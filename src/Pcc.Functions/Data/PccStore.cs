@@ -23,9 +23,11 @@ public sealed class PccStore
         CaseStudies = Table("CaseStudies");
         CaseStudyHistory = Table("CaseStudyHistory");
         Changes = Table("Changes");
+        Subscribers = Table("Subscribers");
         BriefingBlobs = account.GetBlobContainerClient(o.BriefingsContainer);
         Reports = account.GetBlobContainerClient(o.ReportsContainer);
         Locks = account.GetBlobContainerClient(o.LocksContainer);
+        Secrets = account.GetBlobContainerClient(o.SecretsContainer);
     }
 
     /// <summary>See <see cref="BriefingEntity"/>.</summary>
@@ -49,6 +51,9 @@ public sealed class PccStore
     /// <summary>See <see cref="ChangeEntity"/>.</summary>
     public TableClient Changes { get; }
 
+    /// <summary>Subscribers and the digest list (see <c>Pcc.Notifications.Subscriptions.SubscriberStore</c>).</summary>
+    public TableClient Subscribers { get; }
+
     /// <summary>Uploaded briefings.</summary>
     public BlobContainerClient BriefingBlobs { get; }
 
@@ -57,6 +62,9 @@ public sealed class PccStore
 
     /// <summary>Lock blobs.</summary>
     public BlobContainerClient Locks { get; }
+
+    /// <summary>Generated secrets; private, created on first use by whoever keeps a secret there.</summary>
+    public BlobContainerClient Secrets { get; }
 
     /// <summary>Creates every table and container once per process.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
@@ -71,7 +79,7 @@ public sealed class PccStore
         {
             if (!_created)
             {
-                TableClient[] tables = [Briefings, BriefingVersions, Ingestions, BriefingCaseStudies, CaseStudies, CaseStudyHistory, Changes];
+                TableClient[] tables = [Briefings, BriefingVersions, Ingestions, BriefingCaseStudies, CaseStudies, CaseStudyHistory, Changes, Subscribers];
                 BlobContainerClient[] containers = [BriefingBlobs, Reports, Locks];
                 await Task.WhenAll(
                     tables.Select(t => t.CreateIfNotExistsAsync(cancellationToken))

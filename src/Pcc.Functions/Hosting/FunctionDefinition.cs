@@ -25,8 +25,8 @@ public sealed record FunctionDefinition
     /// <summary>For non-HTTP functions: the <see cref="IFunctionHandler"/> that runs an invocation.</summary>
     public Type? HandlerType { get; private init; }
 
-    /// <summary>For HTTP functions: the minimal-API handler mapped at <c>/api/{route}</c>.</summary>
-    public Delegate? HttpHandler { get; private init; }
+    /// <summary>For HTTP functions: the minimal-API handler for each method (upper case), mapped at <c>/api/{route}</c>.</summary>
+    public IReadOnlyDictionary<string, Delegate> HttpHandlers { get; private init; } = new Dictionary<string, Delegate>();
 
     /// <summary>A blob-triggered function.</summary>
     public static FunctionDefinition Blob<THandler>(string name, string path, string connection, string source)
@@ -45,9 +45,17 @@ public sealed record FunctionDefinition
     }
 
     /// <summary>An anonymous HTTP function with one trigger and one response, which the host forwards as a plain request.</summary>
-    public static FunctionDefinition Http(string name, string route, string[] methods, Delegate handler)
+    public static FunctionDefinition Http(string name, string route, string[] methods, Delegate handler) =>
+        Http(name, route, methods.ToDictionary(m => m, _ => handler));
+
+    /// <summary>
+    /// An anonymous HTTP function answering several methods on one route, each with its own handler (such as GET for a
+    /// page and POST for the action it offers). The host sees one function; the handler maps one endpoint per method.
+    /// </summary>
+    public static FunctionDefinition Http(string name, string route, IReadOnlyDictionary<string, Delegate> handlers)
     {
-        var trigger = new HttpTriggerBinding("req", route, methods);
-        return new FunctionDefinition(name, trigger, [trigger, new HttpOutputBinding()]) { HttpHandler = handler };
+        var trigger = new HttpTriggerBinding("req", route, handlers.Keys.ToArray());
+        var byMethod = handlers.ToDictionary(h => h.Key.ToUpperInvariant(), h => h.Value);
+        return new FunctionDefinition(name, trigger, [trigger, new HttpOutputBinding()]) { HttpHandlers = byMethod };
     }
 }

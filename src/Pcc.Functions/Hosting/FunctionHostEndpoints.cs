@@ -18,9 +18,17 @@ public static class FunctionHostEndpoints
         var registry = app.ServiceProvider.GetRequiredService<FunctionRegistry>();
         foreach (var function in registry.All)
         {
-            if (function is { Trigger: HttpTriggerBinding http, HttpHandler: { } handler })
+            if (function.Trigger is not HttpTriggerBinding http)
             {
-                app.MapMethods("/api/" + http.Route, http.Methods.Select(m => m.ToUpperInvariant()), handler).WithName(function.Name);
+                continue;
+            }
+
+            // Endpoint names are unique: the function's name when one handler serves every method, else one per handler.
+            var handlers = function.HttpHandlers.GroupBy(h => h.Value, h => h.Key).ToList();
+            foreach (var handler in handlers)
+            {
+                var name = handlers.Count == 1 ? function.Name : $"{function.Name}.{string.Join('.', handler)}";
+                app.MapMethods("/api/" + http.Route, handler, handler.Key).WithName(name);
             }
         }
 

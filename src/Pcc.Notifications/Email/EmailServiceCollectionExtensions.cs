@@ -13,7 +13,8 @@ public static class EmailServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="EmailOptions"/>, the <see cref="IEmailTransport"/> chosen by <c>Email:Transport</c>
     /// (<c>Smtp</c>, the default, or <c>SendGrid</c>), its options, <see cref="SendGridWebhookVerifier"/> and
-    /// <see cref="TimeProvider"/> (the system clock unless one is already registered).
+    /// <see cref="TimeProvider"/> (the system clock unless one is already registered). A transport registered before
+    /// this call is kept (a host or a test may bring its own).
     /// </summary>
     public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,6 +26,11 @@ public static class EmailServiceCollectionExtensions
         services.TryAddSingleton<SendGridWebhookVerifier>();
 
         var transport = email.GetValue(nameof(EmailOptions.Transport), EmailTransportKind.Smtp);
+        if (services.Any(d => d.ServiceType == typeof(IEmailTransport)))
+        {
+            return services;
+        }
+
         if (transport == EmailTransportKind.SendGrid)
         {
             // Each attempt has its own timeout (SendGridOptions.Timeout); the client's own must not cut it short.

@@ -1,0 +1,20 @@
+namespace Pcc.Functions.Subscriptions;
+
+/// <summary>Request limits for the subscriptions API, bound from <c>Subscriptions:RateLimits</c>; defaults in code.</summary>
+public sealed class SubscriptionRateLimitOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string Section = "Subscriptions:RateLimits";
+
+    /// <summary>Subscribe requests per client per minute.</summary>
+    public int SubscribePerClientPerMinute { get; set; } = 5;
+
+    /// <summary>
+    /// Subscribe requests per minute from all clients together: the cap that holds when clients spread their requests
+    /// over many addresses (or forge <c>X-Forwarded-For</c>).
+    /// </summary>
+    public int SubscribeAllClientsPerMinute { get; set; } = 100;
+
+    /// <summary>Requests per client per minute to the confirm, manage and unsubscribe links.</summary>
+    public int LinksPerClientPerMinute { get; set; } = 30;
+}

@@ -1,0 +1,20 @@
+namespace Pcc.Notifications.Subscriptions;
+
+/// <summary>A subscriber as the rest of the system sees them.</summary>
+/// <param name="Id">See <see cref="SubscriberIds"/>.</param>
+/// <param name="Address">The normalised address.</param>
+/// <param name="Themes">The confirmed theme slugs (empty until the first confirmation).</param>
+/// <param name="Frequency">The confirmed frequency.</param>
+/// <param name="Status">Where they are in the life cycle.</param>
+/// <param name="Generation">The token generation: links issued under an older one no longer manage or confirm.</param>
+public sealed record Subscriber(string Id, string Address, IReadOnlyList<string> Themes, SubscriptionFrequency Frequency, SubscriberStatus Status, int Generation)
+{
+    /// <summary>When the address first asked to subscribe.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When the current subscription was confirmed.</summary>
+    public DateTimeOffset? ConfirmedAt { get; init; }
+
+    /// <summary>When they last unsubscribed.</summary>
+    public DateTimeOffset? UnsubscribedAt { get; init; }
+}

@@ -1,0 +1,68 @@
+namespace Pcc.Notifications.Subscriptions;
+
+/// <summary>
+/// The absolute links in subscription and digest emails, and the RFC 2369 / RFC 8058 unsubscribe headers. A digest
+/// sender adds <see cref="UnsubscribeHeadersAsync"/> to each recipient and puts <see cref="ManageUrlAsync"/> and
+/// <see cref="UnsubscribeUrlAsync"/> in the body.
+/// </summary>
+public sealed class SubscriptionLinks
+{
+    /// <summary>The path of the confirmation endpoint.</summary>
+    public const string ConfirmPath = "api/subscriptions/confirm";
+
+    /// <summary>The path of the manage endpoint.</summary>
+    public const string ManagePath = "api/subscriptions/me";
+
+    /// <summary>The path of the unsubscribe endpoint (GET: a page with a button; POST: unsubscribes at once).</summary>
+    public const string UnsubscribePath = "api/subscriptions/unsubscribe";
+
+    private readonly SubscriptionTokens _tokens;
+    private readonly SubscriptionOptions _options;
+
+    /// <summary>Creates the builder.</summary>
+    public SubscriptionLinks(SubscriptionTokens tokens, SubscriptionOptions options)
+    {
+        _tokens = tokens;
+        _options = options;
+    }
+
+    /// <summary>The link that confirms a pending subscription.</summary>
+    public Task<Uri> ConfirmUrlAsync(Subscriber subscriber, CancellationToken cancellationToken = default) =>
+        LinkAsync(ConfirmPath, TokenPurpose.Confirm, subscriber, cancellationToken);
+
+    /// <summary>The link that shows and changes a subscriber's themes and frequency (until they unsubscribe).</summary>
+    public Task<Uri> ManageUrlAsync(Subscriber subscriber, CancellationToken cancellationToken = default) =>
+        LinkAsync(ManagePath, TokenPurpose.Manage, subscriber, cancellationToken);
+
+    /// <summary>The unsubscribe link: a page with a button for people, and the one-click target for mail clients.</summary>
+    public Task<Uri> UnsubscribeUrlAsync(Subscriber subscriber, CancellationToken cancellationToken = default) =>
+        LinkAsync(UnsubscribePath, TokenPurpose.Unsubscribe, subscriber, cancellationToken);
+
+    /// <summary>
+    /// <c>List-Unsubscribe: &lt;https://…/api/subscriptions/unsubscribe?token=…&gt;</c> (plus a <c>mailto:</c> when
+    /// <see cref="SubscriptionOptions.UnsubscribeMailbox"/> is set) and <c>List-Unsubscribe-Post: List-Unsubscribe=One-Click</c>,
+    /// which tells mail clients they may unsubscribe with a single POST (RFC 8058). The message must also be DKIM-signed
+    /// with those headers covered for clients to offer it; SendGrid does that for an authenticated domain.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> UnsubscribeHeadersAsync(Subscriber subscriber, CancellationToken cancellationToken = default)
+    {
+        var url = await UnsubscribeUrlAsync(subscriber, cancellationToken);
+        var value = $"<{url.AbsoluteUri}>";
+        if (!string.IsNullOrWhiteSpace(_options.UnsubscribeMailbox))
+        {
+            value += $", <mailto:{_options.UnsubscribeMailbox.Trim()}?subject=unsubscribe>";
+        }
+
+        return new Dictionary<string, string>
+        {
+            ["List-Unsubscribe"] = value,
+            ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
+        };
+    }
+
+    private async Task<Uri> LinkAsync(string path, TokenPurpose purpose, Subscriber subscriber, CancellationToken cancellationToken)
+    {
+        var token = await _tokens.IssueAsync(purpose, subscriber, cancellationToken);
+        return new Uri($"{_options.PublicBaseUrl.TrimEnd('/')}/{path}?token={token}", UriKind.Absolute);
+    }
+}

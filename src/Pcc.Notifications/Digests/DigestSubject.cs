@@ -6,6 +6,8 @@ internal static class DigestSubject
     /// <summary>Subjects beyond this are cut in most inbox lists; the theme title is shortened to fit.</summary>
     public const int MaxLength = 90;
 
+    private static readonly HashSet<string> s_smallWords = new(StringComparer.OrdinalIgnoreCase) { "and", "or", "of", "the", "a", "an", "in", "for", "to", "with", "across" };
+
     /// <summary>E.g. "3 updates in Tackling violence and exploitation and 1 other theme: 1 new, 2 changed".</summary>
     public static string For(DigestAudience audience)
     {
@@ -40,6 +42,14 @@ internal static class DigestSubject
         }
 
         var cut = text.LastIndexOf(' ', max - 1);
-        return (cut > max / 2 ? text[..cut] : text[..(max - 1)]).TrimEnd(',', ' ') + DiffExcerpt.Gap;
+        var kept = (cut > max / 2 ? text[..cut] : text[..(max - 1)]).TrimEnd(',', ' ');
+        // "Tackling violence and…" reads as a stutter before " and 1 other theme": end on a content word.
+        while (kept.LastIndexOf(' ') is var space and > 0 && s_smallWords.Contains(kept[(space + 1)..]))
+        {
+            kept = kept[..space].TrimEnd(',', ' ');
+        }
+
+        return kept + DiffExcerpt.Gap;
     }
+
 }

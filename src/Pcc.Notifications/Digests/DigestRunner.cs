@@ -25,8 +25,6 @@ namespace Pcc.Notifications.Digests;
 /// </remarks>
 public sealed class DigestRunner
 {
-    private const int MaxDetailLength = 1024;
-
     private readonly IDigestSource _source;
     private readonly DigestLedger _ledger;
     private readonly IEmailTransport _transport;
@@ -171,7 +169,7 @@ public sealed class DigestRunner
             switch (row?.Status)
             {
                 case null:
-                    pending.Add(NewClaim(window, recipient, audience.ThemeSet, state.Instance, now));
+                    pending.Add(DeliveryRows.NewClaim(window, recipient, audience.ThemeSet, state.Instance, now));
                     break;
                 case DeliveryState.Sent:
                     state.Skipped++;
@@ -180,13 +178,13 @@ public sealed class DigestRunner
                     state.Failed++;
                     break;
                 case DeliveryState.Deferred:
-                    pending.Add(Retake(row, recipient, audience.ThemeSet, state.Instance, now));
+                    pending.Add(DeliveryRows.Retake(row, recipient, audience.ThemeSet, state.Instance, now));
                     break;
                 default:
                     var abandoned = row.ClaimedAt is not { } claimedAt || now - claimedAt >= _options.ClaimLease;
                     if (state.Options.ResendUnconfirmed && abandoned)
                     {
-                        pending.Add(Retake(row, recipient, audience.ThemeSet, state.Instance, now));
+                        pending.Add(DeliveryRows.Retake(row, recipient, audience.ThemeSet, state.Instance, now));
                     }
                     else
                     {
@@ -224,7 +222,7 @@ public sealed class DigestRunner
             }
 
             var answeredAt = _time.GetUtcNow();
-            var outcomes = claimed.Select((claim, i) => Outcome(claim, results[i], answeredAt)).ToList();
+            var outcomes = claimed.Select((claim, i) => DeliveryRows.Outcome(claim, results[i], answeredAt, _options.MaxDeliveryAttempts)).ToList();
             await _ledger.RecordAsync(outcomes, cancellationToken).ConfigureAwait(false);
             state.Count(outcomes);
             if (state.Options.StopWhen?.Invoke(state.Sent) == true)
@@ -271,61 +269,6 @@ public sealed class DigestRunner
         run.Unconfirmed = result.Unconfirmed;
         run.CompletedAt = result.Status == DigestRunStatus.Completed ? run.CompletedAt ?? _time.GetUtcNow() : null;
         await _ledger.SaveRunAsync(run, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static DeliveryEntity NewClaim(DigestWindow window, DigestRecipient recipient, string themeSet, string instance, DateTimeOffset now) => new()
-    {
-        PartitionKey = DeliveryEntity.PartitionFor(window, recipient.SubscriberId),
-        RowKey = DeliveryEntity.RowKeyFor(recipient.SubscriberId),
-        SubscriberId = recipient.SubscriberId,
-        Email = recipient.Email,
-        Status = DeliveryState.Claimed,
-        Attempts = 1,
-        RunInstance = instance,
-        ClaimedAt = now,
-        ThemeSet = themeSet,
-    };
-
-    private static DeliveryEntity Retake(DeliveryEntity row, DigestRecipient recipient, string themeSet, string instance, DateTimeOffset now) => new()
-    {
-        PartitionKey = row.PartitionKey,
-        RowKey = row.RowKey,
-        ETag = row.ETag,
-        SubscriberId = row.SubscriberId,
-        Email = recipient.Email,
-        Status = DeliveryState.Claimed,
-        Attempts = row.Attempts + 1,
-        RunInstance = instance,
-        ClaimedAt = now,
-        Detail = row.Detail,
-        ThemeSet = themeSet,
-    };
-
-    private DeliveryEntity Outcome(DeliveryEntity claim, DeliveryResult result, DateTimeOffset answeredAt)
-    {
-        var (status, detail) = result.Status switch
-        {
-            DeliveryStatus.Accepted => (DeliveryState.Sent, result.Detail),
-            DeliveryStatus.Deferred when claim.Attempts >= _options.MaxDeliveryAttempts =>
-                (DeliveryState.Failed, $"gave up after {claim.Attempts} attempts: {result.Detail}"),
-            DeliveryStatus.Deferred => (DeliveryState.Deferred, result.Detail),
-            _ => (DeliveryState.Failed, result.Detail),
-        };
-
-        return new DeliveryEntity
-        {
-            PartitionKey = claim.PartitionKey,
-            RowKey = claim.RowKey,
-            SubscriberId = claim.SubscriberId,
-            Email = claim.Email,
-            Status = status,
-            Attempts = claim.Attempts,
-            RunInstance = claim.RunInstance,
-            ClaimedAt = claim.ClaimedAt,
-            SentAt = status == DeliveryState.Sent ? answeredAt : null,
-            Detail = detail is { Length: > MaxDetailLength } ? detail[..MaxDetailLength] : detail,
-            ThemeSet = claim.ThemeSet,
-        };
     }
 
     private void Log(DigestRunResult result)

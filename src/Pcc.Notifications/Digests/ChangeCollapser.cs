@@ -1,0 +1,71 @@
+namespace Pcc.Notifications.Digests;
+
+/// <summary>
+/// Reduces a window's changes to at most one per case study: what a reader needs to know about it now, compared
+/// with how it stood before the window.
+/// </summary>
+public static class ChangeCollapser
+{
+    /// <summary>
+    /// Keeps the latest version of each case study (by key). Added (then perhaps changed) → one new item with the
+    /// latest text; changed several times → one changed item whose diff runs from the first text before to the last
+    /// text after (recomputed when both texts are known, else the last diff); existed before and removed → removed;
+    /// added then removed, or changed and changed back → nothing. Items come back in the order each case study was
+    /// first changed in the window.
+    /// </summary>
+    public static IReadOnlyList<DigestChange> Collapse(IEnumerable<DigestChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var byKey = changes
+            .Select((change, index) => (change, index))
+            .OrderBy(c => c.change.IngestedAt)
+            .ThenBy(c => c.change.Version)
+            .ThenBy(c => c.index)
+            .GroupBy(c => c.change.Key, c => c.change, StringComparer.Ordinal);
+
+        var items = new List<DigestChange>();
+        foreach (var history in byKey)
+        {
+            if (CollapseOne([.. history]) is { } item)
+            {
+                items.Add(item);
+            }
+        }
+
+        return items;
+    }
+
+    private static DigestChange? CollapseOne(IReadOnlyList<DigestChange> history)
+    {
+        var first = history[0];
+        var last = history[^1];
+        var existedBefore = first.Kind != DigestChangeKind.New;
+        var existsAfter = last.Kind != DigestChangeKind.Removed;
+        return (existedBefore, existsAfter) switch
+        {
+            (false, false) => null,
+            (false, true) => last with { Kind = DigestChangeKind.New, Diff = null, DiffPieces = null, PreviousText = null },
+            (true, false) => last,
+            _ when history.Count == 1 => first,
+            _ => Changed(first, last),
+        };
+    }
+
+    private static DigestChange? Changed(DigestChange first, DigestChange last)
+    {
+        // The text before the window: what the first change replaced (a removal's row holds the text it removed).
+        var before = first.Kind == DigestChangeKind.Removed ? first.Text : first.PreviousText;
+        if (before is null)
+        {
+            return last with { Kind = DigestChangeKind.Changed };
+        }
+
+        if (string.Equals(before, last.Text, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var pieces = WordDiff.Between(before, last.Text);
+        return last with { Kind = DigestChangeKind.Changed, PreviousText = before, DiffPieces = pieces, Diff = null };
+    }
+}

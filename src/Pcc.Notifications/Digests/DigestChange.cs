@@ -1,0 +1,35 @@
+namespace Pcc.Notifications.Digests;
+
+/// <summary>
+/// One change to one case study, as the catalogue recorded it when a briefing was ingested: the digest engine's view
+/// of a row of the <c>Changes</c> table.
+/// </summary>
+/// <param name="Kind">New, changed or removed.</param>
+/// <param name="Key">The case study's stable key (used in its link).</param>
+/// <param name="Number">Its number in the briefing, when it has one.</param>
+/// <param name="ThemeSlug">The theme's slug, as subscribers' theme lists name it.</param>
+/// <param name="Theme">The theme's title.</param>
+/// <param name="Title">The case study's title.</param>
+/// <param name="Text">The case study's text after the change (for a removed one, its last text).</param>
+/// <param name="Diff">For a changed one: the readable diff, <c>kept [-deleted-]{+inserted+} kept</c>.</param>
+/// <param name="DiffPieces">For a changed one: the diff as pieces, when the catalogue kept them.</param>
+/// <param name="PreviousText">For a changed one: the text before the change.</param>
+/// <param name="Briefing">The briefing's slug.</param>
+/// <param name="BriefingTitle">The briefing's title, when known.</param>
+/// <param name="Version">The briefing version that made the change.</param>
+/// <param name="IngestedAt">When the change was ingested; windows select on it.</param>
+public sealed record DigestChange(
+    DigestChangeKind Kind,
+    string Key,
+    string? Number,
+    string ThemeSlug,
+    string Theme,
+    string Title,
+    string Text,
+    string? Diff,
+    IReadOnlyList<DigestDiffPiece>? DiffPieces,
+    string? PreviousText,
+    string Briefing,
+    string? BriefingTitle,
+    int Version,
+    DateTimeOffset IngestedAt);

@@ -1,0 +1,114 @@
+using Pcc.Notifications.Digests;
+using static Pcc.Notifications.Tests.Digests.Samples;
+
+namespace Pcc.Notifications.Tests.Digests;
+
+public sealed class DigestPlannerTests
+{
+    [Fact]
+    public void RecipientsGetOnlyTheThemesTheyFollow()
+    {
+        var plan = DigestPlanner.Plan(Daily, [New("a", Violence), New("b", Victims)], [Recipient("ann@example.org", Victims)]);
+
+        var audience = Assert.Single(plan.Audiences);
+        var section = Assert.Single(audience.Sections);
+        Assert.Equal(Victims, section.ThemeSlug);
+        Assert.Equal("b", Assert.Single(section.Items).Key);
+    }
+
+    [Fact]
+    public void ACaseStudyAddedThenChangedIsOneNewItemWithTheLatestText()
+    {
+        var items = ChangeCollapser.Collapse([New("a", text: "First draft.", at: At(1)), Changed("a", "First draft.", "Final words.", at: At(2))]);
+
+        var item = Assert.Single(items);
+        Assert.Equal(DigestChangeKind.New, item.Kind);
+        Assert.Equal("Final words.", item.Text);
+        Assert.Null(item.PreviousText);
+    }
+
+    [Fact]
+    public void ACaseStudyChangedTwiceIsOneChangeFromTheFirstTextToTheLast()
+    {
+        var items = ChangeCollapser.Collapse(
+        [
+            Changed("a", "one two three four", "one two THREE four", at: At(1)),
+            Changed("a", "one two THREE four", "one two THREE four five", at: At(2), version: 3),
+        ]);
+
+        var item = Assert.Single(items);
+        Assert.Equal(DigestChangeKind.Changed, item.Kind);
+        Assert.Equal("one two three four", item.PreviousText);
+        Assert.Equal(
+            [new(DigestDiffPieceKind.Unchanged, "one two"), new(DigestDiffPieceKind.Deleted, "three"), new(DigestDiffPieceKind.Inserted, "THREE"),
+             new(DigestDiffPieceKind.Unchanged, "four"), new(DigestDiffPieceKind.Inserted, "five")],
+            item.DiffPieces!);
+    }
+
+    [Fact]
+    public void ChangesAreOrderedByIngestTimeNotByTheOrderTheyArrive()
+    {
+        var items = ChangeCollapser.Collapse([Changed("a", "b c", "b d", at: At(5), version: 3), New("a", text: "b c", at: At(1))]);
+
+        Assert.Equal(DigestChangeKind.New, Assert.Single(items).Kind);
+        Assert.Equal("b d", items[0].Text);
+    }
+
+    [Fact]
+    public void ACaseStudyAddedThenRemovedInTheSameWindowIsNotMentioned()
+    {
+        var plan = DigestPlanner.Plan(Daily, [New("a", at: At(1)), Removed("a", at: At(2))], [Recipient("ann@example.org", Violence)]);
+
+        Assert.Empty(plan.Items);
+        Assert.Empty(plan.Audiences);
+        Assert.Single(plan.Empty);
+    }
+
+    [Fact]
+    public void ACaseStudyChangedAndChangedBackIsNotMentioned() =>
+        Assert.Empty(ChangeCollapser.Collapse([Changed("a", "x y", "x z", at: At(1)), Changed("a", "x z", "x y", at: At(2), version: 3)]));
+
+    [Fact]
+    public void ARemovedCaseStudyStaysRemoved()
+    {
+        var item = Assert.Single(ChangeCollapser.Collapse([Changed("a", "x", "y", at: At(1)), Removed("a", at: At(2))]));
+
+        Assert.Equal(DigestChangeKind.Removed, item.Kind);
+    }
+
+    [Fact]
+    public void ASubscriberWhoseThemesDidNotChangeGetsNoDigest()
+    {
+        var plan = DigestPlanner.Plan(Daily, [New("a", Violence)], [Recipient("ann@example.org", Violence), Recipient("bob@example.org", Technology)]);
+
+        Assert.Equal(["ann@example.org"], plan.Audiences.SelectMany(a => a.Recipients).Select(r => r.Email));
+        Assert.Equal("bob@example.org", Assert.Single(plan.Empty).Email);
+    }
+
+    [Fact]
+    public void RecipientsFollowingTheSameThemesShareOneAudience()
+    {
+        var plan = DigestPlanner.Plan(
+            Daily,
+            [New("a", Violence), New("b", Victims)],
+            [
+                Recipient("ann@example.org", Violence, Victims),
+                Recipient("bob@example.org", Victims, Violence),
+                Recipient("cat@example.org", Violence),
+                Recipient("dan@example.org", Violence, Victims, Violence),
+            ]);
+
+        Assert.Equal(2, plan.Audiences.Count);
+        var both = plan.Audiences.Single(a => a.Sections.Count == 2);
+        Assert.Equal(["ann@example.org", "bob@example.org", "dan@example.org"], both.Recipients.Select(r => r.Email));
+        Assert.Equal($"{Victims},{Violence}", both.ThemeSet);
+    }
+
+    [Fact]
+    public void FollowedThemesWithoutChangesAreStillNamedInTheFooter()
+    {
+        var plan = DigestPlanner.Plan(Daily, [New("a", Violence)], [Recipient("ann@example.org", Violence, Technology)]);
+
+        Assert.Equal(["Tackling violence and exploitation", "Using technology"], Assert.Single(plan.Audiences).FollowedThemes);
+    }
+}

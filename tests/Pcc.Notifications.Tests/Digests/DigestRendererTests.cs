@@ -1,0 +1,176 @@
+using Pcc.Notifications.Digests;
+using Pcc.Notifications.Email;
+using static Pcc.Notifications.Tests.Digests.Samples;
+
+namespace Pcc.Notifications.Tests.Digests;
+
+public sealed class DigestRendererTests
+{
+    private static readonly DigestOptions s_options = new() { PublicBaseUrl = "https://pcc.example.org/" };
+
+    private static (DigestAudience Audience, DigestContent Content) Render(IReadOnlyList<DigestChange> changes, params string[] themes)
+    {
+        var plan = DigestPlanner.Plan(Daily, changes, [Recipient("ann@example.org", themes.Length == 0 ? [Violence, Victims, Technology] : themes)]);
+        var audience = Assert.Single(plan.Audiences);
+        return (audience, new DigestRenderer(s_options).Render(Daily, audience));
+    }
+
+    [Fact]
+    public void MarkupInCaseStudyTextAndTitlesIsEscapedInTheHtml()
+    {
+        var evil = New("a", title: "Knife crime <script>alert('x')</script> & more", text: "Partners <b>met</b> & agreed <script>steal()</script>.");
+
+        var (_, content) = Render([evil]);
+
+        Assert.DoesNotContain("<script>", content.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<b>met", content.Html);
+        Assert.Contains("Knife crime &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more", content.Html);
+        Assert.Contains("Partners &lt;b&gt;met&lt;/b&gt; &amp; agreed", content.Html);
+        Assert.Contains("Knife crime <script>alert('x')</script> & more", content.Text);
+    }
+
+    [Fact]
+    public void TheHtmlIsOneNarrowColumnWithInlineStylesAndNoExternalAssets()
+    {
+        var (_, content) = Render([New("a")]);
+
+        Assert.Contains("max-width:600px", content.Html);
+        Assert.DoesNotContain("<style", content.Html);
+        Assert.DoesNotContain("<img", content.Html);
+        Assert.DoesNotContain("<link", content.Html);
+        Assert.DoesNotContain("src=", content.Html);
+        Assert.Contains("<meta name=\"viewport\"", content.Html);
+    }
+
+    [Fact]
+    public void TheTextPartShowsWhatChangedWithContext()
+    {
+        var before = "Officers worked with schools to identify children at risk of exploitation across the county every term.";
+        var after = "Officers worked with schools and youth clubs to identify children at risk of exploitation across the county every term.";
+
+        var (_, content) = Render([Changed("a", before, after)]);
+
+        Assert.Contains("Officers worked with schools {+and youth clubs+} to identify children at risk of …", content.Text);
+        Assert.Contains("<ins style=", content.Html);
+        Assert.Contains(">and youth clubs</ins>", content.Html);
+    }
+
+    [Fact]
+    public void AReplacementIsShownAsDeletedThenInsertedWords()
+    {
+        var (_, content) = Render([Changed("a", "The pilot ran for six months.", "The pilot ran for twelve months.")]);
+
+        Assert.Contains("The pilot ran for [-six-] {+twelve+} months.", content.Text);
+        Assert.Contains(">six</del> <ins", content.Html);
+    }
+
+    [Fact]
+    public void ACatalogueDiffIsUsedWhenTheTextsAreNotKnown()
+    {
+        var change = Changed("a", "", "After text.") with { PreviousText = null, Diff = "kept [-old & <bad>-]{+new+} kept" };
+
+        var (_, content) = Render([change]);
+
+        Assert.Contains("kept [-old & <bad>-] {+new+} kept", content.Text);
+        Assert.Contains("<del style=\"background-color:#fde2e2;color:#8a1c1c;text-decoration:line-through;\">old &amp; &lt;bad&gt;</del>", content.Html);
+    }
+
+    [Fact]
+    public void TheSubjectCountsUpdatesByKindAndNamesTheBusiestTheme()
+    {
+        var (_, content) = Render([New("a", Victims), Changed("b", "x y", "x z", Violence), Changed("c", "x y", "x z", Violence)]);
+
+        Assert.Equal("3 updates in Tackling violence and exploitation and 1 other theme: 1 new, 2 changed", content.Subject);
+    }
+
+    [Fact]
+    public void ASubjectWithEveryKindOfChangeStaysShort()
+    {
+        var (_, content) = Render([New("a", Victims), Changed("b", "x y", "x z", Violence), Changed("c", "x y", "x z", Violence), Removed("d", Technology)]);
+
+        Assert.Equal("4 updates in Tackling violence\u2026 and 2 other themes: 1 new, 2 changed, 1 removed", content.Subject);
+    }
+
+    [Fact]
+    public void ASubjectWithALongThemeTitleIsShortenedToFit()
+    {
+        var long1 = New("a") with { Theme = "Working together across policing, criminal justice, health and local government to prevent serious harm" };
+
+        var (_, content) = Render([long1, New("a2") with { Theme = long1.Theme }, New("b", Victims), New("c", Technology)]);
+
+        Assert.True(content.Subject.Length <= 90, content.Subject);
+        Assert.StartsWith("4 updates in Working together", content.Subject);
+        Assert.EndsWith("\u2026 and 2 other themes: 4 new", content.Subject);
+    }
+
+    [Fact]
+    public void NewCaseStudiesShowASummaryCutAtAWordBoundary()
+    {
+        var text = string.Join(' ', Enumerable.Repeat("Neighbourhood teams shared intelligence daily", 20));
+
+        var (_, content) = Render([New("a", text: text)]);
+
+        var summary = content.Text.Split('\n').Single(l => l.StartsWith("Neighbourhood", StringComparison.Ordinal)).TrimEnd('\r');
+        Assert.True(summary.Length <= 301, $"{summary.Length}");
+        Assert.EndsWith("\u2026", summary);
+        Assert.Matches(@"\b(Neighbourhood|teams|shared|intelligence|daily)…$", summary);
+    }
+
+    [Fact]
+    public void EachItemLinksToItsCaseStudyAndNamesItsBriefing()
+    {
+        var (_, content) = Render([New("key with/slash")]);
+
+        Assert.Contains("https://pcc.example.org/api/case-studies/key%20with%2Fslash", content.Text);
+        Assert.Contains("href=\"https://pcc.example.org/api/case-studies/key%20with%2Fslash\"", content.Html);
+        Assert.Contains("No. 3 \u00b7 Public Safety, Public Trust", content.Text);
+    }
+
+    [Fact]
+    public void RemovedCaseStudiesSaySo()
+    {
+        var (_, content) = Render([Removed("a")]);
+
+        Assert.Contains("Removed case study: Case study a", content.Text);
+        Assert.Contains("no longer in Public Safety, Public Trust", content.Html);
+    }
+
+    [Fact]
+    public void TheFooterHasThePlaceholdersAndSaysWhichThemesTheReaderFollows()
+    {
+        var (_, content) = Render([New("a")], Violence, Technology);
+
+        Assert.Contains(DigestPlaceholders.ManageUrl, content.Html);
+        Assert.Contains(DigestPlaceholders.UnsubscribeUrl, content.Html);
+        Assert.Contains($"Unsubscribe: {DigestPlaceholders.UnsubscribeUrl}", content.Text);
+        Assert.Contains("You get this email because you follow: Tackling violence and exploitation, Using technology.", content.Text);
+    }
+
+    [Fact]
+    public void EachRecipientGetsTheirOwnLinksAndOneClickUnsubscribeHeaders()
+    {
+        var (audience, content) = Render([New("a")]);
+        var bob = Recipient("bob@example.org", Violence);
+
+        var batch = new DigestRenderer(s_options).CreateBatch(content, [.. audience.Recipients, bob], new EmailAddress("digest@pcc.example.org"));
+
+        Assert.Equal(2, batch.Recipients.Count);
+        var second = batch.Recipients[1];
+        Assert.Equal(bob.UnsubscribeUrl, second.Substitutions[DigestPlaceholders.UnsubscribeUrl]);
+        Assert.Equal(bob.ManageUrl, second.Substitutions[DigestPlaceholders.ManageUrl]);
+        Assert.Equal($"<{bob.UnsubscribeUrl}>", second.Headers["List-Unsubscribe"]);
+        Assert.Equal("List-Unsubscribe=One-Click", second.Headers["List-Unsubscribe-Post"]);
+        Assert.Equal("digest", batch.Category);
+    }
+
+    [Fact]
+    public void AWindowInSummerIsDescribedInUkTime()
+    {
+        var window = DigestSchedule.WindowEndingAt(DigestFrequency.Daily, new DateTimeOffset(2026, 6, 15, 6, 30, 0, TimeSpan.Zero));
+        var audience = Assert.Single(DigestPlanner.Plan(window, [New("a")], [Recipient("ann@example.org", Violence)]).Audiences);
+
+        var content = new DigestRenderer(s_options).Render(window, audience);
+
+        Assert.Contains("Changes from Sun 14 Jun 2026 07:30 to Mon 15 Jun 2026 07:30 (UK time)", content.Text);
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Options;
+using Pcc.Notifications.Digests;
+using Pcc.Notifications.Digests.Ledger;
+using Pcc.Notifications.Email;
+using Pcc.Notifications.Email.Smtp;
+using Pcc.Storage.Tables;
+using Pcc.Testing;
+
+namespace Pcc.Notifications.Tests.Digests;
+
+/// <summary>A digest runner over a fresh ledger in Azurite, sending to MailDev, for one test.</summary>
+internal sealed class DigestRunnerHarness
+{
+    private readonly Azurite _azurite;
+
+    private DigestRunnerHarness(Azurite azurite, MailDev mailDev, DigestLedger ledger, ManualClock clock)
+    {
+        _azurite = azurite;
+        MailDev = mailDev;
+        Ledger = ledger;
+        Clock = clock;
+    }
+
+    public MailDev MailDev { get; }
+
+    public DigestLedger Ledger { get; }
+
+    public ManualClock Clock { get; }
+
+    public DigestOptions Options { get; } = new() { PublicBaseUrl = "https://pcc.example.org", MaxRecipientsPerBatch = 2 };
+
+    public static async Task<DigestRunnerHarness> CreateAsync(Azurite azurite, MailDev mailDev)
+    {
+        var runs = new TableClient(azurite.ConnectionString, AzuriteFixture.UniqueName("runs"));
+        var deliveries = new TableClient(azurite.ConnectionString, AzuriteFixture.UniqueName("deliveries"));
+        var ledger = new DigestLedger(runs, deliveries);
+        await ledger.CreateTablesIfNotExistsAsync();
+        return new DigestRunnerHarness(azurite, mailDev, ledger, new ManualClock(Samples.Daily.End.AddMinutes(1)));
+    }
+
+    public SmtpTransport Smtp(int? port = null) => new(Microsoft.Extensions.Options.Options.Create(new SmtpOptions
+    {
+        Host = MailDev.Host,
+        Port = port ?? MailDev.SmtpPort,
+        Timeout = TimeSpan.FromSeconds(5),
+    }));
+
+    public DigestRunner Runner(IDigestSource source, IEmailTransport? transport = null) => new(
+        source,
+        Ledger,
+        transport ?? Smtp(),
+        Microsoft.Extensions.Options.Options.Create(Options),
+        Microsoft.Extensions.Options.Options.Create(new EmailOptions { FromAddress = "digest@pcc.example.org" }),
+        Clock);
+
+    /// <summary>Waits until MailDev holds <paramref name="expected"/> messages to these addresses in all, then a little longer, and counts per address.</summary>
+    public async Task<Dictionary<string, int>> CountMailAsync(IReadOnlyList<string> addresses, int expected)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (true)
+        {
+            var counts = await CountOnceAsync(addresses);
+            if (counts.Values.Sum() >= expected || DateTime.UtcNow > deadline)
+            {
+                // Anything more (a duplicate) would arrive within moments of the rest.
+                await Task.Delay(300);
+                return await CountOnceAsync(addresses);
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task<Dictionary<string, int>> CountOnceAsync(IReadOnlyList<string> addresses)
+    {
+        var all = await MailDev.ListAsync();
+        var wanted = addresses.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return addresses.ToDictionary(a => a, a => all.Count(m => m.To.Any(t => string.Equals(t, a, StringComparison.OrdinalIgnoreCase))));
+    }
+}

@@ -89,7 +89,7 @@ public sealed class TimerTriggerTests(AzuriteFixture fixture) : IClassFixture<Az
     [Fact]
     public async Task ATimerRunsWhenItsOccurrenceComes()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 7, 30, 0, TimeSpan.Zero));
         await using var test = await TestHost.StartAsync(fixture.Azurite, o => o.TimeProvider = clock,
             FunctionDefinition.Timer<RecordingFunction>("FiveMinutes", "0 */5 * * * *"));
         await clock.WaitForTimerAsync();

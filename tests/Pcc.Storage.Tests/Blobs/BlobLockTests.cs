@@ -71,7 +71,7 @@ public sealed class BlobLockTests(AzuriteFixture fixture) : IClassFixture<Azurit
     public async Task AutoRenewKeepsRenewingAndReportsALostLock()
     {
         var container = await BlobTestContainer.CreateAsync(fixture);
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 7, 30, 0, TimeSpan.Zero));
         var held = await BlobLock.TryAcquireAsync(container, "auto", new BlobLockOptions { Duration = s_duration, AutoRenew = true, TimeProvider = time });
         Assert.NotNull(held);
 

@@ -1,3 +1,4 @@
+using Pcc.Briefings;
 using System.Text.Json;
 
 namespace Pcc.LocalHost;
@@ -22,7 +23,7 @@ public static class IngestSummary
         }
 
         var title = current.GetProperty("title").GetString();
-        return $"{title}: {current.GetProperty("caseStudies").GetInt32()} case studies in {current.GetProperty("themes").GetInt32()} themes " +
+        return $"{title}: {Quantity.CaseStudiesInThemes(current.GetProperty("caseStudies").GetInt32(), current.GetProperty("themes").GetInt32())} " +
             $"({(changes.Count > 0 ? string.Join(", ", changes) : "no changes")})";
     }
 }

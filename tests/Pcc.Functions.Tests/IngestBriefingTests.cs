@@ -124,4 +124,20 @@ public sealed class IngestBriefingTests(AzuriteFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await app.Http.GetAsync("")).StatusCode);
     }
+
+    [Fact]
+    public async Task ACaseStudyInTwoBriefingsIngestedAtOnceIsOneCatalogueEntryListingBoth()
+    {
+        await using var app = await FunctionApp.StartAsync(fixture.Azurite);
+        await app.UploadAsync(Seeds.WriteUpName, Seeds.WriteUp);
+        await app.UploadAsync(Seeds.BriefingName, Seeds.Briefing);
+
+        var replies = await Task.WhenAll(app.InvokeIngestAsync(Seeds.WriteUpName, Seeds.WriteUp), app.InvokeIngestAsync(Seeds.BriefingName, Seeds.Briefing));
+
+        Assert.All(replies, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var caseStudies = (await app.GetJsonAsync("api/case-studies")).EnumerateArray().ToList();
+        Assert.Equal(20, caseStudies.Count);
+        var warwickshire = Assert.Single(caseStudies, c => c.GetProperty("text").GetString()!.Contains("Benn Partnership", StringComparison.Ordinal));
+        Assert.Equal(["000-175f4da499abf29a", Slug], warwickshire.GetProperty("sources").EnumerateArray().Select(s => s.GetString()));
+    }
 }

@@ -9,7 +9,7 @@ public static class BriefingSummary
     public static void Write(Briefing briefing, TextWriter output)
     {
         output.WriteLine(briefing.Title);
-        output.WriteLine($"{briefing.DocumentName} · {briefing.Format.ToString().ToLowerInvariant()} · {briefing.CaseStudies.Count} case studies in {briefing.Themes.Count} themes");
+        output.WriteLine($"{briefing.DocumentName} · {briefing.Format.ToString().ToLowerInvariant()} · {Quantity.CaseStudiesInThemes(briefing.CaseStudies.Count, briefing.Themes.Count)}");
         output.WriteLine();
         foreach (var theme in briefing.Themes)
         {

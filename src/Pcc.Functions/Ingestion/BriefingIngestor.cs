@@ -25,7 +25,10 @@ public sealed class BriefingIngestor(PccStore store, IngestionPlanner planner, I
     {
         await store.EnsureCreatedAsync(cancellationToken);
         var slug = BriefingSlug.FromBlobName(blobName);
-        await using var briefingLock = await AcquireLockAsync(slug, cancellationToken);
+
+        // One ingest at a time across all briefings: a case study can appear in several briefings, and the catalogue
+        // row it shares is read, merged and written back by each ingest. Ingests are rare and take well under a second.
+        await using var catalogueLock = await AcquireLockAsync(cancellationToken);
 
         BlobDownloadResult download;
         try
@@ -72,17 +75,17 @@ public sealed class BriefingIngestor(PccStore store, IngestionPlanner planner, I
         await store.Ingestions.UpsertEntityAsync(receipt, TableUpdateMode.Replace, cancellationToken);
 
         var c = report.Counts;
-        var message = $"briefings/{blobName} → version {report.Version} of '{slug}': {c.CaseStudies} case studies in {c.Themes} themes, {c.New} new, {c.Changed} changed, {c.Removed} removed.";
+        var message = $"briefings/{blobName} → version {report.Version} of '{slug}': {Quantity.CaseStudiesInThemes(c.CaseStudies, c.Themes)}, {c.New} new, {c.Changed} changed, {c.Removed} removed.";
         logger.LogInformation("{Message}", message);
         return new IngestionOutcome("ingested", message, report, receipt.Report);
     }
 
-    private async Task<BlobLock> AcquireLockAsync(string slug, CancellationToken cancellationToken)
+    private async Task<BlobLock> AcquireLockAsync(CancellationToken cancellationToken)
     {
         var deadline = time.GetUtcNow() + s_lockWait;
         while (true)
         {
-            var acquired = await BlobLock.TryAcquireAsync(store.Locks, $"ingest/{slug}", new BlobLockOptions { Duration = TimeSpan.FromSeconds(60), AutoRenew = true }, cancellationToken);
+            var acquired = await BlobLock.TryAcquireAsync(store.Locks, "ingest/catalogue", new BlobLockOptions { Duration = TimeSpan.FromSeconds(60), AutoRenew = true }, cancellationToken);
             if (acquired is not null)
             {
                 return acquired;
@@ -91,7 +94,7 @@ public sealed class BriefingIngestor(PccStore store, IngestionPlanner planner, I
             if (time.GetUtcNow() > deadline)
             {
                 // Failing the invocation lets the host retry it later.
-                throw new TimeoutException($"Another ingest of '{slug}' held its lock for over {s_lockWait.TotalMinutes} minutes.");
+                throw new TimeoutException($"Another ingest held the catalogue lock for over {s_lockWait.TotalMinutes} minutes.");
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);

@@ -1,3 +1,4 @@
+using Pcc.Briefings;
 using System.Globalization;
 using System.Text;
 
@@ -29,7 +30,7 @@ public static class IngestionReportText
 
         var c = report.Counts;
         text.AppendLine($"Version {report.Version}: \"{report.Title}\" read as {report.Format}.");
-        text.AppendLine($"{c.CaseStudies} case studies in {c.Themes} themes: {c.New} new, {c.Changed} changed, {c.Removed} removed, {c.Unchanged} unchanged.");
+        text.AppendLine($"{Quantity.CaseStudiesInThemes(c.CaseStudies, c.Themes)}: {c.New} new, {c.Changed} changed, {c.Removed} removed, {c.Unchanged} unchanged.");
         foreach (var theme in report.Themes)
         {
             text.AppendLine($"  {theme.Name}: {theme.CaseStudies}");

@@ -1,0 +1,7 @@
+using Pcc.Notifications.Digests;
+
+namespace Pcc.Functions.Digests;
+
+/// <summary><c>SendImmediateAlerts</c>: every five minutes.</summary>
+public sealed class SendImmediateAlertsFunction(DigestRunner runner, TimeProvider time, ILogger<SendImmediateAlertsFunction> logger)
+    : DigestFunction(DigestFrequency.Immediate, runner, time, logger);

@@ -21,7 +21,7 @@ public static class EmailEventsApi
     ];
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Receive(
-        HttpRequest request, SendGridWebhookVerifier verifier, SubscriberStore subscribers, TimeProvider time, ILogger<SendGridWebhookVerifier> logger, CancellationToken cancellationToken)
+        HttpRequest request, SendGridWebhookVerifier verifier, SubscriberStore subscribers, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         // The signature covers the body exactly as sent, so it is read as bytes and never re-serialised.
         using var buffer = new MemoryStream();
@@ -31,6 +31,7 @@ public static class EmailEventsApi
             return TypedResults.Problem("The post is too large.", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
+        var logger = loggers.CreateLogger(typeof(EmailEventsApi));
         var body = buffer.ToArray();
         string? signature = request.Headers[SendGridWebhookVerifier.SignatureHeader], timestamp = request.Headers[SendGridWebhookVerifier.TimestampHeader];
         if (!verifier.Verify(signature, timestamp, body, out var rejection))

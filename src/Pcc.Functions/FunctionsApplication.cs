@@ -1,3 +1,4 @@
+using Pcc.Functions.Digests;
 using Pcc.Functions.Hosting;
 
 namespace Pcc.Functions;
@@ -12,12 +13,14 @@ public static class FunctionsApplication
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null, IEnumerable<FunctionDefinition>? additionalFunctions = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
+        builder.AddSettingDefaults(DigestTimers.DefaultSchedules);
         configure?.Invoke(builder);
         builder.Services.AddProblemDetails();
         builder.Services.AddPccStorage(builder.Configuration);
         builder.Services.AddIngestion(builder.Configuration);
         builder.Services.AddCatalogue(builder.Configuration);
         builder.Services.AddSubscriptions(builder.Configuration);
+        builder.Services.AddDigestDelivery(builder.Configuration);
         builder.AddFunctionHost([.. PccFunctionCatalog.Create(BlobTriggerBinding.LogsAndContainerScan), .. additionalFunctions ?? []]);
 
         var app = builder.Build();

@@ -1,7 +1,10 @@
 using Pcc.Functions.Catalogue;
+using Pcc.Functions.Digests;
+using Pcc.Functions.EmailEvents;
 using Pcc.Functions.Hosting;
 using Pcc.Functions.Ingestion;
 using Pcc.Functions.Subscriptions;
+using Pcc.Functions.Summaries;
 
 namespace Pcc.Functions;
 
@@ -17,5 +20,8 @@ public static class PccFunctionCatalog
         FunctionDefinition.Blob<IngestBriefingFunction>("IngestBriefing", "briefings/{name}", StorageConnection, blobSource),
         .. CatalogueApi.Functions(),
         .. SubscriptionsApi.Functions(),
+        .. DigestTimers.Functions(),
+        .. SummariesApi.Functions(),
+        .. EmailEventsApi.Functions(),
     ];
 }

@@ -3,6 +3,10 @@ using Pcc.Briefings.Reading;
 using Pcc.Briefings.Themes;
 using Pcc.Functions.Catalogue;
 using Pcc.Functions.Data;
+using Pcc.Functions.Digests;
+using Pcc.Functions.Summaries;
+using Pcc.Notifications.Digests;
+using Pcc.Notifications.Digests.Ledger;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pcc.Functions.Ingestion;
@@ -80,6 +84,32 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SubscriptionService>();
         services.AddSingleton<SubscriptionValidator>();
         services.AddSubscriptionRateLimits();
+        return services;
+    }
+
+    /// <summary>
+    /// Digests (section <c>Digests</c>) over the catalogue's changes and the subscriber list, with the ledger in the
+    /// app's tables, and the weekly summary. Needs <see cref="AddSubscriptions"/>. Links in digests start with
+    /// <c>Subscriptions:PublicBaseUrl</c> unless <c>Digests:PublicBaseUrl</c> is set: one address for the app.
+    /// </summary>
+    public static IServiceCollection AddDigestDelivery(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(sp =>
+        {
+            var store = sp.GetRequiredService<PccStore>();
+            return new DigestLedger(store.DigestRuns, store.Deliveries);
+        });
+        services.AddSingleton<CatalogueDigestSource>();
+        services.AddSingleton<IDigestSource>(sp => sp.GetRequiredService<CatalogueDigestSource>());
+        services.AddDigests(configuration);
+        services.AddOptions<DigestOptions>().Configure<IOptions<SubscriptionOptions>>((digests, subscriptions) =>
+        {
+            if (string.IsNullOrWhiteSpace(configuration[$"{DigestOptions.SectionName}:{nameof(DigestOptions.PublicBaseUrl)}"]))
+            {
+                digests.PublicBaseUrl = subscriptions.Value.PublicBaseUrl;
+            }
+        });
+        services.AddSingleton<WeeklySummaryService>();
         return services;
     }
 }

@@ -53,6 +53,9 @@ public sealed class LocalFunctionHost : IAsyncDisposable
     /// <summary>The Function App's configuration (app settings, environment, <c>local.settings.json</c>).</summary>
     public IConfiguration Configuration => _app!.Configuration;
 
+    /// <summary>The Function App's services.</summary>
+    public IServiceProvider Services => _app!.Services;
+
     /// <summary>Every declared function.</summary>
     public IReadOnlyCollection<FunctionDefinition> Functions { get; private set; } = [];
 

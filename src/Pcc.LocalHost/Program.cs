@@ -34,13 +34,14 @@ await using (host)
         try
         {
             await SampleBriefings.RunAsync(host, Console.Out, shutdown.Token);
+            await SampleDigest.RunAsync(host, Console.Out, shutdown.Token);
         }
         catch (OperationCanceledException)
         {
         }
         catch (Exception ex) when (ex is TimeoutException or HttpRequestException)
         {
-            Console.Error.WriteLine($"The sample briefings were not ingested: {ex.Message}");
+            Console.Error.WriteLine($"The sample data was not completed: {ex.Message}");
         }
     }
 

@@ -31,6 +31,30 @@ public sealed class FunctionMetadataTests
         }
     }
 
+    [Theory]
+    [InlineData("SendImmediateAlerts", "%DigestsImmediateSchedule%")]
+    [InlineData("SendDailyDigests", "%DigestsDailySchedule%")]
+    [InlineData("SendWeeklyDigests", "%DigestsWeeklySchedule%")]
+    [InlineData("SendWeeklySummary", "%WeeklySummarySchedule%")]
+    public void ATimerFunctionJsonNamesItsScheduleSettingAndUsesTheMonitor(string function, string schedule)
+    {
+        var dir = Directory.CreateTempSubdirectory("pcc-functions-").FullName;
+        try
+        {
+            FunctionMetadataWriter.Write(PccFunctionCatalog.Create(BlobTriggerBinding.EventGrid), dir);
+
+            var timer = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, function, "function.json"))).RootElement.GetProperty("bindings")[0];
+            Assert.Equal("timerTrigger", timer.GetProperty("type").GetString());
+            Assert.Equal(schedule, timer.GetProperty("schedule").GetString());
+            Assert.True(timer.GetProperty("useMonitor").GetBoolean());
+            Assert.False(timer.GetProperty("runOnStartup").GetBoolean());
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [Fact]
     public void TheRulesCatchABrokenDeclaration()
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Pcc.Notifications.Digests.Ledger;
 using Pcc.Storage;
 using Pcc.Storage.Blobs;
 using Pcc.Storage.Tables;
@@ -24,10 +25,13 @@ public sealed class PccStore
         CaseStudyHistory = Table("CaseStudyHistory");
         Changes = Table("Changes");
         Subscribers = Table("Subscribers");
+        DigestRuns = Table(DigestLedger.RunsTableName);
+        Deliveries = Table(DigestLedger.DeliveriesTableName);
         BriefingBlobs = account.GetBlobContainerClient(o.BriefingsContainer);
         Reports = account.GetBlobContainerClient(o.ReportsContainer);
         Locks = account.GetBlobContainerClient(o.LocksContainer);
         Secrets = account.GetBlobContainerClient(o.SecretsContainer);
+        Summaries = account.GetBlobContainerClient(o.SummariesContainer);
     }
 
     /// <summary>See <see cref="BriefingEntity"/>.</summary>
@@ -54,6 +58,12 @@ public sealed class PccStore
     /// <summary>Subscribers and the digest list (see <c>Pcc.Notifications.Subscriptions.SubscriberStore</c>).</summary>
     public TableClient Subscribers { get; }
 
+    /// <summary>The digest ledger's runs (see <see cref="DigestLedger"/>).</summary>
+    public TableClient DigestRuns { get; }
+
+    /// <summary>The digest ledger's deliveries (see <see cref="DigestLedger"/>).</summary>
+    public TableClient Deliveries { get; }
+
     /// <summary>Uploaded briefings.</summary>
     public BlobContainerClient BriefingBlobs { get; }
 
@@ -62,6 +72,9 @@ public sealed class PccStore
 
     /// <summary>Lock blobs.</summary>
     public BlobContainerClient Locks { get; }
+
+    /// <summary>Weekly summaries, and the markers that say a week's summary was emailed.</summary>
+    public BlobContainerClient Summaries { get; }
 
     /// <summary>Generated secrets; private, created on first use by whoever keeps a secret there.</summary>
     public BlobContainerClient Secrets { get; }
@@ -79,8 +92,8 @@ public sealed class PccStore
         {
             if (!_created)
             {
-                TableClient[] tables = [Briefings, BriefingVersions, Ingestions, BriefingCaseStudies, CaseStudies, CaseStudyHistory, Changes, Subscribers];
-                BlobContainerClient[] containers = [BriefingBlobs, Reports, Locks];
+                TableClient[] tables = [Briefings, BriefingVersions, Ingestions, BriefingCaseStudies, CaseStudies, CaseStudyHistory, Changes, Subscribers, DigestRuns, Deliveries];
+                BlobContainerClient[] containers = [BriefingBlobs, Reports, Locks, Summaries];
                 await Task.WhenAll(
                     tables.Select(t => t.CreateIfNotExistsAsync(cancellationToken))
                         .Concat<Task>(containers.Select(c => c.CreateIfNotExistsAsync(cancellationToken: cancellationToken))));

@@ -21,6 +21,9 @@ public sealed class StorageOptions
     /// <summary>The container holding lock blobs that serialise work on one briefing.</summary>
     public string LocksContainer { get; set; } = "pcc-locks";
 
+    /// <summary>The container weekly summaries are written to (<c>{isoWeek}.json</c> and <c>.html</c>).</summary>
+    public string SummariesContainer { get; set; } = "summaries";
+
     /// <summary>The private container for secrets the app generates itself when none is configured (the link-signing key).</summary>
     public string SecretsContainer { get; set; } = "pcc-secrets";
 }

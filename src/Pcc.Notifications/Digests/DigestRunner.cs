@@ -62,11 +62,18 @@ public sealed class DigestRunner
     /// with deferred deliveries. Oldest first. Safe to call on every timer tick, or more often: it never runs a window
     /// before it closes, and a completed window costs nothing.
     /// </summary>
+    /// <remarks>
+    /// A window run on demand (<see cref="RunOpenWindowAsync"/>) ends between occurrences; the next scheduled window then
+    /// starts where it ended, so each change still falls in exactly one window.
+    /// </remarks>
     public async Task<IReadOnlyList<DigestRunResult>> CatchUpAsync(DigestFrequency frequency, CancellationToken cancellationToken = default)
     {
         var limit = _options.CatchUpLimit(frequency);
         var latestCompleted = await _ledger.GetLatestCompletedRunAsync(frequency, cancellationToken).ConfigureAwait(false);
+        var frontier = (await _ledger.GetLatestRunAsync(frequency, cancellationToken).ConfigureAwait(false))?.WindowEnd;
         var windows = DigestSchedule.MissedWindows(frequency, latestCompleted?.WindowEnd, _time.GetUtcNow(), limit)
+            .Where(w => frontier is not { } taken || w.End > taken)
+            .Select(w => frontier is { } taken && w.Start < taken ? w with { Start = taken } : w)
             .ToDictionary(w => w.End);
 
         var seen = 0;
@@ -91,6 +98,27 @@ public sealed class DigestRunner
         foreach (var window in windows.Values.OrderBy(w => w.End))
         {
             results.Add(await RunAsync(window, null, cancellationToken).ConfigureAwait(false));
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Sends now what would otherwise wait for the next occurrence: first <see cref="CatchUpAsync"/>, then the open
+    /// window, from the end of the latest window run (scheduled or on demand) to now. For an
+    /// operator's or a demo's "run it now". The ledger keys the window by its end like any other, so it is sent once;
+    /// the next scheduled window starts where it ended. A change stamped before now but written after this run read
+    /// the window (an ingest still in progress) is not sent, as at any window's end.
+    /// </summary>
+    public async Task<IReadOnlyList<DigestRunResult>> RunOpenWindowAsync(DigestFrequency frequency, CancellationToken cancellationToken = default)
+    {
+        var results = new List<DigestRunResult>(await CatchUpAsync(frequency, cancellationToken).ConfigureAwait(false));
+        var end = _time.GetUtcNow().ToUniversalTime();
+        var start = (await _ledger.GetLatestRunAsync(frequency, cancellationToken).ConfigureAwait(false))?.WindowEnd
+            ?? DigestSchedule.LatestOccurrence(frequency, end);
+        if (start < end)
+        {
+            results.Add(await RunAsync(new DigestWindow(frequency, start, end), null, cancellationToken).ConfigureAwait(false));
         }
 
         return results;

@@ -15,9 +15,10 @@ public sealed record DigestWindow(DigestFrequency Frequency, DateTimeOffset Star
 
     /// <summary>
     /// A stable, sortable name for the window, such as <c>daily-20261123T0730Z</c>: the frequency and the window's end in
-    /// UTC. The ledger keys its rows by it.
+    /// UTC. The ledger keys its rows by it. A window run on demand ends between minutes, and its id then carries the
+    /// end to the tick (<c>daily-20261123T101502.1234567Z</c>), so no two windows ever share delivery rows.
     /// </summary>
-    public string Id => $"{Frequency.ToString().ToLowerInvariant()}-{End.UtcDateTime.ToString("yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture)}";
+    public string Id => $"{Frequency.ToString().ToLowerInvariant()}-{End.UtcDateTime.ToString(End.UtcTicks % TimeSpan.TicksPerMinute == 0 ? "yyyyMMdd'T'HHmm'Z'" : "yyyyMMdd'T'HHmmss.fffffff'Z'", CultureInfo.InvariantCulture)}";
 
     /// <inheritdoc />
     public override string ToString() => $"{Id} [{Start.UtcDateTime:u}, {End.UtcDateTime:u})";

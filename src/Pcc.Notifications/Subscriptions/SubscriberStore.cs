@@ -41,6 +41,44 @@ public sealed class SubscriberStore
         }
     }
 
+    /// <summary>Whether the store holds any subscriber at all, in any state.</summary>
+    public async Task<bool> AnyAsync(CancellationToken cancellationToken = default)
+    {
+        await _ensureCreated(cancellationToken);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {SubscriberEntity.Partition} and RowKey ge {SubscriberEntity.RowPrefix} and RowKey lt {SubscriberEntity.RowPrefix[..^1] + "."}");
+        await foreach (var _ in _table.QueryAsync<SubscriberEntity>(filter, maxPerPage: 1, cancellationToken: cancellationToken))
+        {
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Marks the (already normalised) <paramref name="address"/> as <see cref="SubscriberStatus.Suppressed"/>: mail to
+    /// it bounced or was reported, so it leaves the digest list and gets no email again, not even a confirmation. An
+    /// address the store does not know is recorded as suppressed too, so a later subscribe request sends it nothing.
+    /// Returns false when it was suppressed already.
+    /// </summary>
+    public Task<bool> SuppressAsync(string address, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var id = SubscriberIds.ForAddress(address);
+        return ChangeAsync(id, entity =>
+        {
+            if (entity?.Status == SubscriberStatus.Suppressed)
+            {
+                return (null, false);
+            }
+
+            entity ??= new SubscriberEntity { RowKey = SubscriberEntity.RowKeyFor(id), Address = address, CreatedAt = at };
+            entity.Status = SubscriberStatus.Suppressed;
+            entity.UnsubscribedAt = at;
+            entity.Generation++;
+            return (entity, true);
+        }, cancellationToken);
+    }
+
     /// <summary>
     /// Reads the row (null when there is none), lets <paramref name="change"/> decide what to write (null: nothing) and
     /// writes it with its digest entry in one transaction, conditional on the version read. When someone else wrote in

@@ -195,6 +195,39 @@ public sealed class SubscriptionService
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Adds an active subscription without the double opt-in and without sending anything: for sample data on a local
+    /// run, never for a request from outside. An address that already has a subscription, or is suppressed, is left as
+    /// it is. Returns the subscriber as stored.
+    /// </summary>
+    public async Task<Subscriber?> AddConfirmedAsync(string address, IReadOnlyList<string> themes, SubscriptionFrequency frequency, CancellationToken cancellationToken = default)
+    {
+        var now = _time.GetUtcNow();
+        var id = SubscriberIds.ForAddress(address);
+        return await _store.ChangeAsync<Subscriber?>(id, entity =>
+        {
+            if (entity is not null)
+            {
+                return (null, entity.ToSubscriber());
+            }
+
+            var added = new SubscriberEntity
+            {
+                RowKey = SubscriberEntity.RowKeyFor(id),
+                Address = address,
+                Status = SubscriberStatus.Active,
+                Themes = string.Join(',', themes),
+                Frequency = frequency,
+                RequestedThemes = string.Join(',', themes),
+                RequestedFrequency = frequency,
+                CreatedAt = now,
+                RequestedAt = now,
+                ConfirmedAt = now,
+            };
+            return (added, added.ToSubscriber());
+        }, cancellationToken);
+    }
+
     /// <summary>Adds an email to the address's last hour, unless the hourly allowance is used up.</summary>
     private bool TryRecordEmail(SubscriberEntity entity, DateTimeOffset now)
     {

@@ -181,6 +181,31 @@ public sealed class DigestRunnerTests(AzuriteFixture azurite, MailDevFixture mai
     }
 
     [Fact]
+    public async Task AnOnDemandRunSendsTheOpenWindowAndTheNextScheduledWindowStartsWhereItEnded()
+    {
+        var harness = await HarnessAsync();
+        var reader = MailDevFixture.UniqueAddress("ondemand");
+        var changes = new[] { New("early", at: Daily.End.AddHours(1)), New("late", at: Daily.End.AddHours(5)) };
+        var source = new ListDigestSource(changes, [Recipient(reader, Violence)]);
+        harness.Clock.Advance(TimeSpan.FromHours(2));
+
+        var onDemand = await harness.Runner(source).RunOpenWindowAsync(DigestFrequency.Daily);
+        var again = await harness.Runner(source).RunOpenWindowAsync(DigestFrequency.Daily);
+        harness.Clock.Advance(TimeSpan.FromDays(1) - TimeSpan.FromHours(2));
+        var scheduled = await harness.Runner(source).CatchUpAsync(DigestFrequency.Daily);
+
+        var open = onDemand[^1];
+        Assert.Equal((Daily.End, Daily.End.AddHours(2).AddMinutes(1)), (open.Window.Start, open.Window.End));
+        Assert.Equal(1, open.Sent);
+        Assert.Empty(again);
+        var next = Assert.Single(scheduled);
+        Assert.Equal((open.Window.End, Daily.End.AddDays(1)), (next.Window.Start, next.Window.End));
+        Assert.Equal(1, next.Sent);
+        var counts = await harness.CountMailAsync([reader], expected: 2);
+        Assert.Equal(2, counts[reader]);
+    }
+
+    [Fact]
     public async Task AWindowWithoutChangesDoesNotReadTheSubscriberList()
     {
         var harness = await HarnessAsync();

@@ -64,6 +64,21 @@ public sealed class DigestLedger
         return _runs.QueryAsync<DigestRunEntity>(filter, cancellationToken: cancellationToken);
     }
 
+    /// <summary>
+    /// The frequency's run with the latest window end, whatever its status, or null: where the windows already taken
+    /// end, so that no later window reaches back over them.
+    /// </summary>
+    public async Task<DigestRunEntity?> GetLatestRunAsync(DigestFrequency frequency, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {DigestRunEntity.PartitionFor(frequency)}");
+        await foreach (var run in _runs.QueryAsync<DigestRunEntity>(filter, maxPerPage: 1, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            return run;
+        }
+
+        return null;
+    }
+
     /// <summary>The frequency's latest completed run, or null.</summary>
     public async Task<DigestRunEntity?> GetLatestCompletedRunAsync(DigestFrequency frequency, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Pcc.Functions.Data;
+using Pcc.Notifications.Digests;
+using Pcc.Notifications.Subscriptions;
+using Pcc.Storage.Tables;
+
+namespace Pcc.Functions.Digests;
+
+/// <summary>
+/// The digest engine's view of the app's data: change rows from the <c>Changes</c> table and the active subscribers
+/// of a frequency, with their signed links.
+/// </summary>
+public sealed class CatalogueDigestSource(PccStore store, SubscriberStore subscribers, SubscriptionLinks links) : IDigestSource
+{
+    /// <inheritdoc />
+    /// <remarks>
+    /// One range query over the day partitions, bounded by the RowKeys (which start with the ingest ticks), as
+    /// <c>CatalogueReader.ChangesAsync</c> reads them; then one point read per briefing for its title.
+    /// </remarks>
+    public async IAsyncEnumerable<DigestChange> ReadChangesAsync(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await store.EnsureCreatedAsync(cancellationToken);
+        string firstDay = ChangeEntity.PartitionFor(from), lastDay = ChangeEntity.PartitionFor(to);
+        string first = ChangeEntity.RowKeyPrefix(from), last = ChangeEntity.RowKeyPrefix(to);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {firstDay} and PartitionKey le {lastDay} and RowKey ge {first} and RowKey lt {last}");
+        var rows = new List<ChangeEntity>();
+        await foreach (var row in store.Changes.QueryAsync<ChangeEntity>(filter, cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        var titles = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var slug in rows.Select(r => r.Briefing).Distinct(StringComparer.Ordinal))
+        {
+            var briefing = await store.Briefings.GetEntityIfExistsAsync<BriefingEntity>(BriefingEntity.Partition, slug, cancellationToken: cancellationToken);
+            titles[slug] = briefing.HasValue && briefing.Value is { Title.Length: > 0 } b ? b.Title : null;
+        }
+
+        foreach (var row in rows)
+        {
+            yield return ToChange(row, titles[row.Briefing]);
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<DigestRecipient> ListSubscribersAsync(DigestFrequency frequency, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var subscriber in subscribers.ListActiveAsync(ToSubscription(frequency), cancellationToken))
+        {
+            var manage = await links.ManageUrlAsync(subscriber, cancellationToken);
+            var unsubscribe = await links.UnsubscribeUrlAsync(subscriber, cancellationToken);
+            yield return new DigestRecipient(subscriber.Id, subscriber.Address, subscriber.Themes, frequency, manage.AbsoluteUri, unsubscribe.AbsoluteUri);
+        }
+    }
+
+    /// <summary>The subscription frequency that receives a digest frequency.</summary>
+    public static SubscriptionFrequency ToSubscription(DigestFrequency frequency) => frequency switch
+    {
+        DigestFrequency.Immediate => SubscriptionFrequency.Immediate,
+        DigestFrequency.Daily => SubscriptionFrequency.Daily,
+        _ => SubscriptionFrequency.Weekly,
+    };
+
+    private static DigestChange ToChange(ChangeEntity row, string? briefingTitle) => new(
+        row.Kind switch
+        {
+            "new" => DigestChangeKind.New,
+            "removed" => DigestChangeKind.Removed,
+            _ => DigestChangeKind.Changed,
+        },
+        row.Key,
+        row.Number?.ToString(CultureInfo.InvariantCulture),
+        row.ThemeSlug,
+        row.Theme,
+        row.Title,
+        row.Text,
+        row.Diff,
+        null,
+        row.PreviousText,
+        row.Briefing,
+        briefingTitle,
+        row.Version,
+        row.IngestedAt);
+}

@@ -1,0 +1,73 @@
+using Pcc.Functions.Data;
+using Pcc.Functions.Hosting;
+using Pcc.Notifications.Digests;
+using Pcc.Storage.Blobs.Locking;
+
+namespace Pcc.Functions.Digests;
+
+/// <summary>
+/// A digest timer: on each scheduled tick, sends every window of its frequency that has closed and not been sent
+/// (<see cref="DigestRunner.CatchUpAsync"/>, which knows that daily and weekly digests go at 07:30 UK time and
+/// catches up missed windows); run on demand, also sends the window still open, up to now
+/// (<see cref="DigestRunner.RunOpenWindowAsync"/>). Runs of one frequency take turns under a lock blob: a scheduled
+/// window and an on-demand one computed at the same moment would otherwise overlap.
+/// </summary>
+public abstract class DigestFunction(DigestFrequency frequency, DigestRunner runner, PccStore store, TimeProvider time, ILogger logger) : IFunctionHandler
+{
+    /// <summary>The timer binding's name.</summary>
+    public const string BindingName = "timer";
+
+    private static readonly TimeSpan s_lockWait = TimeSpan.FromMinutes(2);
+
+    /// <inheritdoc />
+    public async Task<FunctionResult> InvokeAsync(FunctionInvocation invocation, CancellationToken cancellationToken)
+    {
+        var onDemand = TimerRun.IsOnDemand(invocation, BindingName, time.GetUtcNow());
+        IReadOnlyList<DigestRunResult> results;
+        await using (await AcquireLockAsync(cancellationToken))
+        {
+            results = onDemand
+                ? await runner.RunOpenWindowAsync(frequency, cancellationToken)
+                : await runner.CatchUpAsync(frequency, cancellationToken);
+        }
+
+        var lines = results.Select(Describe).ToList();
+        if (lines.Count == 0)
+        {
+            lines.Add($"No {frequency.ToString().ToLowerInvariant()} window to send.");
+        }
+
+        foreach (var line in lines)
+        {
+            logger.LogInformation("{Function} ({Trigger}): {Line}", invocation.FunctionName, onDemand ? "on demand" : "schedule", line);
+        }
+
+        return FunctionResult.WithLogs([.. lines]);
+    }
+
+    private async Task<BlobLock> AcquireLockAsync(CancellationToken cancellationToken)
+    {
+        await store.EnsureCreatedAsync(cancellationToken);
+        var name = $"digests/{frequency.ToString().ToLowerInvariant()}";
+        var deadline = time.GetUtcNow() + s_lockWait;
+        while (true)
+        {
+            if (await BlobLock.TryAcquireAsync(store.Locks, name, new BlobLockOptions { Duration = TimeSpan.FromSeconds(60), AutoRenew = true }, cancellationToken) is { } acquired)
+            {
+                return acquired;
+            }
+
+            if (time.GetUtcNow() > deadline)
+            {
+                // Failing the invocation is safe: the next tick catches up whatever this one would have sent.
+                throw new TimeoutException($"Another {frequency.ToString().ToLowerInvariant()} digest run held its lock for over {s_lockWait.TotalMinutes} minutes.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+        }
+    }
+
+    private static string Describe(DigestRunResult r) => r.AlreadyCompleted
+        ? $"{r.Window.Id}: already sent ({r.Skipped} emails)."
+        : $"{r.Window.Id}: {r.Status}; {r.Sent} sent, {r.Skipped} already sent, {r.Failed} failed, {r.Deferred} deferred, {r.Unconfirmed} unconfirmed, {r.Empty} without changes, of {r.Recipients} recipients.";
+}

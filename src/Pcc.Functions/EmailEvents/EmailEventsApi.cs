@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Pcc.Functions.Hosting;
+using Pcc.Notifications.Email.Webhooks;
+using Pcc.Notifications.Subscriptions;
+
+namespace Pcc.Functions.EmailEvents;
+
+/// <summary>
+/// <c>POST /api/email-events</c>: SendGrid's signed Event Webhook. Bounces, drops, spam reports and unsubscribes make
+/// the address <see cref="SubscriberStatus.Suppressed"/>, so nothing is sent to it again.
+/// </summary>
+public static class EmailEventsApi
+{
+    /// <summary>The largest post accepted: SendGrid batches events, far below this.</summary>
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>The webhook's HTTP function.</summary>
+    public static IEnumerable<FunctionDefinition> Functions() =>
+    [
+        FunctionDefinition.Http("EmailEvents", "email-events", ["POST"], Receive),
+    ];
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Receive(
+        HttpRequest request, SendGridWebhookVerifier verifier, SubscriberStore subscribers, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        // The signature covers the body exactly as sent, so it is read as bytes and never re-serialised.
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        if (buffer.Length > MaxBodyBytes)
+        {
+            return TypedResults.Problem("The post is too large.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var logger = loggers.CreateLogger(typeof(EmailEventsApi));
+        var body = buffer.ToArray();
+        string? signature = request.Headers[SendGridWebhookVerifier.SignatureHeader], timestamp = request.Headers[SendGridWebhookVerifier.TimestampHeader];
+        if (!verifier.Verify(signature, timestamp, body, out var rejection))
+        {
+            logger.LogWarning("Refused an email event post: {Reason}", rejection);
+            var missing = string.IsNullOrWhiteSpace(signature) || string.IsNullOrWhiteSpace(timestamp);
+            return TypedResults.Problem(
+                missing ? "The post is not signed." : "The post's signature is not valid or not recent.",
+                statusCode: missing ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden);
+        }
+
+        var result = verifier.Read(signature, timestamp, body);
+        if (!result.IsAccepted)
+        {
+            return TypedResults.Problem(result.Rejection, statusCode: StatusCodes.Status400BadRequest, title: "Unreadable events");
+        }
+
+        var now = time.GetUtcNow();
+        foreach (var address in result.AddressesToSuppress)
+        {
+            if (!EmailAddressRule.TryNormalise(address, out var normalised, out _))
+            {
+                logger.LogWarning("An email event names an address that is not valid; ignored.");
+                continue;
+            }
+
+            if (await subscribers.SuppressAsync(normalised, now, cancellationToken))
+            {
+                logger.LogInformation("Suppressed subscriber {Id} after a {Count}-event post.", SubscriberIds.ForAddress(normalised), result.Events.Count);
+            }
+        }
+
+        return TypedResults.NoContent();
+    }
+}

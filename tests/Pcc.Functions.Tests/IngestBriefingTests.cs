@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Pcc.Functions.Data;
+using Pcc.Functions.Ingestion;
 using Pcc.Testing;
 
 namespace Pcc.Functions.Tests;
@@ -139,5 +141,49 @@ public sealed class IngestBriefingTests(AzuriteFixture fixture) : IClassFixture<
         Assert.Equal(20, caseStudies.Count);
         var warwickshire = Assert.Single(caseStudies, c => c.GetProperty("text").GetString()!.Contains("Benn Partnership", StringComparison.Ordinal));
         Assert.Equal(["000-175f4da499abf29a", Slug], warwickshire.GetProperty("sources").EnumerateArray().Select(s => s.GetString()));
+    }
+
+    [Fact]
+    public async Task ARetryOfAnIngestThatStoppedBeforeItsPlanTakesAFreshTimestamp()
+    {
+        await using var app = await FunctionApp.StartAsync(fixture.Azurite);
+        var etag = IngestionPaths.Sanitise(await app.UploadAsync(Seeds.BriefingName, Seeds.Briefing));
+        var twoDaysAgo = DateTimeOffset.UtcNow.AddDays(-2);
+        var store = app.GetRequiredService<PccStore>();
+        await store.EnsureCreatedAsync();
+        await store.Ingestions.AddEntityAsync(new IngestionEntity
+        {
+            PartitionKey = Slug, RowKey = etag, BlobName = Seeds.BriefingName, Version = 1,
+            IngestedAt = twoDaysAgo, Report = IngestionPaths.Report(Slug, twoDaysAgo, etag),
+        });
+
+        using var response = await app.InvokeIngestAsync(Seeds.BriefingName, Seeds.Briefing);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var recent = await app.GetJsonAsync($"api/changes?since={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(-1).ToString("O"))}");
+        Assert.Equal(20, recent.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task ADigestWindowIsNotReadWhileAnIngestThatStartedInItIsStillRunning()
+    {
+        await using var app = await FunctionApp.StartAsync(fixture.Azurite, settings: new Dictionary<string, string?> { ["Digests:WaitForIngests"] = "00:00:01" });
+        var store = app.GetRequiredService<PccStore>();
+        await store.EnsureCreatedAsync();
+        var running = new IngestionEntity
+        {
+            PartitionKey = "in-progress", RowKey = "0x1", BlobName = "in-progress.txt", Version = 1,
+            IngestedAt = DateTimeOffset.UtcNow.AddMinutes(-1), Report = "in-progress/report.json",
+        };
+        await store.Ingestions.AddEntityAsync(running);
+        var source = app.GetRequiredService<Pcc.Functions.Digests.CatalogueDigestSource>();
+        var now = DateTimeOffset.UtcNow;
+
+        var waiting = await Assert.ThrowsAsync<InvalidOperationException>(async () => await source.ReadChangesAsync(now.AddHours(-1), now).ToListAsync());
+        Assert.Contains("still running", waiting.Message);
+
+        running.Status = IngestionEntity.Completed;
+        await store.Ingestions.UpsertEntityAsync(running, Pcc.Storage.Tables.TableUpdateMode.Replace);
+        Assert.Empty(await source.ReadChangesAsync(now.AddHours(-1), now).ToListAsync());
     }
 }

@@ -11,8 +11,20 @@ namespace Pcc.Functions.Digests;
 /// The digest engine's view of the app's data: change rows from the <c>Changes</c> table and the active subscribers
 /// of a frequency, with their signed links.
 /// </summary>
-public sealed class CatalogueDigestSource(PccStore store, SubscriberStore subscribers, SubscriptionLinks links) : IDigestSource
+/// <remarks>
+/// An ingest stamps its change rows with the time it started and writes them a moment later, so a window is read
+/// only once no ingest that started inside it is still running: otherwise its changes would appear after the window
+/// was sent and never be sent at all. Reading waits up to <c>Digests:WaitForIngests</c> (default 2 minutes) and then
+/// fails, so the run is tried again rather than sent without them.
+/// </remarks>
+public sealed class CatalogueDigestSource(PccStore store, SubscriberStore subscribers, SubscriptionLinks links, TimeProvider time, IConfiguration configuration) : IDigestSource
 {
+    // An ingest runs for well under a minute; a pending receipt older than this belongs to an attempt that died, and
+    // its retry takes a fresh timestamp (see BriefingIngestor).
+    private static readonly TimeSpan s_liveIngest = TimeSpan.FromMinutes(15);
+
+    private readonly TimeSpan _waitForIngests = configuration.GetValue("Digests:WaitForIngests", TimeSpan.FromMinutes(2));
+
     /// <inheritdoc />
     /// <remarks>
     /// One range query over the day partitions, bounded by the RowKeys (which start with the ingest ticks), as
@@ -21,6 +33,7 @@ public sealed class CatalogueDigestSource(PccStore store, SubscriberStore subscr
     public async IAsyncEnumerable<DigestChange> ReadChangesAsync(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await store.EnsureCreatedAsync(cancellationToken);
+        await WaitForIngestsAsync(to, cancellationToken);
         string firstDay = ChangeEntity.PartitionFor(from), lastDay = ChangeEntity.PartitionFor(to);
         string first = ChangeEntity.RowKeyPrefix(from), last = ChangeEntity.RowKeyPrefix(to);
         var filter = TableClient.CreateQueryFilter($"PartitionKey ge {firstDay} and PartitionKey le {lastDay} and RowKey ge {first} and RowKey lt {last}");
@@ -52,6 +65,39 @@ public sealed class CatalogueDigestSource(PccStore store, SubscriberStore subscr
             var unsubscribe = await links.UnsubscribeUrlAsync(subscriber, cancellationToken);
             yield return new DigestRecipient(subscriber.Id, subscriber.Address, subscriber.Themes, frequency, manage.AbsoluteUri, unsubscribe.AbsoluteUri);
         }
+    }
+
+    private async Task WaitForIngestsAsync(DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var deadline = time.GetUtcNow() + _waitForIngests;
+        while (true)
+        {
+            var running = await FirstRunningIngestAsync(to, cancellationToken);
+            if (running is null)
+            {
+                return;
+            }
+
+            if (time.GetUtcNow() >= deadline)
+            {
+                throw new InvalidOperationException(
+                    $"The ingest of {running.BlobName} that started at {running.IngestedAt:O} is still running; the digest window ending {to:O} waits for it.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+        }
+    }
+
+    private async Task<IngestionEntity?> FirstRunningIngestAsync(DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var since = time.GetUtcNow() - s_liveIngest;
+        var filter = TableClient.CreateQueryFilter($"Status eq {IngestionEntity.Pending} and IngestedAt lt {to} and IngestedAt ge {since}");
+        await foreach (var pending in store.Ingestions.QueryAsync<IngestionEntity>(filter, cancellationToken: cancellationToken))
+        {
+            return pending;
+        }
+
+        return null;
     }
 
     /// <summary>The subscription frequency that receives a digest frequency.</summary>

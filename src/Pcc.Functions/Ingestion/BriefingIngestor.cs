@@ -19,6 +19,7 @@ public sealed class BriefingIngestor(PccStore store, IngestionPlanner planner, I
     internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     private static readonly TimeSpan s_lockWait = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan s_restampAfter = TimeSpan.FromMinutes(1);
 
     /// <summary>Ingests the blob called <paramref name="blobName"/>.</summary>
     public async Task<IngestionOutcome> IngestAsync(string blobName, CancellationToken cancellationToken)
@@ -49,10 +50,16 @@ public sealed class BriefingIngestor(PccStore store, IngestionPlanner planner, I
 
         var briefing = (await store.Briefings.GetEntityIfExistsAsync<BriefingEntity>(BriefingEntity.Partition, slug, cancellationToken: cancellationToken)).ValueOrDefault();
         receipt ??= await ReserveAsync(blobName, slug, etag, briefing, cancellationToken);
-        var target = new IngestionTarget(blobName, slug, etag, receipt.Version, receipt.IngestedAt);
-
-        var catalogue = await ReadCatalogueAsync(cancellationToken);
         var report = await LoadReportAsync(receipt.Report, cancellationToken);
+        if (report is null && receipt.IngestedAt < time.GetUtcNow() - s_restampAfter)
+        {
+            // An earlier attempt stopped before writing its plan, so no row carries its timestamp yet: take a fresh one,
+            // or the changes would land in a digest window that has already been sent (e.g. a poisoned blob replayed).
+            receipt = await RestampAsync(receipt, slug, etag, cancellationToken);
+        }
+
+        var target = new IngestionTarget(blobName, slug, etag, receipt.Version, receipt.IngestedAt);
+        var catalogue = await ReadCatalogueAsync(cancellationToken);
         if (report is null)
         {
             var baseline = await ReadBaselineAsync(slug, cancellationToken);
@@ -116,6 +123,15 @@ public sealed class BriefingIngestor(PccStore store, IngestionPlanner planner, I
         };
         await store.Ingestions.AddEntityAsync(receipt, cancellationToken);
         return receipt;
+    }
+
+    private async Task<IngestionEntity> RestampAsync(IngestionEntity receipt, string slug, string etag, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        receipt.IngestedAt = now;
+        receipt.Report = IngestionPaths.Report(slug, now, etag);
+        await store.Ingestions.UpdateEntityAsync(receipt, receipt.ETag, TableUpdateMode.Replace, cancellationToken);
+        return (await store.Ingestions.GetEntityAsync<IngestionEntity>(slug, etag, cancellationToken: cancellationToken)).Value;
     }
 
     private async Task<Dictionary<string, CaseStudyEntity>> ReadCatalogueAsync(CancellationToken cancellationToken)

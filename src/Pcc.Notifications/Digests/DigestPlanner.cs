@@ -15,7 +15,7 @@ public static class DigestPlanner
         var items = ChangeCollapser.Collapse(changes);
         var sections = items
             .GroupBy(i => i.ThemeSlug, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => new DigestThemeSection(g.Key, g.Last().Theme, [.. g]), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => new DigestThemeSection(g.Key, g.Last().Theme, [.. InBriefingOrder(g)]), StringComparer.Ordinal);
 
         var audiences = new List<DigestAudience>();
         var empty = new List<DigestRecipient>();
@@ -35,6 +35,10 @@ public static class DigestPlanner
 
         return new DigestPlan(window, items, audiences, empty);
     }
+
+    // Within a theme, case studies read in the order the briefing numbers them; unnumbered ones follow by title.
+    private static IEnumerable<DigestChange> InBriefingOrder(IEnumerable<DigestChange> items) =>
+        items.OrderBy(i => int.TryParse(i.Number, out var n) ? n : int.MaxValue).ThenBy(i => i.Title, StringComparer.Ordinal);
 
     /// <summary>The identity of a set of themes: distinct slugs, sorted ordinally, comma-separated.</summary>
     public static string ThemeSetOf(IEnumerable<string> themeSlugs) =>

@@ -17,6 +17,16 @@ public sealed class DigestPlannerTests
     }
 
     [Fact]
+    public void AThemesCaseStudiesReadInTheBriefingsNumberOrder()
+    {
+        var plan = DigestPlanner.Plan(Daily,
+            [New("b", at: At(1)) with { Number = "12" }, New("c", at: At(2)) with { Number = null }, New("a", at: At(3)) with { Number = "2" }],
+            [Recipient("ann@example.org", Violence)]);
+
+        Assert.Equal(["a", "b", "c"], Assert.Single(Assert.Single(plan.Audiences).Sections).Items.Select(i => i.Key));
+    }
+
+    [Fact]
     public void ACaseStudyAddedThenChangedIsOneNewItemWithTheLatestText()
     {
         var items = ChangeCollapser.Collapse([New("a", text: "First draft.", at: At(1)), Changed("a", "First draft.", "Final words.", at: At(2))]);

@@ -13,6 +13,8 @@ public sealed class HtmlPage : IResult, IStatusCodeHttpResult, IContentTypeHttpR
     private const string Style =
         "body{font:1.05rem/1.55 system-ui,-apple-system,'Segoe UI',sans-serif;color:#1b1b1b;background:#fff;max-width:36rem;margin:0 auto;padding:1.5rem 1rem}" +
         "h1{font-size:1.4rem;line-height:1.25}a{color:#1d4f91}ul{padding-left:1.2rem}" +
+        "fieldset{border:0;padding:0;margin:0 0 1.2rem}legend{font-weight:600;padding:0}label{display:block;padding:.25rem 0}" +
+        "[role=alert]{color:#a4000f}" +
         "button{font:inherit;padding:.65rem 1.3rem;border:0;border-radius:.35rem;background:#1d4f91;color:#fff;cursor:pointer}";
 
     private readonly string _title;

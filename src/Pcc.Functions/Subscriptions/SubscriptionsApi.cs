@@ -19,7 +19,7 @@ public static class SubscriptionsApi
     [
         FunctionDefinition.Http("Subscribe", "subscriptions", ["POST"], Subscribe),
         FunctionDefinition.Http("ConfirmSubscription", "subscriptions/confirm", ["GET"], Confirm),
-        FunctionDefinition.Http("ManageSubscription", "subscriptions/me", new Dictionary<string, Delegate> { ["GET"] = Get, ["PUT"] = Update }),
+        ManageSubscriptionApi.Function(),
         FunctionDefinition.Http("Unsubscribe", "subscriptions/unsubscribe", new Dictionary<string, Delegate> { ["GET"] = UnsubscribePage, ["POST"] = Unsubscribe }),
     ];
 
@@ -48,29 +48,6 @@ public static class SubscriptionsApi
             : SubscriptionPages.InvalidLink();
 
     [EnableRateLimiting(SubscriptionRateLimits.Links)]
-    private static async Task<Results<Ok<SubscriptionView>, ProblemHttpResult>> Get(string? token, SubscriptionService subscriptions, CancellationToken cancellationToken) =>
-        await subscriptions.FindAsync(token, cancellationToken) is { } subscriber
-            ? TypedResults.Ok(SubscriptionView.From(subscriber))
-            : InvalidLink();
-
-    [EnableRateLimiting(SubscriptionRateLimits.Links)]
-    private static async Task<Results<Ok<SubscriptionView>, ValidationProblem, ProblemHttpResult>> Update(
-        string? token, SubscriptionChange change, SubscriptionValidator validator, SubscriptionService subscriptions, CancellationToken cancellationToken)
-    {
-        var errors = new Dictionary<string, string[]>();
-        var themes = validator.Themes(change.Themes, errors);
-        var frequency = validator.Frequency(change.Frequency, errors);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        return await subscriptions.UpdateAsync(token, themes!, frequency!.Value, cancellationToken) is { } subscriber
-            ? TypedResults.Ok(SubscriptionView.From(subscriber))
-            : InvalidLink();
-    }
-
-    [EnableRateLimiting(SubscriptionRateLimits.Links)]
     private static async Task<HtmlPage> UnsubscribePage(string? token, SubscriptionService subscriptions, CancellationToken cancellationToken) =>
         await subscriptions.CheckUnsubscribeAsync(token, cancellationToken) is { } subscriber
             ? SubscriptionPages.ConfirmUnsubscribe(subscriber)
@@ -82,8 +59,4 @@ public static class SubscriptionsApi
         await subscriptions.UnsubscribeAsync(token, cancellationToken) is { } subscriber
             ? SubscriptionPages.Unsubscribed(subscriber)
             : SubscriptionPages.InvalidLink();
-
-    private static ProblemHttpResult InvalidLink() => TypedResults.Problem(
-        "The link is not valid: it may have expired, been replaced by a newer one, or been copied incompletely.",
-        statusCode: StatusCodes.Status400BadRequest, title: "Invalid link");
 }

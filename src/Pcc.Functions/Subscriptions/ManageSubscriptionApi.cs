@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.RateLimiting;
+using Pcc.Briefings.Themes;
+using Pcc.Functions.Hosting;
+using Pcc.Functions.Subscriptions.Models;
+using Pcc.Notifications.Subscriptions;
+
+namespace Pcc.Functions.Subscriptions;
+
+/// <summary>
+/// The manage link, <c>/api/subscriptions/me?token=…</c>: JSON for scripts (GET, PUT), and for people a page with a
+/// form (GET with a browser's <c>Accept</c>) that posts back to the same URL (POST, a urlencoded form).
+/// </summary>
+public static class ManageSubscriptionApi
+{
+    /// <summary>The manage link's HTTP function.</summary>
+    public static FunctionDefinition Function() =>
+        FunctionDefinition.Http("ManageSubscription", "subscriptions/me", new Dictionary<string, Delegate> { ["GET"] = Get, ["PUT"] = Update, ["POST"] = Save });
+
+    [EnableRateLimiting(SubscriptionRateLimits.Links)]
+    private static async Task<Results<Ok<SubscriptionView>, ProblemHttpResult, HtmlPage>> Get(
+        string? token, HttpRequest request, SubscriptionService subscriptions, SubscriptionLinks links, ThemeTaxonomy taxonomy, CancellationToken cancellationToken)
+    {
+        var subscriber = await subscriptions.FindAsync(token, cancellationToken);
+        if (!BrowserRequest.PrefersHtml(request))
+        {
+            return subscriber is null ? InvalidLink() : TypedResults.Ok(SubscriptionView.From(subscriber));
+        }
+
+        return subscriber switch
+        {
+            null => SubscriptionPages.InvalidLink(),
+            { Status: not SubscriberStatus.Active } => ManagePage.NotActive(subscriber),
+            _ => ManagePage.Show(subscriber, taxonomy, await links.UnsubscribeUrlAsync(subscriber, cancellationToken)),
+        };
+    }
+
+    [EnableRateLimiting(SubscriptionRateLimits.Links)]
+    private static async Task<Results<Ok<SubscriptionView>, ValidationProblem, ProblemHttpResult>> Update(
+        string? token, SubscriptionChange change, SubscriptionValidator validator, SubscriptionService subscriptions, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var (themes, frequency) = Validate(change, validator, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return await subscriptions.UpdateAsync(token, themes!, frequency!.Value, cancellationToken) is { } subscriber
+            ? TypedResults.Ok(SubscriptionView.From(subscriber))
+            : InvalidLink();
+    }
+
+    // The form carries no token: it posts back to the page's own URL, whose query has it.
+    [EnableRateLimiting(SubscriptionRateLimits.Links)]
+    private static async Task<HtmlPage> Save(
+        string? token, HttpRequest request, SubscriptionValidator validator, SubscriptionService subscriptions, SubscriptionLinks links,
+        ThemeTaxonomy taxonomy, CancellationToken cancellationToken)
+    {
+        var subscriber = await subscriptions.FindAsync(token, cancellationToken);
+        if (subscriber is null)
+        {
+            return SubscriptionPages.InvalidLink();
+        }
+
+        if (subscriber.Status != SubscriberStatus.Active)
+        {
+            return ManagePage.NotActive(subscriber);
+        }
+
+        var change = await ReadFormAsync(request, cancellationToken);
+        var errors = new Dictionary<string, string[]>();
+        var (themes, frequency) = Validate(change, validator, errors);
+        var unsubscribeUrl = await links.UnsubscribeUrlAsync(subscriber, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return ManagePage.Invalid(subscriber, taxonomy, change.Themes ?? [], change.Frequency, errors.Keys, unsubscribeUrl);
+        }
+
+        return await subscriptions.UpdateAsync(token, themes!, frequency!.Value, cancellationToken) is { } updated
+            ? ManagePage.Saved(updated, taxonomy, unsubscribeUrl)
+            : SubscriptionPages.InvalidLink();
+    }
+
+    private static (IReadOnlyList<string>? Themes, SubscriptionFrequency? Frequency) Validate(
+        SubscriptionChange change, SubscriptionValidator validator, Dictionary<string, string[]> errors) =>
+        (validator.Themes(change.Themes, errors), validator.Frequency(change.Frequency, errors));
+
+    // Read by hand rather than bound with [FromForm], which would demand antiforgery tokens: the manage token in the
+    // URL already proves the form came from the page. A body that is not a readable form counts as an empty one.
+    private static async Task<SubscriptionChange> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+        {
+            return new SubscriptionChange([], null);
+        }
+
+        try
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            var frequency = form["frequency"];
+            return new SubscriptionChange(form["themes"].ToArray(), frequency.Count == 1 ? frequency[0] : null);
+        }
+        catch (InvalidDataException)
+        {
+            return new SubscriptionChange([], null);
+        }
+    }
+
+    private static ProblemHttpResult InvalidLink() => TypedResults.Problem(
+        "The link is not valid: it may have expired, been replaced by a newer one, or been copied incompletely.",
+        statusCode: StatusCodes.Status400BadRequest, title: "Invalid link");
+}

@@ -1,0 +1,172 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Pcc.Testing;
+using static Pcc.Functions.Tests.Subscriptions.SubscriptionApp;
+
+namespace Pcc.Functions.Tests.Subscriptions;
+
+public sealed class ManagePageTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>
+{
+    private const string BrowserAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    [Fact]
+    public async Task ABrowserSeesTheFollowedThemesTickedAndTheFrequencyChosen()
+    {
+        await using var app = await SubscriptionApp.StartAsync(fixture.Azurite);
+        var manage = await app.SubscribeAndConfirmAsync("page@example.org", [Themes.Drugs, Themes.Victims], "weekly");
+
+        using var response = await GetPageAsync(app, manage);
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+        Assert.True(response.Headers.CacheControl?.NoStore);
+        Assert.Contains("page@example.org", page);
+        Assert.Contains(Checkbox(Themes.Drugs, true), page);
+        Assert.Contains(Checkbox(Themes.Victims, true), page);
+        Assert.Contains(Checkbox(Themes.Violence, false), page);
+        Assert.Contains(Radio("weekly", true), page);
+        Assert.Contains(Radio("daily", false), page);
+        Assert.Contains(Radio("immediate", false), page);
+        Assert.Contains("<form method=\"post\">", page);
+        Assert.DoesNotContain(manage, page);
+        Assert.Contains("/api/subscriptions/unsubscribe?token=", page);
+    }
+
+    [Fact]
+    public async Task PostingTheFormSavesThemesAndFrequency()
+    {
+        await using var app = await SubscriptionApp.StartAsync(fixture.Azurite);
+        var manage = await app.SubscribeAndConfirmAsync("saves@example.org", [Themes.Drugs]);
+
+        using var response = await PostFormAsync(app, manage, [new("themes", Themes.Violence), new("themes", Themes.Victims), new("frequency", "immediate")]);
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Saved", page);
+        Assert.Contains(Checkbox(Themes.Violence, true), page);
+        Assert.Contains(Checkbox(Themes.Drugs, false), page);
+        Assert.Contains(Radio("immediate", true), page);
+        var me = await app.Http.GetFromJsonAsync<JsonElement>($"{Me}?token={manage}");
+        Assert.Equal([Themes.Violence, Themes.Victims], me.GetProperty("themes").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal("immediate", me.GetProperty("frequency").GetString());
+    }
+
+    [Fact]
+    public async Task AnUnknownThemeIsListedAsAnErrorAndChangesNothing()
+    {
+        await using var app = await SubscriptionApp.StartAsync(fixture.Azurite);
+        var manage = await app.SubscribeAndConfirmAsync("unknown@example.org", [Themes.Drugs], "daily");
+
+        using var response = await PostFormAsync(app, manage, [new("themes", Themes.Violence), new("themes", "no-such-theme"), new("frequency", "weekly")]);
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Nothing was changed", page);
+        Assert.Contains("Choose themes from the list only.", page);
+        Assert.DoesNotContain("Saved", page);
+        var stored = await app.StoredAsync("unknown@example.org");
+        Assert.Equal([Themes.Drugs], stored!.Themes);
+        Assert.Equal(Pcc.Notifications.Subscriptions.SubscriptionFrequency.Daily, stored.Frequency);
+    }
+
+    [Fact]
+    public async Task MissingChoicesAreEachListed()
+    {
+        await using var app = await SubscriptionApp.StartAsync(fixture.Azurite);
+        var manage = await app.SubscribeAndConfirmAsync("empty@example.org", [Themes.Drugs]);
+
+        using var response = await PostFormAsync(app, manage, []);
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Choose at least one theme.", page);
+        Assert.Contains("Choose how often we email you.", page);
+        Assert.Equal([Themes.Drugs], (await app.StoredAsync("empty@example.org"))!.Themes);
+    }
+
+    [Fact]
+    public async Task ScriptInThePostedFormNeverComesBackUnescaped()
+    {
+        const string Script = "<script>alert(1)</script>";
+        await using var app = await SubscriptionApp.StartAsync(fixture.Azurite);
+        var manage = await app.SubscribeAndConfirmAsync("script@example.org", [Themes.Drugs]);
+
+        using var response = await PostFormAsync(app, manage, [new("themes", Script), new("themes", Themes.Drugs), new("frequency", Script)]);
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("alert(1)", page);
+    }
+
+    [Fact]
+    public async Task ABadTokenGetsTheInvalidLinkPage()
+    {
+        await using var app = await SubscriptionApp.StartAsync(fixture.Azurite);
+        await app.SubscribeAndConfirmAsync("bad@example.org", [Themes.Drugs]);
+        var unsubscribe = (await app.UnsubscribeLinkAsync("bad@example.org")).Query.Split("token=")[1];
+
+        foreach (var token in new[] { "not-a-token", unsubscribe })
+        {
+            using var get = await GetPageAsync(app, token);
+            using var post = await PostFormAsync(app, token, [new("themes", Themes.Violence), new("frequency", "weekly")]);
+            foreach (var response in new[] { get, post })
+            {
+                Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+                Assert.Contains("This link does not work", await response.Content.ReadAsStringAsync());
+            }
+        }
+
+        Assert.Equal([Themes.Drugs], (await app.StoredAsync("bad@example.org"))!.Themes);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("application/json")]
+    [InlineData("application/json, text/html")]
+    [InlineData("text/html;q=0.5, application/json")]
+    public async Task ScriptsStillGetJson(string? accept)
+    {
+        await using var app = await SubscriptionApp.StartAsync(fixture.Azurite);
+        var manage = await app.SubscribeAndConfirmAsync("json@example.org", [Themes.Drugs], "weekly");
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{Me}?token={manage}");
+        if (accept is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+        }
+
+        using var response = await app.Http.SendAsync(request);
+        var me = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("json@example.org", me.GetProperty("email").GetString());
+        Assert.Equal("weekly", me.GetProperty("frequency").GetString());
+    }
+
+    private static async Task<HttpResponseMessage> GetPageAsync(SubscriptionApp app, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{Me}?token={Uri.EscapeDataString(token)}");
+        request.Headers.TryAddWithoutValidation("Accept", BrowserAccept);
+        return await app.Http.SendAsync(request);
+    }
+
+    private static async Task<HttpResponseMessage> PostFormAsync(SubscriptionApp app, string token, KeyValuePair<string, string>[] fields)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{Me}?token={Uri.EscapeDataString(token)}") { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
+        return await app.Http.SendAsync(request);
+    }
+
+    private static string Checkbox(string slug, bool checkedBox) =>
+        $"<input type=\"checkbox\" name=\"themes\" value=\"{slug}\"{(checkedBox ? " checked" : "")}>";
+
+    private static string Radio(string frequency, bool selected) =>
+        $"<input type=\"radio\" name=\"frequency\" value=\"{frequency}\"{(selected ? " checked" : "")}>";
+}

@@ -125,6 +125,24 @@ public sealed class ManagePageTests(AzuriteFixture fixture) : IClassFixture<Azur
         Assert.Equal([Themes.Drugs], (await app.StoredAsync("bad@example.org"))!.Themes);
     }
 
+    [Fact]
+    public async Task PostingTheFormIsRateLimitedLikeTheOtherLinks()
+    {
+        await using var app = await SubscriptionApp.StartAsync(fixture.Azurite, new Dictionary<string, string?>
+        {
+            ["Subscriptions:RateLimits:LinksPerClientPerMinute"] = "2",
+        });
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await PostFormAsync(app, "not-a-token", [new("frequency", "daily")]);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuses);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("application/json")]

@@ -24,7 +24,7 @@ public sealed class NodeTool : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts <c>node node_modules/{script}</c> with the given arguments.</summary>
+    /// <summary>Starts <c>node node_modules/{script}</c> with the given arguments, under a watchdog that stops it when this process ends.</summary>
     public static NodeTool Start(string package, string script, IEnumerable<string> arguments)
     {
         var scriptPath = RepositoryRoot.Combine("node_modules", package, script);
@@ -41,6 +41,9 @@ public sealed class NodeTool : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = RepositoryRoot.Path,
         };
+        // The watchdog stops the emulator when this test process ends, however it ends.
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "watchdog.js"));
+        info.ArgumentList.Add(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         info.ArgumentList.Add(scriptPath);
         foreach (var argument in arguments)
         {

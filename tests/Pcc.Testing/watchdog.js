@@ -1,23 +1,17 @@
-// Runs an emulator for a test process and stops it when that process is gone, even if the test host was killed
-// before it could clean up: node watchdog.js PARENT_PID SCRIPT [ARGS...]
-const { spawn } = require('node:child_process');
+// Runs an emulator's Node entry point in this same process and ends the process when the test process that started
+// it is gone, even if that test host was killed before it could clean up: node watchdog.js PARENT_PID SCRIPT [ARGS...]
+// Running the emulator in-process (rather than as a child) means killing this process, by any signal, stops it too.
+const path = require('node:path');
 
 const [parentPid, script, ...args] = process.argv.slice(2);
-const child = spawn(process.execPath, [script, ...args], { stdio: 'inherit' });
-
-const stop = () => {
-  child.kill();
-  process.exit(0);
-};
 
 setInterval(() => {
   try {
     process.kill(Number(parentPid), 0);
   } catch {
-    stop();
+    process.exit(0);
   }
 }, 1000).unref();
 
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
-child.on('exit', (code) => process.exit(code ?? 0));
+process.argv = [process.argv[0], path.resolve(script), ...args];
+require(path.resolve(script));

@@ -118,11 +118,8 @@ public sealed class CatalogueReader(PccStore store, ThemeTaxonomy taxonomy)
     public async Task<IReadOnlyList<ChangeView>> ChangesAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
     {
         await store.EnsureCreatedAsync(cancellationToken);
-        string firstDay = ChangeEntity.PartitionFor(since), lastDay = ChangeEntity.PartitionFor(until);
-        string from = ChangeEntity.RowKeyPrefix(since), to = ChangeEntity.RowKeyPrefix(until);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {firstDay} and PartitionKey le {lastDay} and RowKey ge {from} and RowKey lt {to}");
         var list = new List<ChangeView>();
-        await foreach (var c in store.Changes.QueryAsync<ChangeEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var c in store.Changes.QueryAsync<ChangeEntity>(ChangeEntity.WindowFilter(since, until), cancellationToken: cancellationToken))
         {
             list.Add(new ChangeView(c.Kind, c.Key, c.Number, c.ThemeSlug, c.Theme, c.Title, c.Text, c.Diff, c.PreviousText, c.Briefing, c.Version, c.IngestedAt, c.AlsoIn));
         }

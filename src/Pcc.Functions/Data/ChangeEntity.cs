@@ -37,6 +37,14 @@ public sealed class ChangeEntity : CaseStudyRecord
     /// <summary>The first RowKey at or after an instant.</summary>
     public static string RowKeyPrefix(DateTimeOffset at) => at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The filter for changes in [<paramref name="from"/>, <paramref name="to"/>): one range over the day partitions,
+    /// bounded at both ends by the RowKeys, which start with the ingest time.
+    /// </summary>
+    public static string WindowFilter(DateTimeOffset from, DateTimeOffset to) =>
+        Pcc.Storage.Tables.TableClient.CreateQueryFilter(
+            $"PartitionKey ge {PartitionFor(from)} and PartitionKey le {PartitionFor(to)} and RowKey ge {RowKeyPrefix(from)} and RowKey lt {RowKeyPrefix(to)}");
+
     /// <summary>The RowKey of one change.</summary>
     public static string RowKeyFor(DateTimeOffset ingestedAt, string briefing, string key) => $"{RowKeyPrefix(ingestedAt)}-{briefing}-{key}";
 }

@@ -34,11 +34,8 @@ public sealed class CatalogueDigestSource(PccStore store, SubscriberStore subscr
     {
         await store.EnsureCreatedAsync(cancellationToken);
         await WaitForIngestsAsync(to, cancellationToken);
-        string firstDay = ChangeEntity.PartitionFor(from), lastDay = ChangeEntity.PartitionFor(to);
-        string first = ChangeEntity.RowKeyPrefix(from), last = ChangeEntity.RowKeyPrefix(to);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {firstDay} and PartitionKey le {lastDay} and RowKey ge {first} and RowKey lt {last}");
         var rows = new List<ChangeEntity>();
-        await foreach (var row in store.Changes.QueryAsync<ChangeEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in store.Changes.QueryAsync<ChangeEntity>(ChangeEntity.WindowFilter(from, to), cancellationToken: cancellationToken))
         {
             rows.Add(row);
         }

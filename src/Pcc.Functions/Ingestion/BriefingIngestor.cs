@@ -87,26 +87,9 @@ public sealed class BriefingIngestor(PccStore store, IngestionPlanner planner, I
         return new IngestionOutcome("ingested", message, report, receipt.Report);
     }
 
-    private async Task<BlobLock> AcquireLockAsync(CancellationToken cancellationToken)
-    {
-        var deadline = time.GetUtcNow() + s_lockWait;
-        while (true)
-        {
-            var acquired = await BlobLock.TryAcquireAsync(store.Locks, "ingest/catalogue", new BlobLockOptions { Duration = TimeSpan.FromSeconds(60), AutoRenew = true }, cancellationToken);
-            if (acquired is not null)
-            {
-                return acquired;
-            }
-
-            if (time.GetUtcNow() > deadline)
-            {
-                // Failing the invocation lets the host retry it later.
-                throw new TimeoutException($"Another ingest held the catalogue lock for over {s_lockWait.TotalMinutes} minutes.");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
-        }
-    }
+    // Failing the invocation on a timeout lets the host retry it later.
+    private Task<BlobLock> AcquireLockAsync(CancellationToken cancellationToken) =>
+        BlobLock.AcquireAsync(store.Locks, "ingest/catalogue", new BlobLockOptions { Duration = TimeSpan.FromSeconds(60), AutoRenew = true }, s_lockWait, cancellationToken);
 
     private async Task<IngestionEntity> ReserveAsync(string blobName, string slug, string etag, BriefingEntity? briefing, CancellationToken cancellationToken)
     {

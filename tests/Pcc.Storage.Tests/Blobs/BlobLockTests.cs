@@ -28,6 +28,33 @@ public sealed class BlobLockTests(AzuriteFixture fixture) : IClassFixture<Azurit
     }
 
     [Fact]
+    public async Task AcquiringWaitsForTheHolderToReleaseTheLock()
+    {
+        var container = await BlobTestContainer.CreateAsync(fixture);
+        var first = await BlobLock.TryAcquireAsync(container, "wait", s_duration);
+
+        var waiting = BlobLock.AcquireAsync(container, "wait", new BlobLockOptions { Duration = s_duration }, TimeSpan.FromSeconds(30));
+        await Task.Delay(700);
+        Assert.False(waiting.IsCompleted);
+        await first!.DisposeAsync();
+
+        await using var second = await waiting;
+        Assert.NotEqual(first.LeaseId, second.LeaseId);
+    }
+
+    [Fact]
+    public async Task AcquiringGivesUpWithATimeoutWhenTheLockIsNeverReleased()
+    {
+        var container = await BlobTestContainer.CreateAsync(fixture);
+        await using var holder = await BlobLock.TryAcquireAsync(container, "held", s_duration);
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() =>
+            BlobLock.AcquireAsync(container, "held", new BlobLockOptions { Duration = s_duration }, TimeSpan.FromSeconds(1)));
+
+        Assert.Contains("'held'", error.Message);
+    }
+
+    [Fact]
     public async Task RacingHoldersGetExactlyOneLock()
     {
         var container = await BlobTestContainer.CreateAsync(fixture);

@@ -70,6 +70,31 @@ public sealed class BlobLock : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Takes the lock named <paramref name="name"/>, waiting for another holder to release it (polling every half
+    /// second, with <see cref="BlobLockOptions.TimeProvider"/>'s clock) for at most <paramref name="wait"/>; then
+    /// throws <see cref="TimeoutException"/>.
+    /// </summary>
+    public static async Task<BlobLock> AcquireAsync(BlobContainerClient container, string name, BlobLockOptions options, TimeSpan wait, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var deadline = options.TimeProvider.GetUtcNow() + wait;
+        while (true)
+        {
+            if (await TryAcquireAsync(container, name, options, cancellationToken).ConfigureAwait(false) is { } acquired)
+            {
+                return acquired;
+            }
+
+            if (options.TimeProvider.GetUtcNow() > deadline)
+            {
+                throw new TimeoutException($"The lock '{name}' in {container.Name} was held by someone else for over {wait}.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Restarts the lease's clock; throws <see cref="RequestFailedException"/> (409) if the lock was lost.</summary>
     public async Task RenewAsync(CancellationToken cancellationToken = default) =>
         await _lease.RenewAsync(cancellationToken: cancellationToken).ConfigureAwait(false);

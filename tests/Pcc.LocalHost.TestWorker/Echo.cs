@@ -8,11 +8,11 @@ namespace Pcc.LocalHost.TestWorker;
 public sealed class Echo
 {
     [Function("Echo")]
-    public static IActionResult Run(
+    public static async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "echo/{word}/{count:int?}")] HttpRequest request,
         string word, FunctionContext context)
     {
-        var body = new StreamReader(request.Body).ReadToEnd();
+        var body = await new StreamReader(request.Body).ReadToEndAsync();
         return new OkObjectResult(new
         {
             word,

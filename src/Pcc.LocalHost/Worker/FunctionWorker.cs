@@ -23,6 +23,7 @@ public sealed class FunctionWorker : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private Task<WorkerSession> _session = Task.FromException<WorkerSession>(new InvalidOperationException("The worker has not started."));
     private Task _supervising = Task.CompletedTask;
+    private CancellationTokenRegistration _hostStopping;
 
     private FunctionWorker(WebApplication server, WorkerConnections connections, WorkerConfig config, IReadOnlyDictionary<string, string?> environment, WorkerLog log, ILogger logger)
     {
@@ -52,7 +53,10 @@ public sealed class FunctionWorker : IAsyncDisposable
     /// <summary>The current worker process id (its watchdog's), for diagnostics and tests.</summary>
     public int? ProcessId => _session.IsCompletedSuccessfully ? _session.Result.Process.ProcessId : null;
 
-    /// <summary>Starts the endpoint and the worker and waits until the worker has loaded every function.</summary>
+    /// <summary>
+    /// Starts the endpoint and the worker and waits until the worker has loaded every function. When
+    /// <paramref name="cancellationToken"/> fires later, the host is stopping: a worker that ends then is not restarted.
+    /// </summary>
     public static async Task<FunctionWorker> StartAsync(WorkerConfig config, IReadOnlyDictionary<string, string?> settings, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var connections = new WorkerConnections();
@@ -81,6 +85,7 @@ public sealed class FunctionWorker : IAsyncDisposable
             worker._session = worker.StartSessionAsync(cancellationToken);
             var session = await worker._session;
             worker.Functions = session.Functions.Values.ToList();
+            worker._hostStopping = cancellationToken.Register(worker._stopping.Cancel);
             worker._supervising = Task.Run(worker.SuperviseAsync, CancellationToken.None);
             return worker;
         }
@@ -90,6 +95,9 @@ public sealed class FunctionWorker : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>Waits for a started worker (after a crash, the restarted one) and returns where it takes HTTP requests.</summary>
+    public async Task<Uri?> HttpUriAsync(CancellationToken cancellationToken) => (await CurrentSessionAsync(cancellationToken)).HttpUri;
 
     /// <summary>
     /// Invokes <paramref name="functionName"/> with the inputs and trigger metadata <paramref name="fill"/> adds.
@@ -103,7 +111,7 @@ public sealed class FunctionWorker : IAsyncDisposable
             var started = Stopwatch.GetTimestamp();
             try
             {
-                var session = await _session.WaitAsync(cancellationToken);
+                var session = await CurrentSessionAsync(cancellationToken);
                 var function = session.Functions.GetValueOrDefault(functionName)
                     ?? throw new InvalidOperationException($"The worker has no function '{functionName}'.");
                 var request = new InvocationRequest
@@ -140,6 +148,7 @@ public sealed class FunctionWorker : IAsyncDisposable
     /// <summary>Asks the worker to stop (<c>WorkerTerminate</c>), then ends it and the endpoint.</summary>
     public async ValueTask DisposeAsync()
     {
+        await _hostStopping.DisposeAsync();
         await _stopping.CancelAsync();
         if (_session.IsCompletedSuccessfully)
         {
@@ -157,6 +166,21 @@ public sealed class FunctionWorker : IAsyncDisposable
         await _server.StopAsync();
         await _server.DisposeAsync();
         _stopping.Dispose();
+    }
+
+    // A session whose worker has ended is replaced by the supervisor; callers wait for the replacement.
+    private async Task<WorkerSession> CurrentSessionAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var session = await _session.WaitAsync(cancellationToken);
+            if (!session.Ended.IsCompleted || _stopping.IsCancellationRequested)
+            {
+                return session;
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
     }
 
     private async Task<WorkerSession> StartSessionAsync(CancellationToken cancellationToken)

@@ -11,13 +11,18 @@ namespace Pcc.LocalHost.Worker;
 public sealed class WorkerLog(ILoggerFactory loggers)
 {
     private readonly ConcurrentDictionary<string, string> _invocations = new(StringComparer.Ordinal);
+    // The worker's own report of a failed invocation; the host reports it from the invocation response instead.
+    private const string FailureReport = "An exception was thrown by the invocation.";
+
+    private static readonly TimeSpan s_linger = TimeSpan.FromSeconds(10);
     private readonly ILogger _worker = loggers.CreateLogger("Worker");
 
     /// <summary>Logs of <paramref name="invocationId"/> are written under <paramref name="functionName"/>.</summary>
     public void Track(string invocationId, string functionName) => _invocations[invocationId] = functionName;
 
-    /// <summary>The invocation has ended.</summary>
-    public void Untrack(string invocationId) => _invocations.TryRemove(invocationId, out _);
+    /// <summary>The invocation has ended; its last logs may still be on their way, so the name is kept a little longer.</summary>
+    public void Untrack(string invocationId) =>
+        _ = Task.Delay(s_linger).ContinueWith(_ => _invocations.TryRemove(invocationId, out string? _), TaskScheduler.Default);
 
     /// <summary>The logger for a function's invocations.</summary>
     public ILogger For(string functionName) => loggers.CreateLogger($"Function.{functionName}");
@@ -37,7 +42,7 @@ public sealed class WorkerLog(ILoggerFactory loggers)
         };
 
         var function = _invocations.GetValueOrDefault(log.InvocationId);
-        if (function is not null && log.LogCategory == RpcLog.Types.RpcLogCategory.System && log.Exception is not null)
+        if (function is not null && (log.Exception is not null || log.Message.Contains(FailureReport, StringComparison.Ordinal)))
         {
             return;
         }

@@ -1,6 +1,6 @@
 using Azure;
-using Pcc.Storage.Blobs;
-using Pcc.Storage.Blobs.Models;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace Pcc.LocalHost.Triggers;
 
@@ -32,7 +32,7 @@ public sealed class BlobReceipts(BlobContainerClient hosts, string hostId)
     {
         var prefix = Prefix(functionId);
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var receipt in hosts.GetBlobsAsync(BlobTraits.Metadata, prefix, cancellationToken))
+        await foreach (var receipt in hosts.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, prefix, cancellationToken))
         {
             if (!receipt.Metadata.ContainsKey(IncompleteKey))
             {

@@ -1,4 +1,4 @@
-namespace Pcc.Storage.Blobs.Locking;
+namespace Pcc.Functions.Data;
 
 /// <summary>How a <see cref="BlobLock"/> is held.</summary>
 public sealed class BlobLockOptions

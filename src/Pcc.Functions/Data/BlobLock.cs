@@ -1,11 +1,12 @@
 using Azure;
-using Pcc.Storage.Blobs.Models;
-using Pcc.Storage.Blobs.Specialized;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 
-namespace Pcc.Storage.Blobs.Locking;
+namespace Pcc.Functions.Data;
 
 /// <summary>
-/// A distributed lock: a lease on a small blob. Whoever holds the lease holds the lock; a crashed holder's lock
+/// A distributed lock: a lease on a small blob (the SDK has leases but no lock built on them). Whoever holds the lease holds the lock; a crashed holder's lock
 /// frees itself when the lease runs out (15–60 s), so hold it with <see cref="BlobLockOptions.AutoRenew"/> or
 /// <see cref="RenewAsync"/> for longer work. Disposing releases it.
 /// </summary>

@@ -69,6 +69,13 @@ public sealed class BlobReceipts(BlobContainerClient hosts, string hostId)
     public async Task<bool> DeleteAsync(string functionId, string container, string blobName, ETag etag, CancellationToken cancellationToken) =>
         (await hosts.GetBlobClient(NameFor(functionId, container, blobName, etag)).DeleteIfExistsAsync(cancellationToken: cancellationToken)).Value;
 
+    /// <summary>The ETag in its quoted header form, as receipts name it: a listing gives it bare, a response header quoted.</summary>
+    public static ETag Quoted(ETag etag)
+    {
+        var value = etag.ToString();
+        return value.StartsWith('"') || value.StartsWith("W/", StringComparison.Ordinal) ? etag : new ETag($"\"{value}\"");
+    }
+
     /// <summary>The identity of one blob version for one function.</summary>
     public static string Key(ETag etag, string container, string blobName) => $"{etag}/{container}/{blobName}";
 

@@ -62,11 +62,12 @@ public sealed class BlobTriggerListener(
         {
             await foreach (var item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, pattern.Prefix.Length > 0 ? pattern.Prefix : null, cancellationToken))
             {
-                if (item.Properties.ETag is not { } etag || pattern.Match(item.Name) is not { } tokens)
+                if (item.Properties.ETag is not { } listed || pattern.Match(item.Name) is not { } tokens)
                 {
                     continue;
                 }
 
+                var etag = BlobReceipts.Quoted(listed);
                 var key = BlobReceipts.Key(etag, pattern.Container, item.Name);
                 if (!done.Contains(key) && !busy.Contains(key) && !_inFlight.ContainsKey(key))
                 {

@@ -47,21 +47,15 @@ public static class EntityLimits
         ValidateKey(nameof(entity.PartitionKey), entity.PartitionKey);
         ValidateKey(nameof(entity.RowKey), entity.RowKey);
         long size = 4 + (entity.PartitionKey.Length + entity.RowKey.Length) * 2L;
-        foreach (var property in entity.GetType().GetProperties())
+        foreach (var (name, value) in Properties(entity))
         {
-            if (property.GetIndexParameters().Length > 0 || !property.CanRead)
-            {
-                continue;
-            }
-
-            var value = property.GetValue(entity);
             if (value is string text && text.Length > MaxStringChars)
             {
                 throw new ArgumentException(
-                    $"Property '{property.Name}' is {text.Length:N0} characters; strings are at most {MaxStringChars:N0} (64 KiB).", property.Name);
+                    $"Property '{name}' is {text.Length:N0} characters; strings are at most {MaxStringChars:N0} (64 KiB).", name);
             }
 
-            size += 8 + property.Name.Length * 2L + value switch { string s => 4 + s.Length * 2L, byte[] b => 4 + b.Length, null => 0, _ => 8 };
+            size += 8 + name.Length * 2L + value switch { string s => 4 + s.Length * 2L, byte[] b => 4 + b.Length, null => 0, _ => 8 };
         }
 
         if (size > MaxEntityBytes)
@@ -70,6 +64,14 @@ public static class EntityLimits
                 $"The entity (PartitionKey '{Abbreviate(entity.PartitionKey)}', RowKey '{Abbreviate(entity.RowKey)}') is about {size:N0} bytes; entities are at most 1 MiB.");
         }
     }
+
+    /// <summary>A <see cref="Azure.Data.Tables.TableEntity"/>'s values, or a typed entity's public properties.</summary>
+    private static IEnumerable<(string Name, object? Value)> Properties(Azure.Data.Tables.ITableEntity entity) =>
+        entity is IDictionary<string, object> values
+            ? values.Select(p => (p.Key, (object?)p.Value))
+            : entity.GetType().GetProperties()
+                .Where(p => p.CanRead && p.GetIndexParameters().Length == 0)
+                .Select(p => (p.Name, p.GetValue(entity)));
 
     private static bool IsControl(char c) => c <= '\u001F' || c is >= '\u007F' and <= '\u009F';
 

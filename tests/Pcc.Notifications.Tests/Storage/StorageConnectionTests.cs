@@ -1,5 +1,8 @@
+using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Pcc.Notifications.Storage;
 using Pcc.Testing;
 
@@ -63,6 +66,28 @@ public sealed class StorageConnectionTests(AzuriteFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void TheRegisteredClientsUseTheIdentitySettingsEndpoints()
+    {
+        var connection = StorageConnection.FromConfiguration(Configuration(("AzureWebJobsStorage:accountName", "pccstore")));
+        using var services = new ServiceCollection().AddStorageClients(connection).BuildServiceProvider();
+
+        Assert.Equal("https://pccstore.blob.core.windows.net/", services.GetRequiredService<BlobServiceClient>().Uri.AbsoluteUri);
+        Assert.Equal("https://pccstore.table.core.windows.net/", services.GetRequiredService<TableServiceClient>().Uri.AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task TheRegisteredClientsReachTheEmulatorWithoutSkippingItsVersionCheck()
+    {
+        var connection = StorageConnection.FromConnectionString(fixture.Azurite.ConnectionString);
+        using var services = new ServiceCollection().AddStorageClients(connection).BuildServiceProvider();
+        var container = services.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(AzuriteFixture.UniqueName("v"));
+
+        await container.CreateIfNotExistsAsync();
+
+        Assert.True((await container.ExistsAsync()).Value);
+    }
+
+    [Fact]
     public void OnlySomeServiceUrisIsAnErrorNamingWhatIsMissing()
     {
         var error = Assert.Throws<InvalidOperationException>(() => StorageConnection.FromConfiguration(Configuration(
@@ -86,7 +111,7 @@ public sealed class StorageConnectionTests(AzuriteFixture fixture) : IClassFixtu
 
         var table = connection.GetTableClient(name);
         await table.CreateIfNotExistsAsync();
-        await table.AddEntityAsync(new Azure.Data.Tables.TableEntity("p", "r"));
+        await table.AddEntityAsync(new TableEntity("p", "r"));
         var container = connection.GetBlobContainerClient(name);
         await container.CreateIfNotExistsAsync();
         await container.GetBlobClient("b").UploadAsync(BinaryData.FromString("hello"));
@@ -95,7 +120,7 @@ public sealed class StorageConnectionTests(AzuriteFixture fixture) : IClassFixtu
         await queue.SendMessageAsync("hello");
 
         Assert.Equal(fixture.Azurite.BlobEndpoint.AbsoluteUri.TrimEnd('/'), connection.BlobServiceUri.AbsoluteUri.TrimEnd('/'));
-        Assert.True((await table.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("p", "r")).HasValue);
+        Assert.True((await table.GetEntityIfExistsAsync<TableEntity>("p", "r")).HasValue);
         Assert.Equal("hello", (await container.GetBlobClient("b").DownloadContentAsync()).Value.Content.ToString());
         Assert.Equal("hello", (await queue.ReceiveMessageAsync()).Value.Body.ToString());
     }

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Pcc.Notifications.Storage;
 
@@ -16,6 +17,8 @@ public static class StorageServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(connection);
         services.AddSingleton(connection);
+        // Azure.Core logs every error answer as a warning; the 404s and 409s of create-if-missing and create-only writes are expected.
+        services.AddLogging(logging => logging.AddFilter("Azure.Core", LogLevel.Error));
         services.AddAzureClients(clients =>
         {
             if (connection.ConnectionString is { } connectionString)

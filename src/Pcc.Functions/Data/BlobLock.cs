@@ -6,9 +6,9 @@ using Azure.Storage.Blobs.Specialized;
 namespace Pcc.Functions.Data;
 
 /// <summary>
-/// A distributed lock: a lease on a small blob (the SDK has leases but no lock built on them). Whoever holds the lease holds the lock; a crashed holder's lock
-/// frees itself when the lease runs out (15–60 s), so hold it with <see cref="BlobLockOptions.AutoRenew"/> or
-/// <see cref="RenewAsync"/> for longer work. Disposing releases it.
+/// A distributed lock: a lease on a small blob (the SDK has leases, not locks built on them). Whoever holds the lease
+/// holds the lock; a crashed holder's lock frees itself when the lease runs out (15–60 s), so hold it with
+/// <see cref="BlobLockOptions.AutoRenew"/> or <see cref="RenewAsync"/> for longer work. Disposing releases it.
 /// </summary>
 public sealed class BlobLock : IAsyncDisposable
 {

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pcc.Functions;
-using Pcc.Storage.Blobs;
+using Azure.Storage.Blobs;
 using Pcc.Testing;
 
 namespace Pcc.LocalHost.Tests.Support;

@@ -99,7 +99,7 @@ public sealed class TestHost : IAsyncDisposable
     {
         var names = new List<string>();
         await Results.CreateIfNotExistsAsync();
-        await foreach (var item in Results.GetBlobsAsync(prefix: prefix))
+        await foreach (var item in Results.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, default))
         {
             names.Add(item.Name);
         }

@@ -42,7 +42,8 @@ param instanceMemoryMB int
 
 var baseUrl = empty(publicBaseUrl) ? 'https://${app.properties.defaultHostName}' : publicBaseUrl
 
-func secretReference(vaultUri string, name string) string => '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${name}/)'
+// Key Vault references name the secret without a version, so a new version reaches the app without redeploying.
+var secretUri = '${keyVaultUri}secrets/'
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -124,8 +125,14 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     Storage__SummariesContainer: appContainers.SummariesContainer
     Storage__SecretsContainer: appContainers.SecretsContainer
 
+    // Document reading limits (ReaderLimits, section Ingestion) and the theme taxonomy (built in when empty).
+    Ingestion__MaxDocumentBytes: '20971520'
+    Ingestion__MaxDecompressedBytes: '104857600'
+    Ingestion__Timeout: '00:00:30'
+    Catalogue__ThemesFile: ''
+
     Subscriptions__PublicBaseUrl: baseUrl
-    Subscriptions__TokenSecret: secretReference(keyVaultUri, secretNames.subscriptionTokenSecret)
+    Subscriptions__TokenSecret: '@Microsoft.KeyVault(SecretUri=${secretUri}${secretNames.subscriptionTokenSecret}/)'
     Subscriptions__ConfirmTokenLifetime: '7.00:00:00'
     Subscriptions__ManageTokenLifetime: '90.00:00:00'
     Subscriptions__UnsubscribeTokenLifetime: '365.00:00:00'
@@ -139,8 +146,8 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     Email__Transport: emailTransport
     Email__FromAddress: emailFromAddress
     Email__FromName: emailFromName
-    Email__SendGrid__ApiKey: secretReference(keyVaultUri, secretNames.sendGridApiKey)
-    Email__SendGrid__WebhookPublicKey: hasSendGridWebhookPublicKey ? secretReference(keyVaultUri, secretNames.sendGridWebhookPublicKey) : ''
+    Email__SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${secretUri}${secretNames.sendGridApiKey}/)'
+    Email__SendGrid__WebhookPublicKey: hasSendGridWebhookPublicKey ? '@Microsoft.KeyVault(SecretUri=${secretUri}${secretNames.sendGridWebhookPublicKey}/)' : ''
     Email__SendGrid__BaseUri: 'https://api.sendgrid.com'
     Email__SendGrid__SandboxMode: string(sendGridSandboxMode)
     Email__SendGrid__MaxPersonalizationsPerRequest: '1000'
@@ -154,7 +161,7 @@ resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
     Email__Smtp__Port: '587'
     Email__Smtp__EnableSsl: 'true'
     Email__Smtp__UserName: 'apikey'
-    Email__Smtp__Password: secretReference(keyVaultUri, secretNames.sendGridApiKey)
+    Email__Smtp__Password: '@Microsoft.KeyVault(SecretUri=${secretUri}${secretNames.sendGridApiKey}/)'
     Email__Smtp__Timeout: '00:00:30'
 
     Digests__PublicBaseUrl: baseUrl

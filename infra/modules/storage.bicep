@@ -42,8 +42,18 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01'
   }
 }
 
+var containerNames = [
+  appContainers.BriefingsContainer
+  appContainers.ReportsContainer
+  appContainers.LocksContainer
+  appContainers.SummariesContainer
+  appContainers.SecretsContainer
+  deploymentContainer
+  deadLetterContainer
+]
+
 resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = [
-  for name in concat([deploymentContainer, deadLetterContainer], map(items(appContainers), c => c.value)): {
+  for name in containerNames: {
     parent: blobService
     name: name
     properties: {

@@ -86,7 +86,7 @@ var names = {
   systemTopic: 'evgt-briefings-${token}'
 }
 
-resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: names.resourceGroup
   location: location
   tags: tags
@@ -129,12 +129,17 @@ module identity 'modules/identity.bicep' = {
     location: location
     tags: tags
     identityName: names.identity
-    storageAccountName: storage.outputs.name
-    keyVaultName: vault.outputs.name
-    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    storageAccountName: names.storage
+    keyVaultName: names.keyVault
+    applicationInsightsName: names.applicationInsights
     operatorPrincipalId: principalId
     operatorPrincipalType: principalType
   }
+  dependsOn: [
+    storage
+    vault
+    monitoring
+  ]
 }
 
 module app 'modules/function-app.bicep' = {
@@ -144,7 +149,7 @@ module app 'modules/function-app.bicep' = {
     tags: tags
     planName: names.plan
     functionAppName: names.functionApp
-    storageAccountName: storage.outputs.name
+    storageAccountName: names.storage
     storageBlobEndpoint: storage.outputs.blobEndpoint
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
@@ -168,9 +173,12 @@ module events 'modules/briefing-events.bicep' = {
     location: location
     tags: tags
     systemTopicName: names.systemTopic
-    storageAccountName: storage.outputs.name
+    storageAccountName: names.storage
     identityId: identity.outputs.id
   }
+  dependsOn: [
+    storage
+  ]
 }
 
 output AZURE_LOCATION string = location

@@ -7,7 +7,7 @@ param systemTopicName string
 param storageAccountName string
 param identityId string
 
-resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
+resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
   name: storageAccountName
 }
 

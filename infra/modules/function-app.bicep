@@ -45,7 +45,7 @@ var baseUrl = empty(publicBaseUrl) ? 'https://${app.properties.defaultHostName}'
 // Key Vault references name the secret without a version, so a new version reaches the app without redeploying.
 var secretUri = '${keyVaultUri}secrets/'
 
-resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
   location: location
   tags: tags
@@ -59,7 +59,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   }
 }
 
-resource app 'Microsoft.Web/sites@2024-04-01' = {
+resource app 'Microsoft.Web/sites@2025-03-01' = {
   name: functionAppName
   location: location
   tags: union(tags, { 'azd-service-name': 'api' })
@@ -100,7 +100,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   }
 }
 
-resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
+resource settings 'Microsoft.Web/sites/config@2025-03-01' = {
   parent: app
   name: 'appsettings'
   properties: {

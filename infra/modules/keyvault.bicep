@@ -18,7 +18,7 @@ param sendGridWebhookPublicKey string
 @description('HMAC key for subscription links: base64 of at least 32 random bytes.')
 param subscriptionTokenSecret string
 
-resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
   name: keyVaultName
   location: location
   tags: tags
@@ -35,7 +35,7 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-resource apiKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+resource apiKey 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
   parent: vault
   name: secretNames.sendGridApiKey
   properties: {
@@ -43,7 +43,7 @@ resource apiKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
-resource webhookKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(sendGridWebhookPublicKey)) {
+resource webhookKey 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = if (!empty(sendGridWebhookPublicKey)) {
   parent: vault
   name: secretNames.sendGridWebhookPublicKey
   properties: {
@@ -51,7 +51,7 @@ resource webhookKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(
   }
 }
 
-resource tokenSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+resource tokenSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
   parent: vault
   name: secretNames.subscriptionTokenSecret
   properties: {

@@ -150,7 +150,6 @@ module app 'modules/function-app.bicep' = {
     planName: names.plan
     functionAppName: names.functionApp
     storageAccountName: names.storage
-    storageBlobEndpoint: storage.outputs.blobEndpoint
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
     keyVaultUri: vault.outputs.uri
@@ -165,6 +164,10 @@ module app 'modules/function-app.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
   }
+  // The package container must exist before the app is pointed at it.
+  dependsOn: [
+    storage
+  ]
 }
 
 module events 'modules/briefing-events.bicep' = {

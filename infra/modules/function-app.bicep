@@ -8,7 +8,6 @@ param tags object
 param planName string
 param functionAppName string
 param storageAccountName string
-param storageBlobEndpoint string
 param identityId string
 param identityClientId string
 param keyVaultUri string
@@ -81,7 +80,7 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
       deployment: {
         storage: {
           type: 'blobContainer'
-          value: '${storageBlobEndpoint}${deploymentContainer}'
+          value: 'https://${storageAccountName}.blob.${environment().suffixes.storage}/${deploymentContainer}'
           authentication: {
             type: 'UserAssignedIdentity'
             userAssignedIdentityResourceId: identityId

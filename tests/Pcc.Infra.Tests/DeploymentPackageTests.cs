@@ -11,7 +11,7 @@ public sealed class DeploymentPackageTests
     [InlineData("host.json")]
     [InlineData("functions.metadata")]
     [InlineData("worker.config.json")]
-    [InlineData(".azurefunctions/extensions.json")]
+    [InlineData("extensions.json")]
     public void ThePackageHoldsWhatTheFunctionsHostReads(string file)
     {
         Assert.Contains(file, DeploymentPackage.Files.Keys);
@@ -37,6 +37,15 @@ public sealed class DeploymentPackageTests
         var trigger = ingest["bindings"]!.AsArray().Single(b => (string?)b!["type"] == "blobTrigger")!;
         Assert.Equal("EventGrid", (string?)trigger["source"]);
         Assert.Equal(AppSurface.DefaultConnection, (string?)trigger["connection"] ?? AppSurface.DefaultConnection);
+    }
+
+    [Fact]
+    public void EveryExtensionTheHostLoadsIsInThePackageIncludingTheBlobTriggers()
+    {
+        var extensions = Json("extensions.json")["extensions"]!.AsArray();
+
+        Assert.Contains(extensions, e => (string?)e!["name"] == "AzureStorageBlobs");
+        Assert.All(extensions, e => Assert.Contains(Path.GetRelativePath(".", (string)e!["hintPath"]!), DeploymentPackage.Files.Keys));
     }
 
     [Fact]

@@ -108,7 +108,12 @@ public sealed class SmtpTransport : IEmailTransport
         {
             return (new DeliveryResult(address, DeliveryStatus.Failed, $"{_options.Host}:{_options.Port} refused the login: {ex.Message}"), true);
         }
-        catch (Exception ex) when (ex is SmtpProtocolException or IOException or SocketException or SslHandshakeException or ServiceNotConnectedException)
+        catch (Exception ex) when (ex is SslHandshakeException or NotSupportedException)
+        {
+            // TLS as set in Security failed or is not offered: no mail goes out unprotected; a later run may find it fixed.
+            return (new DeliveryResult(address, DeliveryStatus.Deferred, $"{_options.Host}:{_options.Port} could not be secured ({_options.Security}): {ex.Message}"), true);
+        }
+        catch (Exception ex) when (ex is SmtpProtocolException or IOException or SocketException or ServiceNotConnectedException)
         {
             return (new DeliveryResult(address, DeliveryStatus.Deferred, $"could not reach {_options.Host}:{_options.Port}: {ex.Message}"), true);
         }

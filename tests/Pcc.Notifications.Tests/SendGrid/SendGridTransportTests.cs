@@ -90,6 +90,18 @@ public sealed class SendGridTransportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARateLimitWithOnlyRetryAfterWaitsThatLong()
+    {
+        _fake.RetryAfter(1, TimeSpan.FromSeconds(7));
+
+        var results = await Transport().SendAsync(Batch(2));
+
+        Assert.All(results, r => Assert.Equal(DeliveryStatus.Accepted, r.Status));
+        Assert.Equal([429, 202], _fake.Requests.Select(r => r.Status));
+        Assert.Equal([TimeSpan.FromSeconds(7)], _delays.Waits);
+    }
+
+    [Fact]
     public async Task ARateLimitResettingLaterThanTheRunWaitsDefersWithoutWaiting()
     {
         _fake.RateLimit(1, reset: s_now.AddHours(1));

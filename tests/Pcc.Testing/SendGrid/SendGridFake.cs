@@ -79,6 +79,13 @@ public sealed class SendGridFake : IAsyncDisposable
         return ErrorAsync(context, 429, "too many requests", null);
     });
 
+    /// <summary>Answers the next <paramref name="times"/> requests with 429 and only a <c>Retry-After</c> of <paramref name="after"/> (as a proxy in front of SendGrid might).</summary>
+    public void RetryAfter(int times, TimeSpan after) => Script(times, context =>
+    {
+        context.Response.Headers.RetryAfter = ((long)after.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return ErrorAsync(context, 429, "too many requests", null);
+    });
+
     /// <summary>Answers the next <paramref name="times"/> requests with a server error.</summary>
     public void ServerError(int times, int status = 500) => Script(times, context => ErrorAsync(context, status, "Internal server error", null));
 

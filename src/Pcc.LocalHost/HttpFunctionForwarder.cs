@@ -9,7 +9,8 @@ namespace Pcc.LocalHost;
 /// Runs an HTTP-triggered function as the Functions host does for a worker with the ASP.NET Core integration: the
 /// request goes, as it came, to the worker's <c>HttpUri</c> with <c>x-ms-invocation-id</c> (YARP's forwarder, which the
 /// host uses too), and at the same time an <c>InvocationRequest</c> with that id carries the route values in its trigger
-/// metadata. The worker's answer streams back; a failed invocation is logged once, with its exception.
+/// metadata. The worker's answer streams back; a failed invocation is logged once, with its exception, and answered 500
+/// when the worker's answer has not started.
 /// </summary>
 public sealed class HttpFunctionForwarder(FunctionWorker worker, IHttpForwarder forwarder) : IDisposable
 {
@@ -42,6 +43,16 @@ public sealed class HttpFunctionForwarder(FunctionWorker worker, IHttpForwarder 
         if (result is { Succeeded: false })
         {
             worker.Log.For(function.Name).LogError("Failed ({Method} {Path}): {Error}", context.Request.Method, context.Request.Path, result.Error);
+            if (!context.Response.HasStarted)
+            {
+                // As the Functions host does: its GrpcWorkerChannel fails the invocation when the InvocationResponse is a
+                // Failure, and its WebHost ExceptionMiddleware answers 500 when the response has not started (the dotnet
+                // worker's FunctionsHttpProxyingMiddleware writes nothing when the function throws, so the worker's own
+                // answer is an empty 200). The body says no more than the host's does.
+                context.Response.Clear();
+                context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                return;
+            }
         }
 
         if (error != ForwarderError.None && !context.Response.HasStarted)

@@ -4,7 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Pcc.LocalHost.TestWorker;
 
-/// <summary>HTTP functions: one echoes what it was called with; one fails.</summary>
+/// <summary>HTTP functions: one echoes what it was called with; two fail (at once, and after an await).</summary>
 public sealed class Echo
 {
     [Function("Echo")]
@@ -27,4 +27,11 @@ public sealed class Echo
     [Function("Broken")]
     public static IActionResult Broken([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "broken")] HttpRequest request) =>
         throw new InvalidOperationException("Broken is broken on purpose.");
+
+    [Function("BrokenLater")]
+    public static async Task<IActionResult> BrokenLater([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "broken-later")] HttpRequest request)
+    {
+        await Task.Yield();
+        throw new InvalidOperationException("BrokenLater fails after it started, on purpose.");
+    }
 }

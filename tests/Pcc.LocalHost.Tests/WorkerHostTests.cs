@@ -59,10 +59,22 @@ public sealed class WorkerHostTests(WorkerHostTests.Fixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task AFailingHttpFunctionAnswers500WithoutTheExceptionInTheBody()
+    {
+        using var response = await Test.Http.GetAsync("api/broken-later");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("on purpose", body);
+        Assert.DoesNotContain("InvalidOperationException", body);
+    }
+
+    [Fact]
     public async Task AFailingHttpFunctionsExceptionIsLoggedOnceUnderItsName()
     {
         using var response = await Test.Http.GetAsync("api/broken");
 
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         await TestHost.EventuallyAsync(() => Task.FromResult(fixture.Logs.Lines.Any(l => l.Contains("Broken is broken on purpose."))), found => found, "the failure in the log");
         await Task.Delay(300);
         var line = Assert.Single(fixture.Logs.Lines, l => l.Contains("Broken is broken on purpose."));

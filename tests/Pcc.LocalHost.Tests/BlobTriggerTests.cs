@@ -47,20 +47,30 @@ public sealed class BlobTriggerTests(AzuriteFixture fixture) : IClassFixture<Azu
     public async Task UploadingABriefingThenALaterVersionShowsEachVersionsCountsThroughTheApi()
     {
         await using var test = await TestHost.StartAsync(fixture.Azurite);
-        await test.UploadAsync(test.Briefings, Seeds.BriefingName, Seeds.Briefing);
+        var first = await test.UploadAsync(test.Briefings, Seeds.BriefingName, Seeds.Briefing);
         await TestHost.EventuallyAsync(() => CurrentVersionAsync(test), v => v == 1, "version 1");
+        // The first version's invocation is over (its receipt is written) before the later version is uploaded.
+        await IngestedAsync(test, first, "the receipt of version 1");
 
-        await test.UploadAsync(test.Briefings, Seeds.BriefingName, System.Text.Encoding.UTF8.GetBytes(LaterVersion.Apply(System.Text.Encoding.UTF8.GetString(Seeds.Briefing))));
+        var later = System.Text.Encoding.UTF8.GetBytes(LaterVersion.Apply(System.Text.Encoding.UTF8.GetString(Seeds.Briefing)));
+        var second = await test.UploadAsync(test.Briefings, Seeds.BriefingName, later);
         await TestHost.EventuallyAsync(() => CurrentVersionAsync(test), v => v == 2, "version 2");
+        await IngestedAsync(test, second, "the receipt of version 2");
 
-        var slug = (await test.GetJsonAsync("api/briefings")).EnumerateArray().Single().GetProperty("slug").GetString();
-        var versions = (await test.GetJsonAsync($"api/briefings/{slug}")).GetProperty("versions").EnumerateArray()
+        var slug = (await TestHost.EventuallyAsync(() => test.GetJsonAsync("api/briefings"), b => b.GetArrayLength() > 0, "the briefing"))
+            .EnumerateArray().Single().GetProperty("slug").GetString();
+        var versions = (await TestHost.EventuallyAsync(() => test.GetJsonAsync($"api/briefings/{slug}"), b => b.TryGetProperty("versions", out _), "the briefing's versions"))
+            .GetProperty("versions").EnumerateArray()
             .ToDictionary(v => v.GetProperty("version").GetInt32(), v => (
                 CaseStudies: v.GetProperty("caseStudies").GetInt32(), New: v.GetProperty("new").GetInt32(),
                 Changed: v.GetProperty("changed").GetInt32(), Removed: v.GetProperty("removed").GetInt32()));
         Assert.Equal((20, 20, 0, 0), versions[1]);
         Assert.Equal((20, 1, 1, 1), versions[2]);
     }
+
+    private static Task IngestedAsync(TestHost test, string etag, string what) => TestHost.EventuallyAsync(
+        () => test.Host.Receipts.ExistsAsync("Host.Functions.IngestBriefing", test.Briefings.Name, Seeds.BriefingName, new ETag(etag), default),
+        written => written, what);
 
     private static async Task<int> CurrentVersionAsync(TestHost test)
     {

@@ -18,7 +18,8 @@ public sealed class HtmlDocumentReader : IDocumentReader
         var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
         using var document = parser.ParseDocument(text);
         var root = (AngleSharp.Dom.IElement?)document.Body ?? document.DocumentElement;
-        var blocks = new HtmlBlockWalker(cancellationToken).Walk(root);
-        return ReadResult.ForValue(new DocumentText(documentName, Format, blocks, []));
+        var walker = new HtmlBlockWalker(cancellationToken);
+        var blocks = walker.Walk(root);
+        return ReadResult.ForValue(new DocumentText(documentName, Format, blocks, []) { FootnoteMarksRemoved = walker.MarksRemoved });
     }
 }

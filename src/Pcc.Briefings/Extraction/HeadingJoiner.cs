@@ -15,7 +15,8 @@ internal static class HeadingJoiner
         var result = new List<TextUnit>();
         foreach (var unit in units)
         {
-            if (result.Count > 0 && result[^1].Kind == BlockKind.Heading && unit.Kind == BlockKind.Heading && Continues(result[^1], unit, taxonomy))
+            if (result.Count > 0 && result[^1].Kind == BlockKind.Heading && (unit.Kind == BlockKind.Heading || IsHeadingTail(unit))
+                && Continues(result[^1], unit, taxonomy))
                 result[^1].Lines.AddRange(unit.Lines);
             else
                 result.Add(unit);
@@ -24,13 +25,27 @@ internal static class HeadingJoiner
         return result;
     }
 
+    /// <summary>
+    /// Plain text cannot mark a heading's second line as a heading when it starts in lower case ("communities"): a
+    /// single short line without sentence punctuation may still end a heading that stopped mid-phrase.
+    /// </summary>
+    private static bool IsHeadingTail(TextUnit unit)
+    {
+        var text = unit.Text.Trim();
+        return unit.Lines.Count == 1 && text.Length > 0 && char.IsLower(text[0]) && text.Split(' ').Length <= 6 && !".,;:!?".Contains(text[^1]);
+    }
+
     private static bool Continues(TextUnit first, TextUnit second, ThemeTaxonomy taxonomy)
     {
         var head = HeadingText.Clean(first.Text);
         var tail = HeadingText.Clean(second.Text);
         if (head.Length == 0 || tail.Length == 0 || ".:;!?".Contains(head[^1]))
             return false;
-        if (char.IsLower(tail[0]) || HeadingShape.EndsMidPhrase(head))
+        if (HeadingShape.EndsMidPhrase(head))
+            return true;
+        if (second.Kind != BlockKind.Heading)
+            return false;
+        if (char.IsLower(tail[0]))
             return true;
         return taxonomy.Match($"{head} {tail}") is not null && taxonomy.Match(head) is null && taxonomy.Match(tail) is null;
     }

@@ -44,7 +44,8 @@ internal static partial class PageFurniture
             return true;
         }
 
-        return text.Length <= (standalone ? 2 : 1) && !text.Any(char.IsDigit);
+        // "a" and "I" are words a paragraph can wrap onto a line of their own.
+        return text.Length <= (standalone ? 2 : 1) && !text.Any(char.IsDigit) && (standalone || text is not ("a" or "A" or "I"));
     }
 
     private static Dictionary<string, (string Text, int Count)> FindRunningHeaders(List<TextUnit> units, ThemeTaxonomy taxonomy)

@@ -14,10 +14,17 @@ source, prefix, split_after = sys.argv[1], sys.argv[2], sys.argv[3]
 TITLE = "Public Safety, Public Trust"
 MARK = re.compile(r'(?<=[\w.,;:)’])(["”*®™]+)(?=[\s.,;:]|$)')
 
+ICON = re.compile(r"^(@\w?@|@)\s+")  # icon glyphs a PDF's text extraction put before headings: "@g@ Building trust..."
+
+def is_icon_line(line):
+    return len(line.strip()) <= 3 and not any(c.isdigit() for c in line)  # "e &", "@g@": icons, not text
+
 def blocks(text):
     current = []
     for raw in text.split("\n"):
-        line = raw.rstrip()
+        line = raw[:len(raw) - len(raw.lstrip())] + ICON.sub("", raw.strip())
+        if line.strip() and is_icon_line(line):
+            continue
         if not line.strip():
             if current:
                 yield current

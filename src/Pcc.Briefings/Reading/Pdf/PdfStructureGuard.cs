@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.IO.Compression;
 
@@ -121,8 +122,9 @@ internal static class PdfStructureGuard
         {
             if (IsFlateOnly(dictionary))
             {
-                var inflated = Inflate(data[start..end], budget, objectNumber, limits);
-                if (inflated is not null && HoldsObjectsOrContent(dictionary, isObjectStream))
+                var scan = HoldsObjectsOrContent(dictionary, isObjectStream);
+                var inflated = Inflate(data[start..end], budget, objectNumber, limits, keep: scan);
+                if (inflated is not null && scan)
                     Scan(inflated, objectNumber, limits, budget, cancellationToken);
             }
         }
@@ -138,13 +140,14 @@ internal static class PdfStructureGuard
         return length < 0 ? data.Length : end + "endstream".Length;
     }
 
-    private static byte[]? Inflate(ReadOnlySpan<byte> compressed, DecompressionBudget budget, int objectNumber, ReaderLimits limits)
+    /// <summary>Inflates a stream within the budget; returns its bytes when <paramref name="keep"/> (else only counts them).</summary>
+    private static byte[]? Inflate(ReadOnlySpan<byte> compressed, DecompressionBudget budget, int objectNumber, ReaderLimits limits, bool keep)
     {
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         try
         {
-            using var zlib = new ZLibStream(new MemoryStream(compressed.ToArray()), CompressionMode.Decompress);
-            using var output = new MemoryStream();
-            var buffer = new byte[81920];
+            using var zlib = new ZLibStream(new MemoryStream(compressed.ToArray(), writable: false), CompressionMode.Decompress);
+            using var output = keep ? new MemoryStream() : null;
             int read;
             while ((read = zlib.Read(buffer)) > 0)
             {
@@ -155,15 +158,19 @@ internal static class PdfStructureGuard
                 }
 
                 budget.Spend(read);
-                output.Write(buffer, 0, read);
+                output?.Write(buffer, 0, read);
             }
 
-            return output.ToArray();
+            return output?.ToArray();
         }
         catch (InvalidDataException)
         {
             // A damaged stream is PdfPig's to report (or to read around); it cannot be scanned here.
             return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

@@ -34,7 +34,7 @@ internal static class TextLineBuilder
             var owner = groups
                 .Select(g => (Group: g, Rise: mark.Y - g.Baseline, Size: g.Size))
                 .Where(c => Math.Abs(c.Rise) <= SameLineTolerance * c.Size
-                    || (c.Rise > 0 && c.Rise <= 0.9 * c.Size && mark.X >= c.Group.Glyphs[0].X - c.Size && mark.X <= c.Group.Glyphs.Max(g => g.EndX) + c.Size))
+                    || (c.Rise > 0 && c.Rise <= 0.9 * c.Size && mark.X >= c.Group.Left - c.Size && mark.X <= c.Group.Right + c.Size))
                 .OrderBy(c => Math.Abs(c.Rise - 0.4 * c.Size))
                 .Select(c => c.Group)
                 .FirstOrDefault();
@@ -68,16 +68,28 @@ internal static class TextLineBuilder
 
     private static bool IsMarkGlyph(TextGlyph glyph) => !glyph.IsSpace && glyph.Text.All(c => char.IsDigit(c) || "*†‡§¶".Contains(c));
 
-    /// <summary>Glyphs on one baseline, left to right, with the baseline and size of the type most of them are set in.</summary>
-    private sealed class GlyphGroup(List<TextGlyph> glyphs)
+    /// <summary>Glyphs on one baseline, left to right, with the baseline, size and extent of the type most of them are set in (measured before marks join).</summary>
+    private sealed class GlyphGroup
     {
-        public List<TextGlyph> Glyphs { get; } = glyphs;
+        public GlyphGroup(List<TextGlyph> glyphs)
+        {
+            Glyphs = glyphs;
+            var dominant = glyphs.Where(g => !g.IsSpace).GroupBy(g => Math.Round(g.FontSize * 2) / 2).MaxBy(g => g.Count());
+            Baseline = dominant?.Average(g => g.Y) ?? glyphs[0].Y;
+            Size = dominant?.Key ?? glyphs[0].FontSize;
+            Left = glyphs.Min(g => g.X);
+            Right = glyphs.Max(g => g.EndX);
+        }
 
-        private IGrouping<double, TextGlyph>? Dominant => Glyphs.Where(g => !g.IsSpace).GroupBy(g => Math.Round(g.FontSize * 2) / 2).MaxBy(g => g.Count());
+        public List<TextGlyph> Glyphs { get; }
 
-        public double Baseline => Dominant?.Average(g => g.Y) ?? Glyphs[0].Y;
+        public double Baseline { get; }
 
-        public double Size => Dominant?.Key ?? Glyphs[0].FontSize;
+        public double Size { get; }
+
+        public double Left { get; }
+
+        public double Right { get; }
     }
 
     private static TextLine? ToLine(List<TextGlyph> glyphs)

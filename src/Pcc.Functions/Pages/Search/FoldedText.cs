@@ -88,24 +88,4 @@ public sealed class FoldedText
 
         return words.Count > limit ? words.GetRange(0, limit) : words;
     }
-
-    /// <summary>
-    /// Whether <paramref name="word"/> starts a word somewhere in the folded text: "polic" matches "policing", but
-    /// "lice" does not match "police".
-    /// </summary>
-    public static bool StartsAWord(string foldedText, string word)
-    {
-        var at = 0;
-        while ((at = foldedText.IndexOf(word, at, StringComparison.Ordinal)) >= 0)
-        {
-            if (at == 0 || !char.IsLetterOrDigit(foldedText[at - 1]))
-            {
-                return true;
-            }
-
-            at++;
-        }
-
-        return false;
-    }
 }

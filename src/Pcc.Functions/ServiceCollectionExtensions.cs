@@ -20,6 +20,18 @@ namespace Pcc.Functions;
 /// <summary>Service registration, one method per part of the app.</summary>
 public static class ServiceCollectionExtensions
 {
+    /// <summary>Every part of the app, in the order they depend on each other. The worker and the tests both call this.</summary>
+    public static IServiceCollection AddPccFunctionApp(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddProblemDetails();
+        services.AddPccStorage(configuration);
+        services.AddIngestion(configuration);
+        services.AddCatalogue(configuration);
+        services.AddSubscriptions(configuration);
+        services.AddDigestDelivery(configuration);
+        return services;
+    }
+
     /// <summary>The storage account (from the <c>Storage:Connection</c> name, default <c>AzureWebJobsStorage</c>) and the app's tables.</summary>
     public static IServiceCollection AddPccStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -83,7 +95,8 @@ public static class ServiceCollectionExtensions
         });
         services.AddSingleton<SubscriptionService>();
         services.AddSingleton<SubscriptionValidator>();
-        services.AddSubscriptionRateLimits();
+        services.AddOptions<SubscriptionRateLimitOptions>().BindConfiguration(SubscriptionRateLimitOptions.Section);
+        services.AddSingleton<SubscriptionRateLimits>();
         return services;
     }
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace Pcc.LocalHost;
 
 /// <summary>
-/// The host's HTTP side on <c>http://127.0.0.1:{port}</c>: <c>/api/*</c> is forwarded to the handler as it came
+/// The host's HTTP side on <c>http://127.0.0.1:{port}</c>: every path (HTTP functions sit at the root: the API under <c>/api/</c>, pages elsewhere) is forwarded to the handler as it came
 /// (the host's <c>enableForwardingHttpRequest</c>), and <c>POST /admin/functions/{name}</c> runs a non-HTTP function.
 /// </summary>
 public sealed class FrontDoor : IAsyncDisposable
@@ -33,7 +33,7 @@ public sealed class FrontDoor : IAsyncDisposable
         var forwarder = new HttpForwarder(handler);
 
         var app = builder.Build();
-        app.Map("/api/{**path}", (RequestDelegate)forwarder.ForwardAsync);
+        app.Map("/{**path}", (RequestDelegate)forwarder.ForwardAsync);
         app.MapPost("/admin/functions/{name}", async (string name, HttpRequest request) =>
         {
             var input = await ReadInputAsync(request);

@@ -17,6 +17,7 @@ public static class PagesServiceCollectionExtensions
         services.TryAddSingleton(configuration.GetSection("Ingestion").Get<ReaderLimits>() ?? ReaderLimits.Default);
         services.AddSingleton<BriefingUploads>();
         services.AddSingleton<IngestLog>();
+        services.AddSingleton<Readers.SummaryArchive>();
         services.AddOptions<EditorAccessOptions>().BindConfiguration(EditorAccessOptions.Section);
         services.AddSingleton<EditorAccess>();
         return services;

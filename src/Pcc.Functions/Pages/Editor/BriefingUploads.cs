@@ -37,6 +37,26 @@ public sealed class BriefingUploads(PccStore store, ReaderLimits limits)
         return new UploadResult(name, BriefingSlug.FromBlobName(name), IngestionPaths.Sanitise(info.ETag.ToString()), null);
     }
 
+    /// <summary>Whether <paramref name="blobName"/> is an upload of briefing <paramref name="slug"/> whose current version has <paramref name="etag"/>.</summary>
+    public async Task<bool> IsCurrentAsync(string? blobName, string slug, string etag, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(blobName) || BlobNameFor(blobName) != blobName || BriefingSlug.FromBlobName(blobName) != slug)
+        {
+            return false;
+        }
+
+        await store.EnsureCreatedAsync(cancellationToken);
+        try
+        {
+            var properties = (await store.BriefingBlobs.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+            return IngestionPaths.Sanitise(properties.ETag.ToString()) == etag;
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            return false;
+        }
+    }
+
     /// <summary>
     /// The blob name for an uploaded file: its name without any folder part, with characters other than letters,
     /// digits, '.', '-' and '_' made '-'; null when nothing is left.

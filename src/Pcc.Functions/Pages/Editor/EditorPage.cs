@@ -41,8 +41,9 @@ public static class EditorPage
         return new WebPage("Editor", "Upload briefings and see what the catalogue took from them.", html.ToString(), Private: true);
     }
 
-    /// <summary>The page of one ingest.</summary>
-    public static string ReportPath(string slug, string etag) => $"/editor/ingests/{Uri.EscapeDataString(slug)}/{Uri.EscapeDataString(etag)}";
+    /// <summary>The page of one ingest; <paramref name="file"/> names the upload while its ingest has not started.</summary>
+    public static string ReportPath(string slug, string etag, string? file = null) =>
+        $"/editor/ingests/{Uri.EscapeDataString(slug)}/{Uri.EscapeDataString(etag)}{(file is null ? "" : "?file=" + Uri.EscapeDataString(file))}";
 
     private static string Outcome(IngestionEntity i) => i.Status switch
     {

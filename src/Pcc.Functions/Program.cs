@@ -14,7 +14,8 @@ using Pcc.Functions.Digests;
 var builder = FunctionsApplication.CreateBuilder(args);
 
 // HTTP functions take ASP.NET Core's HttpRequest and return its results: the host forwards each request to the
-// worker's own Kestrel (Microsoft.Azure.Functions.Worker.Extensions.Http.AspNetCore).
+// worker's own Kestrel (Microsoft.Azure.Functions.Worker.Extensions.Http.AspNetCore; as in Azure/azure-functions-dotnet-worker
+// samples/AspNetIntegration).
 builder.ConfigureFunctionsWebApplication();
 
 // The schedules have values in code, under every app setting, so the app runs without them; the host in Azure

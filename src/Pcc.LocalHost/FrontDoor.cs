@@ -1,19 +1,22 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Pcc.LocalHost.Worker;
+using Yarp.ReverseProxy.Forwarder;
 
 namespace Pcc.LocalHost;
 
 /// <summary>
-/// The host's HTTP side on <c>http://127.0.0.1:{port}</c>: every path (HTTP functions sit at the root: the API under <c>/api/</c>, pages elsewhere) is forwarded to the handler as it came
-/// (the host's <c>enableForwardingHttpRequest</c>), and <c>POST /admin/functions/{name}</c> runs a non-HTTP function.
+/// The host's HTTP side on <c>http://127.0.0.1:{port}</c>: each HTTP-triggered function's route, under the app's
+/// route prefix (host.json, <c>api</c> by default; this app's is empty), with its methods and route constraints as the
+/// worker described them, is forwarded to the worker; any other path is 404; <c>POST /admin/functions/{name}</c> runs a non-HTTP function.
 /// </summary>
 public sealed class FrontDoor : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly HttpForwarder _forwarder;
+    private readonly HttpFunctionForwarder _forwarder;
 
-    private FrontDoor(WebApplication app, HttpForwarder forwarder, Uri address)
+    private FrontDoor(WebApplication app, HttpFunctionForwarder forwarder, Uri address)
     {
         _app = app;
         _forwarder = forwarder;
@@ -24,16 +27,26 @@ public sealed class FrontDoor : IAsyncDisposable
     public Uri Address { get; }
 
     /// <summary>Starts listening on <paramref name="port"/> (0: a free port).</summary>
-    public static async Task<FrontDoor> StartAsync(int port, Uri handler, OnDemandInvoker invoker, CancellationToken stopping)
+    public static async Task<FrontDoor> StartAsync(int port, FunctionWorker worker, string routePrefix, OnDemandInvoker invoker, CancellationToken stopping)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Services.AddProblemDetails();
-        var forwarder = new HttpForwarder(handler);
+        builder.Services.AddHttpForwarder();
+        builder.Services.Configure<RouteOptions>(o => o.SetParameterPolicy<Microsoft.AspNetCore.Routing.Constraints.RegexInlineRouteConstraint>("regex"));
 
         var app = builder.Build();
-        app.Map("/{**path}", (RequestDelegate)forwarder.ForwardAsync);
+        var forwarder = new HttpFunctionForwarder(worker, app.Services.GetRequiredService<IHttpForwarder>());
+        foreach (var function in worker.Functions.Where(f => f.Is("httpTrigger")))
+        {
+            var route = HttpRoutePrefix.Path(routePrefix, function.TriggerProperty("route") ?? function.Name);
+            var methods = function.TriggerList("methods").Select(m => m.ToUpperInvariant()).ToList();
+            RequestDelegate forward = context => forwarder.ForwardAsync(context, function);
+            var endpoint = methods.Count > 0 ? app.MapMethods(route, methods, forward) : app.Map(route, forward);
+            endpoint.WithDisplayName(function.Name);
+        }
+
         app.MapPost("/admin/functions/{name}", async (string name, HttpRequest request) =>
         {
             var input = await ReadInputAsync(request);
@@ -41,7 +54,7 @@ public sealed class FrontDoor : IAsyncDisposable
             {
                 AdminInvokeResult.Accepted => Results.Accepted(),
                 AdminInvokeResult.NotFound => Results.Problem($"There is no function '{name}'.", statusCode: StatusCodes.Status404NotFound),
-                _ => Results.Problem($"'{name}' cannot be run from the admin endpoint with input '{input}': HTTP functions are called at /api/…, blob functions take \"container/name\".", statusCode: StatusCodes.Status400BadRequest),
+                _ => Results.Problem($"'{name}' cannot be run from the admin endpoint with input '{input}': HTTP functions are called at their routes, blob functions take \"container/name\".", statusCode: StatusCodes.Status400BadRequest),
             };
         });
 

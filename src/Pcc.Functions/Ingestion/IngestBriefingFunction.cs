@@ -25,7 +25,8 @@ public sealed class IngestBriefingFunction(BriefingIngestor ingestor, ILogger<In
     /// <summary>Ingests one uploaded version of a briefing.</summary>
     /// <remarks>
     /// The trigger binds a <see cref="BlobClient"/>, not the content: the worker builds the client from the host's
-    /// <c>model_binding_data</c> without downloading anything, and the ingestor downloads the blob once, with its ETag.
+    /// <c>model_binding_data</c> without downloading anything, and the ingestor downloads the blob once, with its ETag
+    /// (the binding of Azure/azure-functions-dotnet-worker samples/Extensions/Blob/BlobTriggerBindingSamples.cs).
     /// Flex Consumption delivers blob triggers only through Event Grid (<see cref="Source"/>; README for running it locally).
     /// </remarks>
     [Function(Name)]

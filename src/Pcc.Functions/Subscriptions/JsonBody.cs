@@ -3,7 +3,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Pcc.Functions.Subscriptions;
 
-/// <summary>Reads a request's JSON body as minimal APIs bind one: web defaults, 415 for another content type, 400 for JSON that does not fit.</summary>
+/// <summary>
+/// Reads a request's JSON body as a minimal API binds one (<see cref="HttpRequestJsonExtensions"/>, the app's JSON
+/// options), answering 415 for another content type and 400 for a body that is not the expected JSON. The worker's own
+/// <c>[FromBody]</c> binding would fail the invocation instead, which the caller sees as a 500.
+/// </summary>
 public static class JsonBody
 {
     /// <summary>The body as <typeparamref name="T"/>, or the problem to answer.</summary>
@@ -17,7 +21,7 @@ public static class JsonBody
 
         try
         {
-            if (await JsonSerializer.DeserializeAsync<T>(request.Body, JsonSerializerOptions.Web, cancellationToken) is { } value)
+            if (await request.ReadFromJsonAsync<T>(cancellationToken) is { } value)
             {
                 return (value, null);
             }

@@ -43,32 +43,6 @@ public sealed class BlobTriggerTests(AzuriteFixture fixture) : IClassFixture<Azu
         }
     }
 
-    [Fact]
-    public async Task TheBlobPayloadHasTheHostsShape()
-    {
-        var recorder = FunctionDefinitions.Blob<RecordingFunction>("RecordBlob", "%RecordContainer%/in/{name}");
-        var container = "record-" + Guid.NewGuid().ToString("N")[..12];
-        await using var test = await TestHost.StartAsync(fixture.Azurite, o => o.Settings["RecordContainer"] = container, recorder);
-        var blobs = test.Host.Storage.GetBlobContainerClient(container);
-        await blobs.CreateIfNotExistsAsync();
-        await test.UploadAsync(blobs, "elsewhere.txt", [1]);
-
-        var etag = await test.UploadAsync(blobs, "in/a b.txt", "hello"u8.ToArray());
-
-        var invocation = (await test.Log.WaitForAsync("RecordBlob", 1)).Single();
-        Assert.Equal("hello"u8.ToArray(), invocation.GetDataBytes("blob"));
-        Assert.Equal("\"a b.txt\"", invocation.Metadata.GetProperty("name").GetString());
-        Assert.Equal($"{container}/in/a b.txt", invocation.GetMetadataString("BlobTrigger"));
-        Assert.EndsWith("/in/a%20b.txt", invocation.GetMetadataString("Uri"));
-        Assert.Equal(etag, invocation.Metadata.GetProperty("Properties").GetProperty("ETag").GetString());
-        Assert.Equal(5, invocation.Metadata.GetProperty("Properties").GetProperty("ContentLength").GetInt64());
-        Assert.Equal("RecordBlob", invocation.Metadata.GetProperty("sys").GetProperty("MethodName").GetString());
-        Assert.Equal(JsonValueKind.Object, invocation.Metadata.GetProperty("Metadata").ValueKind);
-
-        await Task.Delay(600);
-        Assert.Single(test.Log.Of("RecordBlob"));
-    }
-
     private static async Task<int> CurrentVersionAsync(TestHost test)
     {
         var briefings = await test.GetJsonAsync("api/briefings");

@@ -1,6 +1,9 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Pcc.Functions;
 using Pcc.Storage.Blobs;
 using Pcc.Testing;
 
@@ -12,6 +15,8 @@ namespace Pcc.LocalHost.Tests.Support;
 /// </summary>
 public sealed class TestHost : IAsyncDisposable
 {
+    private ServiceProvider? _appServices;
+
     private TestHost(LocalFunctionHost host, string id)
     {
         Host = host;
@@ -29,6 +34,16 @@ public sealed class TestHost : IAsyncDisposable
     public HttpClient Http { get; }
 
     public BlobContainerClient Briefings { get; }
+
+    /// <summary>
+    /// The app's own services on this host's settings, in the test process: to look at what the app stored through
+    /// its stores (the worker process runs its own copy).
+    /// </summary>
+    public IServiceProvider AppServices => _appServices ??= new ServiceCollection()
+        .AddLogging()
+        .AddSingleton(Host.Configuration)
+        .AddPccFunctionApp(Host.Configuration)
+        .BuildServiceProvider();
 
     /// <summary>The test worker's inbox (its blob trigger's container).</summary>
     public BlobContainerClient Inbox => Host.Storage.GetBlobContainerClient(Host.Configuration["TestWorker:Inbox"]!);
@@ -116,6 +131,11 @@ public sealed class TestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        if (_appServices is not null)
+        {
+            await _appServices.DisposeAsync();
+        }
+
         await Host.DisposeAsync();
     }
 

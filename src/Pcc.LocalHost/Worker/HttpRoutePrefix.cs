@@ -11,7 +11,7 @@ public static class HttpRoutePrefix
     /// <summary>The prefix in <paramref name="appDirectory"/>'s host.json (an empty string puts functions at the site root).</summary>
     public static string Read(string appDirectory)
     {
-        var path = Path.Combine(appDirectory, "host.json");
+        var path = System.IO.Path.Combine(appDirectory, "host.json");
         if (!File.Exists(path))
         {
             return Default;

@@ -54,7 +54,7 @@ public sealed class ReaderPagesTests(AzuriteFixture azurite, MailDevFixture mail
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Latest changes" })).ToBeVisibleAsync();
         await PageChecks.CheckAsync(page, "home");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Reducing the harm caused by drugs" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Reducing the harm caused by drugs" }).First.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Reducing the harm caused by drugs");
         await PageChecks.CheckAsync(page, "theme");
 

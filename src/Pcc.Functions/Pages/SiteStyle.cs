@@ -10,7 +10,7 @@ public static class SiteStyle
     public const string Css =
         ":root{--ink:#1b1b1b;--muted:#4a4a4a;--link:#1d4f91;--line:#d0d5dd;--soft:#f3f5f8}" +
         "*{box-sizing:border-box}" +
-        "body{font:1.05rem/1.55 system-ui,-apple-system,'Segoe UI',sans-serif;color:var(--ink);background:#fff;margin:0}" +
+        "body{font:1.05rem/1.55 system-ui,-apple-system,'Segoe UI',sans-serif;color:var(--ink);background:#fff;margin:0;overflow-wrap:anywhere}" +
         ".wrap{max-width:42rem;margin:0 auto;padding:0 1rem}" +
         "header{border-bottom:1px solid var(--line);background:var(--soft)}" +
         "header .wrap{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;align-items:baseline;padding-top:.7rem;padding-bottom:.7rem}" +

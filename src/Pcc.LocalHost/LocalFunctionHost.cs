@@ -3,7 +3,7 @@ using Pcc.LocalHost.Emulators;
 using Pcc.LocalHost.Settings;
 using Pcc.LocalHost.Triggers;
 using Pcc.LocalHost.Worker;
-using Pcc.Storage;
+using Pcc.Notifications.Storage;
 
 namespace Pcc.LocalHost;
 
@@ -40,8 +40,8 @@ public sealed class LocalFunctionHost : IAsyncDisposable
     /// <summary>The <c>AzureWebJobsStorage</c> connection string the app runs with.</summary>
     public string StorageConnectionString { get; private set; } = "";
 
-    /// <summary>The storage account.</summary>
-    public StorageAccount Storage { get; private set; } = null!;
+    /// <summary>The storage account the app runs with.</summary>
+    public StorageConnection Storage { get; private set; } = null!;
 
     /// <summary>The app settings (<c>local.settings.json</c>, the options' settings, then the environment).</summary>
     public IConfiguration Configuration { get; private set; } = null!;
@@ -124,11 +124,11 @@ public sealed class LocalFunctionHost : IAsyncDisposable
         Worker = await FunctionWorker.StartAsync(app, settings, _loggers, cancellationToken);
         _owned.Add(Worker);
 
-        Storage = StorageAccount.FromConnectionString(StorageConnectionString);
+        Storage = StorageConnection.FromConnectionString(StorageConnectionString);
         var hosts = Storage.GetBlobContainerClient(BlobReceipts.ContainerName);
         Receipts = new BlobReceipts(hosts, Options.HostId);
         await Receipts.EnsureCreatedAsync(cancellationToken);
-        PoisonQueue = new PoisonQueue(Storage.GetQueueClient(Options.PoisonQueueName), Receipts);
+        PoisonQueue = new PoisonQueue(PoisonQueue.Client(Storage, Options.PoisonQueueName), Receipts);
 
         BlobListeners = TriggerSetup.BlobListeners(Worker, Configuration, Storage, Receipts, PoisonQueue, Options, _loggers);
         Timers = TriggerSetup.TimerSchedulers(Worker, Configuration, new ScheduleStatusStore(hosts, Options.HostId), Options, _loggers);

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Pcc.LocalHost.Payloads;
 using Pcc.LocalHost.Triggers;
 using Pcc.LocalHost.Worker;
-using Pcc.Storage;
+using Pcc.Notifications.Storage;
 
 namespace Pcc.LocalHost;
 
@@ -14,7 +14,7 @@ namespace Pcc.LocalHost;
 /// </summary>
 public sealed class OnDemandInvoker(
     FunctionWorker worker, IReadOnlyDictionary<string, TimerScheduler> timers, IConfiguration configuration,
-    StorageAccount storage, ILogger logger)
+    StorageConnection storage, ILogger logger)
 {
     private readonly ConcurrentDictionary<Task, bool> _running = new();
 

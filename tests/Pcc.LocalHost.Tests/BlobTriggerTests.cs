@@ -43,6 +43,25 @@ public sealed class BlobTriggerTests(AzuriteFixture fixture) : IClassFixture<Azu
         }
     }
 
+    [Fact]
+    public async Task UploadingABriefingThenALaterVersionShowsEachVersionsCountsThroughTheApi()
+    {
+        await using var test = await TestHost.StartAsync(fixture.Azurite);
+        await test.UploadAsync(test.Briefings, Seeds.BriefingName, Seeds.Briefing);
+        await TestHost.EventuallyAsync(() => CurrentVersionAsync(test), v => v == 1, "version 1");
+
+        await test.UploadAsync(test.Briefings, Seeds.BriefingName, System.Text.Encoding.UTF8.GetBytes(LaterVersion.Apply(System.Text.Encoding.UTF8.GetString(Seeds.Briefing))));
+        await TestHost.EventuallyAsync(() => CurrentVersionAsync(test), v => v == 2, "version 2");
+
+        var slug = (await test.GetJsonAsync("api/briefings")).EnumerateArray().Single().GetProperty("slug").GetString();
+        var versions = (await test.GetJsonAsync($"api/briefings/{slug}")).GetProperty("versions").EnumerateArray()
+            .ToDictionary(v => v.GetProperty("version").GetInt32(), v => (
+                CaseStudies: v.GetProperty("caseStudies").GetInt32(), New: v.GetProperty("new").GetInt32(),
+                Changed: v.GetProperty("changed").GetInt32(), Removed: v.GetProperty("removed").GetInt32()));
+        Assert.Equal((20, 20, 0, 0), versions[1]);
+        Assert.Equal((20, 1, 1, 1), versions[2]);
+    }
+
     private static async Task<int> CurrentVersionAsync(TestHost test)
     {
         var briefings = await test.GetJsonAsync("api/briefings");

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using Pcc.LocalHost.Tests.Support;
 using Pcc.LocalHost.Triggers;
+using Pcc.Notifications.Storage;
 using Pcc.Testing;
 
 namespace Pcc.LocalHost.Tests;
 
-/// <summary>Timers through the worker: the test worker's <c>Tick</c> runs on <c>%TestWorker:Schedule%</c> (once a year here).</summary>
+/// <summary>Timers through the worker: the test worker's <c>Tick</c> runs on <c>%TestWorker:Schedule%</c> (once a year unless a test says otherwise).</summary>
 public sealed class TimerTriggerTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>
 {
     [Fact]
@@ -13,7 +14,7 @@ public sealed class TimerTriggerTests(AzuriteFixture fixture) : IClassFixture<Az
     {
         var hostId = "test-" + Guid.NewGuid().ToString("N")[..12];
         var now = DateTimeOffset.UtcNow;
-        var store = new ScheduleStatusStore(Pcc.Storage.StorageAccount.FromConnectionString(fixture.Azurite.ConnectionString).GetBlobContainerClient(BlobReceipts.ContainerName), hostId);
+        var store = new ScheduleStatusStore(StorageConnection.FromConnectionString(fixture.Azurite.ConnectionString).GetBlobContainerClient(BlobReceipts.ContainerName), hostId);
         await store.UpdateAsync("Host.Functions.Tick", new ScheduleStatus(now.AddDays(-2), now.AddDays(-1), now.AddDays(-2)), default);
 
         await using var test = await TestHost.StartWorkerAsync(fixture.Azurite, o => o.HostId = hostId);
@@ -40,5 +41,52 @@ public sealed class TimerTriggerTests(AzuriteFixture fixture) : IClassFixture<Az
         var status = await store.GetAsync("Host.Functions.Tick", default);
         Assert.NotNull(status);
         Assert.Equal((1, 1), (status.Next.Month, status.Next.Day));
+    }
+
+    [Fact]
+    public async Task AScheduleNamedByAnAppSettingIsReadInTheAppsTimeZone()
+    {
+        await using var test = await TestHost.StartWorkerAsync(fixture.Azurite, o =>
+        {
+            o.Settings["TestWorker:Schedule"] = "0 30 7 * * *";
+            o.Settings["WEBSITE_TIME_ZONE"] = "Europe/London";
+        });
+
+        var timer = test.Host.Timers["Tick"];
+
+        Assert.Equal("0 30 7 * * *", timer.Schedule.Expression);
+        var london = TimeZoneInfo.ConvertTime(timer.Status!.Next, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
+        Assert.Equal(new TimeSpan(7, 30, 0), london.TimeOfDay);
+    }
+
+    [Fact]
+    public async Task AMissingScheduleSettingStopsTheHostWithAnErrorNamingIt()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            TestHost.StartWorkerAsync(fixture.Azurite, o => o.Settings["TestWorker:Schedule"] = ""));
+
+        Assert.Contains("TestWorker:Schedule", error.Message);
+        Assert.Contains("Tick", error.Message);
+    }
+
+    [Fact]
+    public async Task ATimerRunsWhenItsOccurrenceComes()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 7, 30, 0, TimeSpan.Zero));
+        await using var test = await TestHost.StartWorkerAsync(fixture.Azurite, o =>
+        {
+            o.TimeProvider = clock;
+            o.Settings["TestWorker:Schedule"] = "0 */5 * * * *";
+        });
+        await clock.WaitForTimerAsync();
+
+        clock.Advance(TimeSpan.FromMinutes(5));
+
+        var tick = Assert.Single(await TestHost.EventuallyAsync(() => test.ResultNamesAsync("tick-"), t => t.Count > 0, "the scheduled run"));
+        using var record = JsonDocument.Parse((await test.ResultAsync(tick))!);
+        Assert.False(record.RootElement.GetProperty("IsPastDue").GetBoolean());
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 7, 35, 0, TimeSpan.Zero), record.RootElement.GetProperty("Next").GetDateTimeOffset());
+        var status = await TestHost.EventuallyAsync(() => Task.FromResult(test.Host.Timers["Tick"].Status!), s => s.Last.Minute == 35, "the status after the run");
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 7, 40, 0, TimeSpan.Zero), status.Next);
     }
 }

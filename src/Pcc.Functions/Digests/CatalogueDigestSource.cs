@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using Pcc.Functions.Data;
 using Pcc.Notifications.Digests;
 using Pcc.Notifications.Subscriptions;
-using Pcc.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace Pcc.Functions.Digests;
 

@@ -1,6 +1,5 @@
 using Pcc.Functions.Data;
 using Pcc.Notifications.Digests;
-using Pcc.Storage.Blobs.Locking;
 
 namespace Pcc.Functions.Digests;
 

@@ -2,9 +2,8 @@ using System.Text.Json;
 using Azure;
 using Pcc.Briefings;
 using Pcc.Functions.Data;
-using Pcc.Storage.Blobs.Locking;
-using Pcc.Storage.Blobs.Models;
-using Pcc.Storage.Tables;
+using Azure.Storage.Blobs.Models;
+using Azure.Data.Tables;
 
 namespace Pcc.Functions.Ingestion;
 

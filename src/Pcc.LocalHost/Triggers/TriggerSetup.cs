@@ -1,6 +1,6 @@
 using Pcc.LocalHost.Settings;
 using Pcc.LocalHost.Worker;
-using Pcc.Storage;
+using Pcc.Notifications.Storage;
 
 namespace Pcc.LocalHost.Triggers;
 
@@ -33,7 +33,7 @@ public static class TriggerSetup
 
     /// <summary>A listener for every blob-triggered function.</summary>
     public static IReadOnlyList<BlobTriggerListener> BlobListeners(
-        FunctionWorker worker, IConfiguration configuration, StorageAccount storage, BlobReceipts receipts,
+        FunctionWorker worker, IConfiguration configuration, StorageConnection storage, BlobReceipts receipts,
         PoisonQueue poison, LocalHostOptions options, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger("Pcc.LocalHost.BlobTrigger");

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Pcc.LocalHost.Tests.Support;
 using Pcc.LocalHost.Worker;
 using Pcc.LocalHost.Worker.Rpc;
-using Pcc.Storage;
+using Pcc.Notifications.Storage;
 using Pcc.Testing;
 
 namespace Pcc.LocalHost.Tests.Protocol;
@@ -126,7 +126,7 @@ public sealed class WorkerProtocolTests(WorkerProtocolTests.Fixture fixture) : I
     {
         public FunctionWorker Worker { get; private set; } = null!;
 
-        public StorageAccount Storage { get; private set; } = null!;
+        public StorageConnection Storage { get; private set; } = null!;
 
         public Dictionary<string, string?> Settings { get; private set; } = [];
 
@@ -134,7 +134,7 @@ public sealed class WorkerProtocolTests(WorkerProtocolTests.Fixture fixture) : I
         {
             var azurite = await Azurite.GetAsync();
             Settings = TestWorkerApp.Settings(azurite.ConnectionString, Guid.NewGuid().ToString("N")[..12]);
-            Storage = StorageAccount.FromConnectionString(azurite.ConnectionString);
+            Storage = StorageConnection.FromConnectionString(azurite.ConnectionString);
             Worker = await FunctionWorker.StartAsync(WorkerConfig.Read(TestWorkerApp.Directory), Settings, NullLoggerFactory.Instance, CancellationToken.None);
         }
 
@@ -146,7 +146,7 @@ public sealed class WorkerProtocolTests(WorkerProtocolTests.Fixture fixture) : I
             var names = new List<string>();
             var container = Storage.GetBlobContainerClient(Settings["TestWorker:Results"]!);
             await container.CreateIfNotExistsAsync();
-            await foreach (var item in container.GetBlobsAsync(prefix: prefix))
+            await foreach (var item in container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, default))
             {
                 names.Add(item.Name);
             }

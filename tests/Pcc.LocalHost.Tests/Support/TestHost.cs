@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pcc.Functions;
-using Pcc.Storage.Blobs;
+using Azure.Storage.Blobs;
 using Pcc.Testing;
 
 namespace Pcc.LocalHost.Tests.Support;
@@ -99,7 +99,7 @@ public sealed class TestHost : IAsyncDisposable
     {
         var names = new List<string>();
         await Results.CreateIfNotExistsAsync();
-        await foreach (var item in Results.GetBlobsAsync(prefix: prefix))
+        await foreach (var item in Results.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, default))
         {
             names.Add(item.Name);
         }

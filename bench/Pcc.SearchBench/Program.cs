@@ -12,7 +12,7 @@ using Pcc.Functions.Data;
 using Pcc.Functions.Pages;
 using Pcc.Functions.Pages.Search;
 using Pcc.SearchBench;
-using Pcc.Storage.Tables;
+using Azure.Data.Tables;
 using Pcc.Testing;
 
 var size = args.Length > 0 && int.TryParse(args[0], out var s) ? s : 10_000;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Pcc.LocalHost;
-using Pcc.Storage.Blobs;
+using Azure.Storage.Blobs;
 using Pcc.Testing;
 
 namespace Pcc.Pages.Tests.Support;

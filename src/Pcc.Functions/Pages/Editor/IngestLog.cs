@@ -2,7 +2,7 @@ using System.Text.Json;
 using Azure;
 using Pcc.Functions.Data;
 using Pcc.Functions.Ingestion;
-using Pcc.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace Pcc.Functions.Pages.Editor;
 

@@ -1,6 +1,6 @@
 using Pcc.Functions.Catalogue.Models;
 using Pcc.Functions.Data;
-using Pcc.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace Pcc.Functions.Pages.Feeds;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using Pcc.Functions.Catalogue;
 using Pcc.Functions.Data;
-using Pcc.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace Pcc.Functions.Pages.Search;
 

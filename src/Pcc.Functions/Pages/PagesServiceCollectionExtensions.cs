@@ -18,6 +18,7 @@ public static class PagesServiceCollectionExtensions
         services.AddSingleton<BriefingUploads>();
         services.AddSingleton<IngestLog>();
         services.AddSingleton<Readers.SummaryArchive>();
+        services.AddSingleton<Readers.BriefingContents>();
         services.AddOptions<EditorAccessOptions>().BindConfiguration(EditorAccessOptions.Section);
         services.AddSingleton<EditorAccess>();
         return services;

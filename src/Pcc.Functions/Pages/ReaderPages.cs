@@ -9,7 +9,7 @@ namespace Pcc.Functions.Pages;
 /// The readers' pages, server-rendered HTML at the site root (host.json <c>routePrefix</c> is empty; the JSON API's
 /// routes start with <c>api/</c>). Each page is one HTTP function.
 /// </summary>
-public sealed class ReaderPages(CatalogueReader catalogue, RecentChanges changes, SummaryArchive summaries, ThemeTaxonomy taxonomy)
+public sealed class ReaderPages(CatalogueReader catalogue, RecentChanges changes, SummaryArchive summaries, BriefingContents contents, ThemeTaxonomy taxonomy)
 {
     /// <summary><c>GET /</c>: what this is, the themes with counts, the latest changes.</summary>
     /// <remarks>An empty route is not allowed, so the root is an optional parameter that must stay empty.</remarks>
@@ -50,8 +50,7 @@ public sealed class ReaderPages(CatalogueReader catalogue, RecentChanges changes
             return NotFoundPage.Render("No briefing has been uploaded under this name.");
         }
 
-        var caseStudies = (await catalogue.CaseStudiesAsync(null, cancellationToken)).Where(c => c.Sources.Contains(slug)).ToList();
-        return BriefingPage.Render(briefing, caseStudies);
+        return BriefingPage.Render(briefing, await contents.CaseStudiesAsync(slug, cancellationToken));
     }
 
     /// <summary><c>GET /summaries</c>: the weekly summaries written so far.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using Pcc.Functions.Catalogue.Models;
+using Pcc.Functions.Data;
 using static Pcc.Functions.Pages.Html;
 
 namespace Pcc.Functions.Pages.Readers;
@@ -8,7 +9,7 @@ namespace Pcc.Functions.Pages.Readers;
 public static class BriefingPage
 {
     /// <summary>Renders a briefing's page.</summary>
-    public static WebPage Render(BriefingView briefing, IReadOnlyList<CaseStudyView> caseStudies)
+    public static WebPage Render(BriefingView briefing, IReadOnlyList<BriefingCaseStudyEntity> caseStudies)
     {
         var title = briefing.Title.Length > 0 ? briefing.Title : briefing.Slug;
         var html = new StringBuilder("<h1>").Append(Encode(title)).Append("</h1>")

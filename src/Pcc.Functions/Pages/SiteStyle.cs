@@ -22,7 +22,7 @@ public static class SiteStyle
         "a{color:var(--link)}ul{padding-left:1.2rem}li{margin:.25rem 0}" +
         ".meta{color:var(--muted);font-size:.92rem;margin:.2rem 0}" +
         ".items{list-style:none;padding:0}.items>li{border-top:1px solid var(--line);padding:.7rem 0}" +
-        ".table{overflow-x:auto}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}" +
+        ".table{overflow-x:auto}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid var(--line);vertical-align:top;overflow-wrap:break-word}" +
         "fieldset{border:0;padding:0;margin:0 0 1.2rem}legend{font-weight:600;padding:0}label{display:block;padding:.25rem 0}" +
         ".choice small{display:block;color:var(--muted);margin-left:1.6rem}" +
         "input[type=text],input[type=email],input[type=search],input[type=date],input[type=file],select{font:inherit;padding:.45rem .5rem;border:1px solid #6b7280;border-radius:.3rem;max-width:100%;width:100%}" +

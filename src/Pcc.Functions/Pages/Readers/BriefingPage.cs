@@ -22,11 +22,11 @@ public static class BriefingPage
         else
         {
             html.Append("<div class=\"table\"><table><thead><tr><th scope=\"col\">Version</th><th scope=\"col\">Ingested</th><th scope=\"col\">Case studies</th>")
-                .Append("<th scope=\"col\">New</th><th scope=\"col\">Changed</th><th scope=\"col\">Removed</th></tr></thead><tbody>");
+                .Append("<th scope=\"col\">Changes</th></tr></thead><tbody>");
             foreach (var v in briefing.Versions.OrderByDescending(v => v.Version))
             {
                 html.Append("<tr><td>").Append(v.Version).Append("</td><td>").Append(Time(v.IngestedAt)).Append("</td><td>").Append(v.CaseStudies)
-                    .Append("</td><td>").Append(v.New).Append("</td><td>").Append(v.Changed).Append("</td><td>").Append(v.Removed).Append("</td></tr>");
+                    .Append("</td><td>").Append(v.New).Append(" new, ").Append(v.Changed).Append(" changed, ").Append(v.Removed).Append(" removed</td></tr>");
             }
 
             html.Append("</tbody></table></div>");

@@ -130,6 +130,13 @@ resource settings 'Microsoft.Web/sites/config@2025-03-01' = {
     Ingestion__Timeout: '00:00:30'
     Catalogue__ThemesFile: ''
 
+    // Pages: the site root is the app's (no host welcome page). Editor pages need an Entra ID sign-in with the Editor
+    // app role through App Service Authentication, which is configured once by hand (README, "Editor access"); until
+    // then they answer 503 rather than open up.
+    AzureWebJobsDisableHomepage: 'true'
+    Editors__RequireSignIn: 'true'
+    Editors__Role: 'Editor'
+
     Subscriptions__PublicBaseUrl: baseUrl
     Subscriptions__TokenSecret: '@Microsoft.KeyVault(SecretUri=${secretUri}${secretNames.subscriptionTokenSecret}/)'
     Subscriptions__ConfirmTokenLifetime: '7.00:00:00'

@@ -10,6 +10,7 @@ using Pcc.Notifications.Digests.Ledger;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pcc.Functions.Ingestion;
+using Pcc.Functions.Pages;
 using Pcc.Functions.Subscriptions;
 using Pcc.Notifications.Email;
 using Pcc.Notifications.Subscriptions;
@@ -29,6 +30,7 @@ public static class ServiceCollectionExtensions
         services.AddCatalogue(configuration);
         services.AddSubscriptions(configuration);
         services.AddDigestDelivery(configuration);
+        services.AddPages(configuration);
         return services;
     }
 

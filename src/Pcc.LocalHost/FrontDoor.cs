@@ -7,9 +7,9 @@ using Yarp.ReverseProxy.Forwarder;
 namespace Pcc.LocalHost;
 
 /// <summary>
-/// The host's HTTP side on <c>http://127.0.0.1:{port}</c>: each HTTP-triggered function's route under <c>/api/</c>
-/// (with its methods and route constraints, as the worker described them) is forwarded to the worker; any other path
-/// is 404; <c>POST /admin/functions/{name}</c> runs a non-HTTP function.
+/// The host's HTTP side on <c>http://127.0.0.1:{port}</c>: each HTTP-triggered function's route, under the app's
+/// route prefix (host.json, <c>api</c> by default; this app's is empty), with its methods and route constraints as the
+/// worker described them, is forwarded to the worker; any other path is 404; <c>POST /admin/functions/{name}</c> runs a non-HTTP function.
 /// </summary>
 public sealed class FrontDoor : IAsyncDisposable
 {
@@ -23,14 +23,11 @@ public sealed class FrontDoor : IAsyncDisposable
         Address = address;
     }
 
-    /// <summary>The prefix of HTTP functions' routes (host.json <c>extensions.http.routePrefix</c>, default <c>api</c>).</summary>
-    public const string RoutePrefix = "api";
-
     /// <summary>Where the front door listens, e.g. <c>http://127.0.0.1:7071/</c>.</summary>
     public Uri Address { get; }
 
     /// <summary>Starts listening on <paramref name="port"/> (0: a free port).</summary>
-    public static async Task<FrontDoor> StartAsync(int port, FunctionWorker worker, OnDemandInvoker invoker, CancellationToken stopping)
+    public static async Task<FrontDoor> StartAsync(int port, FunctionWorker worker, string routePrefix, OnDemandInvoker invoker, CancellationToken stopping)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -43,7 +40,7 @@ public sealed class FrontDoor : IAsyncDisposable
         var forwarder = new HttpFunctionForwarder(worker, app.Services.GetRequiredService<IHttpForwarder>());
         foreach (var function in worker.Functions.Where(f => f.Is("httpTrigger")))
         {
-            var route = $"/{RoutePrefix}/{(function.TriggerProperty("route") ?? function.Name).TrimStart('/')}";
+            var route = HttpRoutePrefix.Path(routePrefix, function.TriggerProperty("route") ?? function.Name);
             var methods = function.TriggerList("methods").Select(m => m.ToUpperInvariant()).ToList();
             RequestDelegate forward = context => forwarder.ForwardAsync(context, function);
             var endpoint = methods.Count > 0 ? app.MapMethods(route, methods, forward) : app.Map(route, forward);
@@ -57,7 +54,7 @@ public sealed class FrontDoor : IAsyncDisposable
             {
                 AdminInvokeResult.Accepted => Results.Accepted(),
                 AdminInvokeResult.NotFound => Results.Problem($"There is no function '{name}'.", statusCode: StatusCodes.Status404NotFound),
-                _ => Results.Problem($"'{name}' cannot be run from the admin endpoint with input '{input}': HTTP functions are called at /api/…, blob functions take \"container/name\".", statusCode: StatusCodes.Status400BadRequest),
+                _ => Results.Problem($"'{name}' cannot be run from the admin endpoint with input '{input}': HTTP functions are called at their routes, blob functions take \"container/name\".", statusCode: StatusCodes.Status400BadRequest),
             };
         });
 

@@ -141,7 +141,7 @@ public sealed class LocalFunctionHost : IAsyncDisposable
         Timers = TriggerSetup.TimerSchedulers(Worker, Configuration, new ScheduleStatusStore(hosts, Options.HostId), Options, _loggers);
         Admin = new OnDemandInvoker(Worker, Timers, Configuration, Storage, logger);
 
-        var frontDoor = await FrontDoor.StartAsync(Options.Port, Worker, Admin, _stopping.Token);
+        var frontDoor = await FrontDoor.StartAsync(Options.Port, Worker, HttpRoutePrefix.Read(app.AppDirectory), Admin, _stopping.Token);
         _owned.Add(frontDoor);
         FrontDoorAddress = frontDoor.Address;
 

@@ -85,7 +85,7 @@ public static partial class FunctionJsonRules
             yield return "httpTrigger methods must be a non-empty list of lower-case HTTP methods";
         }
 
-        if (Text(b, "route") is not { Length: > 0 } route || route.StartsWith('/') || route.StartsWith("api/", StringComparison.Ordinal)) yield return "httpTrigger route must be relative to the api prefix";
+        if (Text(b, "route") is not { Length: > 0 } route || route.StartsWith('/')) yield return "httpTrigger route must be relative to the site root (host.json routePrefix is empty)";
 
         // Forwarding the raw request needs exactly one http trigger and one http output, nothing else.
         if (all.Count != 2 || all.Count(x => Text(x, "type") == "http") != 1) yield return "an HTTP function must have exactly an httpTrigger and an http output";

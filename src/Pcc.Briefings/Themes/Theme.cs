@@ -9,6 +9,9 @@ public sealed record Theme(string Slug, string Name, IReadOnlyList<string> Alias
     /// <summary>True when the theme came from the taxonomy; false for a heading the taxonomy does not list.</summary>
     public bool Listed { get; init; } = true;
 
+    /// <summary>One line for readers choosing what to follow; empty when the taxonomy gives none.</summary>
+    public string Description { get; init; } = "";
+
     /// <summary>The theme for case studies that appear before any section heading.</summary>
     public static Theme Uncategorised { get; } = new("uncategorised", "Uncategorised", []) { Listed = false };
 }

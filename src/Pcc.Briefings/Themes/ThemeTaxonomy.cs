@@ -56,7 +56,7 @@ public sealed class ThemeTaxonomy
                 .Select(t => new Theme(
                     t.Slug ?? throw new FormatException("A theme has no 'slug'."),
                     t.Name ?? throw new FormatException($"Theme '{t.Slug}' has no 'name'."),
-                    t.Aliases ?? []));
+                    t.Aliases ?? []) { Description = t.Description ?? "" });
             return new ThemeTaxonomy(themes);
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException)
@@ -93,5 +93,5 @@ public sealed class ThemeTaxonomy
 
     private sealed record ThemeFile(IReadOnlyList<ThemeEntry>? Themes);
 
-    private sealed record ThemeEntry(string? Slug, string? Name, IReadOnlyList<string>? Aliases);
+    private sealed record ThemeEntry(string? Slug, string? Name, IReadOnlyList<string>? Aliases, string? Description);
 }

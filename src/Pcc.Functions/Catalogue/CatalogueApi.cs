@@ -11,19 +11,19 @@ public sealed class CatalogueApi(CatalogueReader reader, ReportReader reports, T
     /// <summary><c>GET /api/themes</c>: every theme with its number of case studies.</summary>
     [Function("Themes")]
     public async Task<Ok<IReadOnlyList<ThemeView>>> ThemesAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "themes")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/themes")] HttpRequest request, CancellationToken cancellationToken) =>
         TypedResults.Ok(await reader.ThemesAsync(cancellationToken));
 
     /// <summary><c>GET /api/briefings</c>: every briefing and its current version.</summary>
     [Function("Briefings")]
     public async Task<Ok<IReadOnlyList<BriefingSummary>>> BriefingsAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "briefings")] HttpRequest request, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/briefings")] HttpRequest request, CancellationToken cancellationToken) =>
         TypedResults.Ok(await reader.BriefingsAsync(cancellationToken));
 
     /// <summary><c>GET /api/briefings/{slug}</c>: one briefing with its versions, newest first.</summary>
     [Function("Briefing")]
     public async Task<Results<Ok<BriefingView>, ProblemHttpResult>> BriefingAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "briefings/{slug}")] HttpRequest request, string slug, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/briefings/{slug}")] HttpRequest request, string slug, CancellationToken cancellationToken) =>
         await reader.BriefingAsync(slug, cancellationToken) is { } briefing
             ? TypedResults.Ok(briefing)
             : NotFound($"No briefing '{slug}' has been uploaded.");
@@ -31,7 +31,7 @@ public sealed class CatalogueApi(CatalogueReader reader, ReportReader reports, T
     /// <summary><c>GET /api/case-studies[?theme=slug]</c>: the catalogue now, or one theme of it.</summary>
     [Function("CaseStudies")]
     public async Task<Results<Ok<IReadOnlyList<CaseStudyView>>, ProblemHttpResult>> CaseStudiesAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "case-studies")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/case-studies")] HttpRequest request, CancellationToken cancellationToken)
     {
         string? theme = request.Query["theme"];
         if (theme is not null && taxonomy.Find(theme) is null)
@@ -45,7 +45,7 @@ public sealed class CatalogueApi(CatalogueReader reader, ReportReader reports, T
     /// <summary><c>GET /api/case-studies/{key}</c>: one case study with its history.</summary>
     [Function("CaseStudy")]
     public async Task<Results<Ok<CaseStudyDetail>, ProblemHttpResult>> CaseStudyAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "case-studies/{key}")] HttpRequest request, string key, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/case-studies/{key}")] HttpRequest request, string key, CancellationToken cancellationToken) =>
         await reader.CaseStudyAsync(key, cancellationToken) is { } detail
             ? TypedResults.Ok(detail)
             : NotFound($"No case study has the key '{key}'.");
@@ -53,7 +53,7 @@ public sealed class CatalogueApi(CatalogueReader reader, ReportReader reports, T
     /// <summary><c>GET /api/changes?since=…[&amp;until=…]</c>: every change recorded in the window, in time order.</summary>
     [Function("Changes")]
     public async Task<Results<Ok<IReadOnlyList<ChangeView>>, ProblemHttpResult>> ChangesAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "changes")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/changes")] HttpRequest request, CancellationToken cancellationToken)
     {
         string? since = request.Query["since"], until = request.Query["until"];
         if (!TryParseInstant(since, out var from))
@@ -78,7 +78,7 @@ public sealed class CatalogueApi(CatalogueReader reader, ReportReader reports, T
     /// <summary><c>GET /api/reports/{slug}/{file}</c>: an ingest report, JSON or its text summary.</summary>
     [Function("IngestReport")]
     public async Task<Results<FileContentHttpResult, ProblemHttpResult>> ReportAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{slug}/{file}")] HttpRequest request, string slug, string file, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/reports/{slug}/{file}")] HttpRequest request, string slug, string file, CancellationToken cancellationToken) =>
         await reports.ReadAsync(slug, file, cancellationToken) is { } report
             ? TypedResults.File(report.Content, report.ContentType)
             : NotFound($"No ingest report '{slug}/{file}'.");

@@ -16,7 +16,7 @@ public sealed class EmailEventsApi(SendGridWebhookVerifier verifier, SubscriberS
     /// <summary>Receives one signed post of events.</summary>
     [Function("EmailEvents")]
     public async Task<Results<NoContent, ProblemHttpResult>> ReceiveAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "email-events")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/email-events")] HttpRequest request, CancellationToken cancellationToken)
     {
         // The signature covers the body exactly as sent, so it is read as bytes and never re-serialised.
         using var buffer = new MemoryStream();

@@ -15,7 +15,7 @@ public sealed class ManageSubscriptionApi(
     /// <summary>The manage link: GET reads, PUT (JSON) and POST (the page's form) change the settings.</summary>
     [Function("ManageSubscription")]
     public async Task<IResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "put", "post", Route = "subscriptions/me")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "put", "post", Route = "api/subscriptions/me")] HttpRequest request, CancellationToken cancellationToken)
     {
         if (limits.Links(request) is { } tooMany)
         {

@@ -18,10 +18,20 @@ public static class SubscriptionPages
             "<p>Every email we send has a link to unsubscribe.</p>");
     }
 
+    /// <summary>
+    /// The confirmation link's page reached with GET: a button that POSTs to the same address. Opening the link changes
+    /// nothing, so a mail scanner that follows it cannot confirm someone else's request.
+    /// </summary>
+    public static HtmlPage ConfirmSubscription(Subscriber subscriber) => new("Confirm your subscription",
+        $"<p>Start emails to <strong>{Encode(subscriber.Address)}</strong> about new and changed case studies?</p>" +
+        // No action attribute: the form posts back to this very URL, token included.
+        "<form method=\"post\"><button type=\"submit\">Confirm</button></form>" +
+        "<p>If you did not ask for this, ignore this page and the email: nothing will be sent.</p>");
+
     /// <summary>For any link that is not genuine, has expired or has been replaced.</summary>
     public static HtmlPage InvalidLink() => new("This link does not work",
         "<p>It may have expired, been replaced by a newer one, or been copied incompletely. " +
-        "Please use the link in the most recent email from us, or subscribe again.</p>",
+        "Please use the link in the most recent email from us, or <a href=\"/subscribe\">subscribe again</a>.</p>",
         StatusCodes.Status400BadRequest);
 
     /// <summary>The unsubscribe page reached with GET: a button that POSTs to the same address.</summary>
@@ -35,5 +45,6 @@ public static class SubscriptionPages
     /// <summary>After unsubscribing.</summary>
     public static HtmlPage Unsubscribed(Subscriber subscriber) => new("You are unsubscribed",
         $"<p>We will not email <strong>{Encode(subscriber.Address)}</strong> again. " +
-        "If you change your mind, you can subscribe again at any time.</p>");
+        "If you change your mind, you can <a href=\"/subscribe\">subscribe again</a> at any time.</p>" +
+        "<p><a href=\"/\">Browse the case studies</a></p>");
 }

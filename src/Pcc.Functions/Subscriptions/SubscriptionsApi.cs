@@ -16,7 +16,7 @@ public sealed class SubscriptionsApi(
     /// <summary><c>POST /api/subscriptions {email, themes, frequency}</c>: sends a confirmation link; 202 whether or not it is sent.</summary>
     [Function("Subscribe")]
     public async Task<Results<Accepted<SubscribeAccepted>, ValidationProblem, ProblemHttpResult>> SubscribeAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "subscriptions")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/subscriptions")] HttpRequest request, CancellationToken cancellationToken)
     {
         if (limits.Subscribe(request) is { } tooMany)
         {
@@ -42,17 +42,30 @@ public sealed class SubscriptionsApi(
         return TypedResults.Accepted((string?)null, SubscribeAccepted.Instance);
     }
 
-    /// <summary><c>GET /api/subscriptions/confirm?token=…</c>: the confirmation link's page.</summary>
+    /// <summary>
+    /// <c>/api/subscriptions/confirm?token=…</c>, the confirmation link: GET shows a page with a Confirm button and
+    /// changes nothing (mail scanners open every link in an email); POST, the button, confirms.
+    /// </summary>
     [Function("ConfirmSubscription")]
     public async Task<IResult> ConfirmAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "subscriptions/confirm")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "api/subscriptions/confirm")] HttpRequest request, CancellationToken cancellationToken)
     {
         if (limits.Links(request) is { } tooMany)
         {
             return tooMany;
         }
 
-        return await subscriptions.ConfirmAsync(request.Query["token"], cancellationToken) is { } subscriber
+        string? token = request.Query["token"];
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            return await subscriptions.CheckConfirmAsync(token, cancellationToken) is { } pending
+                ? pending.Status == SubscriberStatus.Active
+                    ? SubscriptionPages.Confirmed(pending, taxonomy, await links.ManageUrlAsync(pending, cancellationToken))
+                    : SubscriptionPages.ConfirmSubscription(pending)
+                : SubscriptionPages.InvalidLink();
+        }
+
+        return await subscriptions.ConfirmAsync(token, cancellationToken) is { } subscriber
             ? SubscriptionPages.Confirmed(subscriber, taxonomy, await links.ManageUrlAsync(subscriber, cancellationToken))
             : SubscriptionPages.InvalidLink();
     }
@@ -63,7 +76,7 @@ public sealed class SubscriptionsApi(
     /// </summary>
     [Function("Unsubscribe")]
     public async Task<IResult> UnsubscribeAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "subscriptions/unsubscribe")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "api/subscriptions/unsubscribe")] HttpRequest request, CancellationToken cancellationToken)
     {
         if (limits.Links(request) is { } tooMany)
         {

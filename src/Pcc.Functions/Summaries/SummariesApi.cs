@@ -10,7 +10,7 @@ public sealed partial class SummariesApi(WeeklySummaryService summaries)
     /// <summary>One week's summary.</summary>
     [Function("WeeklySummary")]
     public async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "summaries/{week}")] HttpRequest request, string week, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/summaries/{week}")] HttpRequest request, string week, CancellationToken cancellationToken)
     {
         var match = IsoWeek().Match(week);
         if (!match.Success

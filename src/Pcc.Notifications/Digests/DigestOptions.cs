@@ -7,7 +7,7 @@ public sealed class DigestOptions
     public const string SectionName = "Digests";
 
     /// <summary>
-    /// Where readers reach the app; case-study links are <c>{PublicBaseUrl}/api/case-studies/{key}</c>. The local
+    /// Where readers reach the app; case-study links are <c>{PublicBaseUrl}/case-studies/{key}</c>, the case study's page. The local
     /// host's address by default.
     /// </summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:7071";
@@ -52,5 +52,5 @@ public sealed class DigestOptions
     };
 
     /// <summary>The public link to a case study.</summary>
-    public string CaseStudyUrl(string key) => $"{PublicBaseUrl.TrimEnd('/')}/api/case-studies/{Uri.EscapeDataString(key)}";
+    public string CaseStudyUrl(string key) => $"{PublicBaseUrl.TrimEnd('/')}/case-studies/{Uri.EscapeDataString(key)}";
 }

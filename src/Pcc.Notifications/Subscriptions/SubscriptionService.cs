@@ -120,6 +120,19 @@ public sealed class SubscriptionService
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Checks a confirmation link without acting on it, for the page whose button confirms: mail scanners open every
+    /// link in an email, so opening one must change nothing. The pending (or already active) subscriber; null when the
+    /// link is not genuine, has expired, predates an unsubscribe, or the address is unsubscribed or suppressed.
+    /// </summary>
+    public async Task<Subscriber?> CheckConfirmAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        var claims = await _tokens.ReadAsync(token, TokenPurpose.Confirm, cancellationToken);
+        var subscriber = claims is null ? null : await _store.FindAsync(claims.SubscriberId, cancellationToken);
+        return subscriber is not null && subscriber.Generation == claims!.Generation
+            && subscriber.Status is SubscriberStatus.Pending or SubscriberStatus.Active ? subscriber : null;
+    }
+
     /// <summary>The subscriber a manage link belongs to; null when the link is not genuine, expired or out of date.</summary>
     public async Task<Subscriber?> FindAsync(string? manageToken, CancellationToken cancellationToken = default)
     {

@@ -28,7 +28,7 @@ public sealed record FunctionDefinition
     /// <summary>For non-HTTP functions without a <see cref="HandlerType"/>: makes the handler of one invocation.</summary>
     public Func<IServiceProvider, IFunctionHandler>? HandlerFactory { get; private init; }
 
-    /// <summary>For HTTP functions: the minimal-API handler for each method (upper case), mapped at <c>/api/{route}</c>.</summary>
+    /// <summary>For HTTP functions: the minimal-API handler for each method (upper case), mapped at <c>/{route}</c> (the app's routes carry their own <c>api/</c>).</summary>
     public IReadOnlyDictionary<string, Delegate> HttpHandlers { get; private init; } = new Dictionary<string, Delegate>();
 
     /// <summary>A blob-triggered function.</summary>

@@ -5,7 +5,7 @@ namespace Pcc.Functions.Tests.InProcess;
 
 /// <summary>
 /// The custom-handler side of the Functions host contract, kept until the local host speaks the worker protocol: <c>GET /</c> for the host's readiness probe,
-/// <c>POST /{FunctionName}</c> for non-HTTP invocations, and HTTP functions under <c>/api</c>.
+/// <c>POST /{FunctionName}</c> for non-HTTP invocations, and HTTP functions at their routes (host.json routePrefix is empty).
 /// </summary>
 public static class FunctionHostEndpoints
 {
@@ -28,7 +28,7 @@ public static class FunctionHostEndpoints
             foreach (var handler in handlers)
             {
                 var name = handlers.Count == 1 ? function.Name : $"{function.Name}.{string.Join('.', handler)}";
-                app.MapMethods("/api/" + http.Route, handler, handler.Key).WithName(name);
+                app.MapMethods("/" + http.Route, handler, handler.Key).WithName(name);
             }
         }
 

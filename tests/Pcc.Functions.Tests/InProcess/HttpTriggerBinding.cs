@@ -4,7 +4,7 @@ namespace Pcc.Functions.Tests.InProcess;
 
 /// <summary>
 /// An HTTP trigger (https://learn.microsoft.com/azure/azure-functions/functions-bindings-http-webhook-trigger).
-/// The route template is relative to the <c>api</c> prefix and uses the same syntax as ASP.NET Core routing,
+/// The route template is relative to the site root (this app's routePrefix is empty) and uses the same syntax as ASP.NET Core routing,
 /// so the handler maps the very same template.
 /// </summary>
 public sealed record HttpTriggerBinding(string Name, string Route, IReadOnlyList<string> Methods, string AuthLevel = "anonymous")

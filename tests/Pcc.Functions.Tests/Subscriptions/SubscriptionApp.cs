@@ -67,8 +67,17 @@ public sealed partial class SubscriptionApp : IAsyncDisposable
     {
         using var subscribed = await SubscribeAsync(email, themes, frequency);
         Assert.Equal(System.Net.HttpStatusCode.Accepted, subscribed.StatusCode);
-        var page = await GetStringAsync(Mail.To(email)[^1].Link(Confirm));
+        var page = await ConfirmAsync(Mail.To(email)[^1].Link(Confirm));
         return ManageToken(page);
+    }
+
+    /// <summary>Presses the Confirm button of a confirmation link's page: a POST to the link itself.</summary>
+    public async Task<string> ConfirmAsync(Uri link)
+    {
+        using var response = await Http.PostAsync(link, new FormUrlEncodedContent([]));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"POST {link} answered {(int)response.StatusCode}: {body}");
+        return body;
     }
 
     public async Task<string> GetStringAsync(Uri link)

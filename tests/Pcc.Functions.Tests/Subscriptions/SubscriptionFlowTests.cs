@@ -22,7 +22,9 @@ public sealed class SubscriptionFlowTests(AzuriteFixture fixture) : IClassFixtur
         Assert.Equal(SubscriptionMailer.ConfirmationCategory, confirmation.Category);
         Assert.Equal(SubscriberStatus.Pending, (await app.StoredAsync(Email))!.Status);
 
-        var page = await app.GetStringAsync(confirmation.Link(Confirm));
+        Assert.Contains("Confirm your subscription", await app.GetStringAsync(confirmation.Link(Confirm)));
+        Assert.Equal(SubscriberStatus.Pending, (await app.StoredAsync(Email))!.Status);
+        var page = await app.ConfirmAsync(confirmation.Link(Confirm));
         Assert.Contains("You are subscribed", page);
         Assert.Equal(SubscriberStatus.Active, (await app.StoredAsync(Email))!.Status);
         Assert.Contains("You are subscribed", await app.GetStringAsync(confirmation.Link(Confirm)));
@@ -58,7 +60,7 @@ public sealed class SubscriptionFlowTests(AzuriteFixture fixture) : IClassFixtur
         Assert.Equal(await brandNew.Content.ReadAsByteArrayAsync(), await returning.Content.ReadAsByteArrayAsync());
         Assert.Equal(brandNew.StatusCode, returning.StatusCode);
 
-        await app.GetStringAsync(app.Mail.To(Email)[^1].Link(Confirm));
+        await app.ConfirmAsync(app.Mail.To(Email)[^1].Link(Confirm));
         var back = (await app.StoredAsync(Email))!;
         Assert.Equal((SubscriberStatus.Active, SubscriptionFrequency.Immediate), (back.Status, back.Frequency));
         Assert.Equal([Themes.Victims], back.Themes);
@@ -115,6 +117,24 @@ public sealed class SubscriptionFlowTests(AzuriteFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task OpeningAConfirmationLinkAsAMailScannerDoesChangeNothing()
+    {
+        await using var app = await SubscriptionApp.StartAsync(fixture.Azurite);
+        await app.SubscribeAsync("scanned@example.org", [Themes.Drugs]);
+        var link = app.Mail.Sent[^1].Link(Confirm);
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var head = await app.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, link));
+            var page = await app.GetStringAsync(link);
+            Assert.Contains("<form method=\"post\"><button type=\"submit\">Confirm</button></form>", page);
+        }
+
+        Assert.Equal(SubscriberStatus.Pending, (await app.StoredAsync("scanned@example.org"))!.Status);
+        Assert.Empty(await app.ActiveAsync(SubscriptionFrequency.Daily));
+    }
+
+    [Fact]
     public async Task LinksKeepWorkingAfterARestartWithoutAConfiguredSecret()
     {
         var shared = new Dictionary<string, string?>
@@ -130,7 +150,7 @@ public sealed class SubscriptionFlowTests(AzuriteFixture fixture) : IClassFixtur
         }
 
         await using var second = await SubscriptionApp.StartAsync(fixture.Azurite, shared);
-        await second.GetStringAsync(new Uri(second.Http.BaseAddress!, link.PathAndQuery));
+        await second.ConfirmAsync(new Uri(second.Http.BaseAddress!, link.PathAndQuery));
 
         Assert.Equal(SubscriberStatus.Active, (await second.StoredAsync("restart@example.org"))!.Status);
     }

@@ -26,7 +26,9 @@ public sealed partial class SubscriptionMailDevTests(AzuriteFixture azurite, Mai
         var message = await mailDev.MailDev.WaitForAsync(address);
         var link = ConfirmLink().Match(message.Text ?? "").Value;
         Assert.StartsWith(app.Http.BaseAddress!.ToString(), link);
-        Assert.Contains("You are subscribed", await app.Http.GetStringAsync(link));
+        Assert.Contains("Confirm your subscription", await app.Http.GetStringAsync(link));
+        using var confirmed = await app.Http.PostAsync(link, new FormUrlEncodedContent([]));
+        Assert.Contains("You are subscribed", await confirmed.Content.ReadAsStringAsync());
         Assert.Single(await mailDev.MailDev.ListToAsync(address));
     }
 

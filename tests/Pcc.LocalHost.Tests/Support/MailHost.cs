@@ -39,7 +39,9 @@ public static partial class MailHost
         var confirmation = await mailDev.WaitForAsync(address);
         var link = ConfirmLink().Match(confirmation.Text ?? "").Value;
         Assert.StartsWith(test.Host.FrontDoorAddress.ToString(), link);
-        Assert.Contains("You are subscribed", await test.Http.GetStringAsync(link));
+        Assert.Contains("Confirm your subscription", await test.Http.GetStringAsync(link));
+        using var confirmed = await test.Http.PostAsync(link, new FormUrlEncodedContent([]));
+        Assert.Contains("You are subscribed", await confirmed.Content.ReadAsStringAsync());
     }
 
     /// <summary>Uploads a briefing and waits until the catalogue's current version is <paramref name="version"/>.</summary>

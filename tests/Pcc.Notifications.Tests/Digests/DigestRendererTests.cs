@@ -121,8 +121,8 @@ public sealed class DigestRendererTests
     {
         var (_, content) = Render([New("key with/slash")]);
 
-        Assert.Contains("https://pcc.example.org/api/case-studies/key%20with%2Fslash", content.Text);
-        Assert.Contains("href=\"https://pcc.example.org/api/case-studies/key%20with%2Fslash\"", content.Html);
+        Assert.Contains("https://pcc.example.org/case-studies/key%20with%2Fslash", content.Text);
+        Assert.Contains("href=\"https://pcc.example.org/case-studies/key%20with%2Fslash\"", content.Html);
         Assert.Contains("No. 3 \u00b7 Public Safety, Public Trust", content.Text);
     }
 

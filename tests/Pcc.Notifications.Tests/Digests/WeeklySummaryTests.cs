@@ -51,7 +51,7 @@ public sealed class WeeklySummaryTests
         Assert.Equal([(Violence, 2, 1, 0), (Victims, 0, 1, 0)], summary.Themes.Select(t => (t.ThemeSlug, t.New, t.Changed, t.Removed)));
         Assert.Equal(Violence, summary.MostChangedThemes[0].ThemeSlug);
         Assert.Equal(["a", "b"], summary.NewCaseStudies.Select(c => c.Key));
-        Assert.Equal("https://pcc.example.org/api/case-studies/a", summary.NewCaseStudies[0].Url);
+        Assert.Equal("https://pcc.example.org/case-studies/a", summary.NewCaseStudies[0].Url);
     }
 
     [Fact]

@@ -1,0 +1,66 @@
+using Pcc.Functions.Pages.Editor;
+using Pcc.Functions.Pages.Readers;
+using Pcc.Functions.Pages.Subscribers;
+
+namespace Pcc.Functions.Pages;
+
+/// <summary>
+/// The editors' pages: <c>/editor</c> lists recent ingests and takes uploads; <c>/editor/ingests/{slug}/{etag}</c>
+/// shows one ingest's report. Open locally; in Azure behind an Entra ID sign-in (<see cref="EditorAccess"/>).
+/// </summary>
+public sealed class EditorPages(EditorAccess access, BriefingUploads uploads, IngestLog log)
+{
+    private const int Recent = 30;
+
+    /// <summary>GET: the page. POST (multipart, field <c>briefing</c>): stores the upload and goes to its report.</summary>
+    [Function("EditorPage")]
+    public async Task<IResult> EditorAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "editor")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (access.Check(request) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            return EditorPage.Render(await log.RecentAsync(Recent, cancellationToken));
+        }
+
+        if (!SameOrigin.Allows(request))
+        {
+            return SubscribePage.Refused();
+        }
+
+        var file = request.HasFormContentType ? (await request.ReadFormAsync(cancellationToken)).Files.GetFile("briefing") : null;
+        await using var content = file?.OpenReadStream() ?? Stream.Null;
+        var upload = await uploads.UploadAsync(file?.FileName, content, file?.Length ?? 0, cancellationToken);
+        return upload.Error is { } error
+            ? EditorPage.Render(await log.RecentAsync(Recent, cancellationToken), error) with { Status = StatusCodes.Status400BadRequest }
+            : TypedResults.Redirect(EditorPage.ReportPath(upload.Slug!, upload.Etag!, upload.BlobName));
+    }
+
+    /// <summary>GET: one ingest's report, or a page saying it is still being read.</summary>
+    [Function("IngestReportPage")]
+    public async Task<IResult> ReportAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "editor/ingests/{slug}/{etag}")] HttpRequest request, string slug, string etag, CancellationToken cancellationToken)
+    {
+        if (access.Check(request) is { } denied)
+        {
+            return denied;
+        }
+
+        var ingest = await log.FindAsync(slug, etag, cancellationToken);
+        var report = ingest is null ? null : await log.ReportAsync(ingest, cancellationToken);
+        if (ingest is not null && report is not null)
+        {
+            return IngestReportPage.Render(ingest, report);
+        }
+
+        // Until the blob trigger has started, only the upload itself says the address is right.
+        string? file = request.Query["file"];
+        return ingest is not null || await uploads.IsCurrentAsync(file, slug, etag, cancellationToken)
+            ? IngestReportPage.Pending(ingest?.BlobName ?? file!, EditorPage.ReportPath(slug, etag, file))
+            : NotFoundPage.Render("There is no such upload.");
+    }
+}

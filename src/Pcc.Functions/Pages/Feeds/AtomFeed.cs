@@ -1,0 +1,71 @@
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Xml;
+using Pcc.Functions.Catalogue.Models;
+using Pcc.Functions.Data;
+using static Pcc.Functions.Pages.Html;
+
+namespace Pcc.Functions.Pages.Feeds;
+
+/// <summary>
+/// Atom 1.0 feeds of catalogue changes: one entry per new, changed or removed case study, with a stable id (its
+/// case-study page plus the change's own key), the change as an HTML summary and a link to the case-study page.
+/// </summary>
+public static class AtomFeed
+{
+    /// <summary>The media type of an Atom feed.</summary>
+    public const string ContentType = "application/atom+xml; charset=utf-8";
+
+    /// <summary>Builds the feed whose own address is <paramref name="selfPath"/> and whose page is <paramref name="pagePath"/>.</summary>
+    public static SyndicationFeed Build(string title, string baseUrl, string selfPath, string pagePath, IReadOnlyList<ChangeView> changes, DateTimeOffset now)
+    {
+        var root = baseUrl.TrimEnd('/');
+        var feed = new SyndicationFeed(title, "New, changed and removed case studies of the policing innovation catalogue.", new Uri(root + pagePath))
+        {
+            Id = root + selfPath,
+            LastUpdatedTime = changes.Count > 0 ? changes[0].IngestedAt : now,
+            Generator = "PccFunctions",
+        };
+        feed.Authors.Add(new SyndicationPerson { Name = "Policing Innovation Catalogue" });
+        feed.Links.Add(new SyndicationLink(new Uri(root + selfPath), "self", title, "application/atom+xml", 0));
+        feed.Items = changes.Select(c => Entry(root, c)).ToList();
+        return feed;
+    }
+
+    /// <summary>The feed as UTF-8 XML.</summary>
+    public static byte[] Write(SyndicationFeed feed)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        {
+            new Atom10FeedFormatter(feed).WriteTo(writer);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static SyndicationItem Entry(string root, ChangeView change)
+    {
+        var page = new Uri($"{root}/case-studies/{Uri.EscapeDataString(change.Key)}");
+        var item = new SyndicationItem
+        {
+            Id = $"{page.AbsoluteUri}#change-{ChangeEntity.RowKeyFor(change.IngestedAt, change.Briefing, change.Key)}",
+            Title = new TextSyndicationContent($"{KindLabel(change.Kind)}: {change.Title}"),
+            Summary = new TextSyndicationContent(Summary(change), TextSyndicationContentKind.Html),
+            LastUpdatedTime = change.IngestedAt,
+            PublishDate = change.IngestedAt,
+        };
+        item.Links.Add(SyndicationLink.CreateAlternateLink(page, "text/html"));
+        item.Categories.Add(new SyndicationCategory(change.ThemeSlug, null, change.Theme));
+        return item;
+    }
+
+    private static string Summary(ChangeView change) => change.Kind switch
+    {
+        "changed" when change.Diff is { } diff => $"<p>{Encode(change.Theme)}, briefing {Encode(change.Briefing)} version {change.Version}:</p><p>{DiffHtml(diff)}</p>",
+        "removed" => $"<p>Removed from {Encode(change.Briefing)} (version {change.Version}), {Encode(change.Theme)}.</p>",
+        _ => $"<p>{Encode(change.Theme)}, briefing {Encode(change.Briefing)} version {change.Version}:</p><p>{Encode(Clip(change.Text, 600))}</p>",
+    };
+
+    private static string Clip(string text, int length) => text.Length <= length ? text : text[..(text.LastIndexOf(' ', length) is > 0 and var cut ? cut : length)] + " …";
+}

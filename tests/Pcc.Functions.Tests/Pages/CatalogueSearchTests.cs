@@ -1,0 +1,35 @@
+using Pcc.Functions.Pages.Search;
+using Pcc.Testing;
+
+namespace Pcc.Functions.Tests.Pages;
+
+public sealed class CatalogueSearchTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task TwoWordsFromACaseStudyFindItInTheIngestedCatalogue()
+    {
+        await using var services = CatalogueServices.Create(fixture.Azurite);
+        await services.IngestAsync(Seeds.BriefingName, Seeds.Briefing);
+
+        var results = await services.Get<CatalogueSearch>().SearchAsync(new SearchQuery("homicides Strathclyde"), CancellationToken.None);
+
+        var hit = Assert.Single(results.Hits);
+        Assert.Contains("homicides fall 39 per cent", hit.CaseStudy.Text);
+        Assert.Contains(hit.Excerpt, r => r.Match && r.Text == "Strathclyde");
+    }
+
+    [Fact]
+    public async Task ANewVersionOfABriefingIsSearchableAtOnce()
+    {
+        await using var services = CatalogueServices.Create(fixture.Azurite);
+        await services.IngestAsync(Seeds.BriefingName, Seeds.Briefing);
+        var search = services.Get<CatalogueSearch>();
+        Assert.Empty((await search.SearchAsync(new SearchQuery("Plymouth hub"), CancellationToken.None)).Hits);
+
+        await services.IngestAsync(Seeds.BriefingName, LaterVersion.Bytes);
+
+        var hit = Assert.Single((await search.SearchAsync(new SearchQuery("Plymouth hub"), CancellationToken.None)).Hits);
+        Assert.StartsWith("The PCC in Devon and Cornwall", hit.CaseStudy.Text);
+        Assert.Equal(20, (await search.IndexAsync(CancellationToken.None)).Count);
+    }
+}

@@ -1,0 +1,56 @@
+using Pcc.Functions.Data;
+using Pcc.Functions.Pages.Editor;
+using Pcc.Testing;
+
+namespace Pcc.Functions.Tests.Pages;
+
+public sealed class EditorUploadTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task AnUploadIsWrittenToTheBriefingsContainerAndItsIngestReportListsTwentyCaseStudies()
+    {
+        await using var services = CatalogueServices.Create(fixture.Azurite);
+        var uploads = services.Get<BriefingUploads>();
+
+        var upload = await uploads.UploadAsync(Seeds.BriefingName, new MemoryStream(Seeds.Briefing), Seeds.Briefing.Length, CancellationToken.None);
+        Assert.Null(upload.Error);
+        var blob = (await services.Store.BriefingBlobs.GetBlobClient(Seeds.BriefingName).DownloadContentAsync()).Value;
+        Assert.Equal(Seeds.Briefing, blob.Content.ToArray());
+
+        var log = services.Get<IngestLog>();
+        Assert.Null(await log.FindAsync(upload.Slug!, upload.Etag!, CancellationToken.None));
+        await services.Get<Pcc.Functions.Ingestion.BriefingIngestor>().IngestAsync(upload.BlobName!, CancellationToken.None);
+
+        var ingest = await log.FindAsync(upload.Slug!, upload.Etag!, CancellationToken.None);
+        Assert.Equal(IngestionEntity.Completed, ingest!.Status);
+        var report = await log.ReportAsync(ingest, CancellationToken.None);
+        Assert.Equal(20, report!.Counts.CaseStudies);
+        Assert.Equal(20, report.New.Count);
+        Assert.Equal(ingest.RowKey, Assert.Single(await log.RecentAsync(10, CancellationToken.None)).RowKey);
+    }
+
+    [Fact]
+    public async Task AnEmptyOrNamelessUploadIsRefusedAndNothingIsWritten()
+    {
+        await using var services = CatalogueServices.Create(fixture.Azurite);
+        var uploads = services.Get<BriefingUploads>();
+
+        var empty = await uploads.UploadAsync("empty.txt", new MemoryStream(), 0, CancellationToken.None);
+        var nameless = await uploads.UploadAsync("../", new MemoryStream([1]), 1, CancellationToken.None);
+
+        Assert.Equal("empty.txt is empty.", empty.Error);
+        Assert.Equal("Choose a briefing file to upload.", nameless.Error);
+        await services.Store.EnsureCreatedAsync();
+        await foreach (var _ in services.Store.BriefingBlobs.GetBlobsAsync())
+        {
+            Assert.Fail("Nothing should have been written.");
+        }
+    }
+
+    [Theory]
+    [InlineData(@"C:\Users\ed\Briefings\Public Safety (v2).pdf", "Public-Safety--v2-.pdf")]
+    [InlineData("../../etc/passwd", "passwd")]
+    [InlineData("résumé.docx", "r-sum-.docx")]
+    public void AnUploadIsStoredUnderItsOwnFileNameWithoutFoldersOrOddCharacters(string fileName, string blobName) =>
+        Assert.Equal(blobName, BriefingUploads.BlobNameFor(fileName));
+}

@@ -1,0 +1,86 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Pcc.Briefings.Themes;
+using Pcc.Functions.Catalogue.Models;
+using Pcc.Functions.Pages;
+using Pcc.Functions.Pages.Readers;
+using Pcc.Functions.Pages.Search;
+using Pcc.Functions.Pages.Subscribers;
+
+namespace Pcc.Functions.Tests.Pages;
+
+public sealed class PageRenderingTests
+{
+    private const string Hostile = "<script>alert('x')</script> & \"quotes\"";
+    private static readonly DateTimeOffset s_at = new(2026, 11, 23, 7, 30, 0, TimeSpan.Zero);
+
+    private static IHtmlDocument Parse(WebPage page) => new HtmlParser().ParseDocument(page.Render());
+
+    private static CaseStudyView CaseStudy(string title, string text) =>
+        new("key-1", 3, "drug-harm", "Reducing the harm caused by drugs", title, text, "page 2", "my-briefing", ["my-briefing"], s_at, s_at);
+
+    [Fact]
+    public void DocumentTextIsShownAsTextNeverAsMarkup()
+    {
+        var detail = new CaseStudyDetail("key-1", CaseStudy(Hostile, Hostile), false,
+            [new CaseStudyHistoryView("changed", "my-briefing", 2, s_at, 3, "drug-harm", Hostile, Hostile, "kept [-<b>old</b>-]{+<i>new</i>+} kept")]);
+
+        var document = Parse(CaseStudyPage.Render(detail, ThemeTaxonomy.Default));
+
+        Assert.Empty(document.Scripts);
+        Assert.Empty(document.QuerySelectorAll("main b, main i"));
+        Assert.Equal(Hostile, document.QuerySelector("h1")!.TextContent);
+        Assert.Equal("<b>old</b>", document.QuerySelector("del")!.TextContent.Replace("[removed: ", "").TrimEnd(']'));
+        Assert.Equal("<i>new</i>", document.QuerySelector("ins")!.TextContent.Replace("[added: ", "").TrimEnd(']'));
+    }
+
+    [Fact]
+    public void EveryPageHasATitleADescriptionHeadingsInOrderAndTheFeed()
+    {
+        var taxonomy = ThemeTaxonomy.Default;
+        var theme = taxonomy.Themes[0];
+        WebPage[] pages =
+        [
+            HomePage.Render([new ThemeView(theme.Slug, theme.Name, [], 4)], [], taxonomy),
+            ThemePage.Render(theme, [CaseStudy("One", "Text one.")]),
+            SearchPage.Render(new SearchIndex([CaseStudy("Naloxone kits", "Officers carry naloxone.")]).Search(new SearchQuery("naloxone")), taxonomy, null),
+            SubscribePage.Form(taxonomy, SubscribeForm.Empty),
+        ];
+
+        foreach (var document in pages.Select(Parse))
+        {
+            Assert.EndsWith(PageLayout.SiteName, document.Title);
+            Assert.False(string.IsNullOrWhiteSpace(document.QuerySelector("meta[name=description]")?.GetAttribute("content")));
+            Assert.Equal("en-GB", document.DocumentElement.GetAttribute("lang"));
+            Assert.Single(document.QuerySelectorAll("h1"));
+            var levels = document.QuerySelectorAll("h1,h2,h3,h4").Select(h => h.LocalName[1] - '0').ToList();
+            Assert.True(levels.Zip(levels.Skip(1)).All(p => p.Second <= p.First + 1), $"Headings skip a level in {document.Title}: {string.Join(",", levels)}");
+            Assert.Contains(document.QuerySelectorAll("link[rel=alternate]"), l => l.GetAttribute("type") == "application/atom+xml");
+        }
+    }
+
+    [Fact]
+    public void EveryFieldOfTheSubscribeFormHasALabel()
+    {
+        var document = Parse(SubscribePage.Form(ThemeTaxonomy.Default, SubscribeForm.Empty, new Dictionary<string, string> { ["email"] = "Enter an email address." }));
+
+        var inputs = document.QuerySelectorAll("input, select").ToList();
+        Assert.Equal(1 + ThemeTaxonomy.Default.Themes.Count(t => t.Listed) + 3, inputs.Count);
+        Assert.All(inputs, i => Assert.NotNull(document.QuerySelector($"label[for='{i.Id}']")));
+        Assert.Equal("Enter an email address.", document.QuerySelector("[role=alert] li")!.TextContent);
+        Assert.Equal("true", document.QuerySelector("#email")!.GetAttribute("aria-invalid"));
+        Assert.All(ThemeTaxonomy.Default.Themes, t => Assert.Contains(t.Description, document.Body!.TextContent));
+    }
+
+    [Fact]
+    public void SearchResultsMarkTheMatchingWords()
+    {
+        var results = new SearchIndex([CaseStudy("Naloxone kits", "Officers carry <naloxone> in Durham.")]).Search(new SearchQuery("naloxone durham"));
+
+        var document = Parse(SearchPage.Render(results, ThemeTaxonomy.Default, null));
+
+        Assert.Equal(["Naloxone", "naloxone", "Durham"], document.QuerySelectorAll("mark").Select(m => m.TextContent));
+        Assert.Contains("1 case study found", document.QuerySelector("h2")!.TextContent);
+        Assert.Equal("naloxone durham", ((IHtmlInputElement)document.QuerySelector("#q")!).Value);
+    }
+}

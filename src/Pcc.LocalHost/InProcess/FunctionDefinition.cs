@@ -1,4 +1,4 @@
-namespace Pcc.Functions.Hosting;
+namespace Pcc.LocalHost.InProcess;
 
 /// <summary>
 /// A function, declared once: its name (the path the host calls), its trigger and bindings (written to
@@ -25,6 +25,9 @@ public sealed record FunctionDefinition
     /// <summary>For non-HTTP functions: the <see cref="IFunctionHandler"/> that runs an invocation.</summary>
     public Type? HandlerType { get; private init; }
 
+    /// <summary>For non-HTTP functions without a <see cref="HandlerType"/>: makes the handler of one invocation.</summary>
+    public Func<IServiceProvider, IFunctionHandler>? HandlerFactory { get; private init; }
+
     /// <summary>For HTTP functions: the minimal-API handler for each method (upper case), mapped at <c>/api/{route}</c>.</summary>
     public IReadOnlyDictionary<string, Delegate> HttpHandlers { get; private init; } = new Dictionary<string, Delegate>();
 
@@ -35,6 +38,10 @@ public sealed record FunctionDefinition
         var trigger = new BlobTriggerBinding("blob", path, connection, source);
         return new FunctionDefinition(name, trigger, [trigger]) { HandlerType = typeof(THandler) };
     }
+
+    /// <summary>A blob- or timer-triggered function whose handler is made per invocation.</summary>
+    public static FunctionDefinition Create(string name, FunctionBinding trigger, Func<IServiceProvider, IFunctionHandler> handler) =>
+        new(name, trigger, [trigger]) { HandlerFactory = handler };
 
     /// <summary>A timer-triggered function.</summary>
     public static FunctionDefinition Timer<THandler>(string name, string schedule, bool runOnStartup = false)

@@ -41,6 +41,7 @@ public static class FunctionAppRunner
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddSettingDefaults(DigestTimers.DefaultSchedules);
+        builder.Configuration.AddSettingDefaults(DigestQueue.Defaults);
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         configure(builder);
         builder.Services.AddPccFunctionApp(builder.Configuration);

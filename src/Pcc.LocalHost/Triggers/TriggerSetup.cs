@@ -1,5 +1,7 @@
 using Pcc.Functions.Data;
+using Azure.Storage.Queues;
 using Pcc.LocalHost.InProcess;
+using Pcc.LocalHost.Payloads;
 using Pcc.LocalHost.Settings;
 using Pcc.Notifications.Storage;
 
@@ -37,6 +39,45 @@ public static class TriggerSetup
                 return new BlobTriggerListener(f.Name, binding.Name, pattern, storage.GetBlobContainerClient(pattern.Container), receipts, poison, handler, options, logger);
             })
             .ToList();
+    }
+
+    /// <summary>
+    /// A listener for every queue-triggered function (<c>%Setting%</c> queue names resolved), Base64 messages as the host
+    /// reads them by default; a message that is not Base64 can never run, so it goes straight to <c>{queue}-poison</c>.
+    /// </summary>
+    public static IReadOnlyList<QueueTriggerListener> QueueListeners(
+        IEnumerable<FunctionDefinition> functions, IConfiguration configuration, StorageConnection storage,
+        HandlerClient handler, LocalHostOptions options, ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger("Pcc.LocalHost.QueueTrigger");
+        var listeners = new List<QueueTriggerListener>();
+        foreach (var function in functions)
+        {
+            if (function.Trigger is not QueueTriggerBinding binding)
+            {
+                continue;
+            }
+
+            var name = AppSettings.Resolve(configuration, binding.QueueName, $"The queue trigger of {function.Name}").ToLowerInvariant();
+            var raw = storage.CreateQueueServiceClient(StorageConnection.QueueOptions(QueueMessageEncoding.None));
+            var poison = raw.GetQueueClient(name + "-poison");
+            var queue = storage.CreateQueueServiceClient(StorageConnection.QueueOptions(QueueMessageEncoding.Base64, async failed =>
+            {
+                if (failed.ReceivedMessage is { } undecodable)
+                {
+                    logger.LogError("Message {Id} of {Queue} is not Base64; it goes to the poison queue unread.", undecodable.MessageId, name);
+                    await poison.CreateIfNotExistsAsync();
+                    await poison.SendMessageAsync(undecodable.Body);
+                    await failed.Queue.DeleteMessageAsync(undecodable.MessageId, undecodable.PopReceipt);
+                }
+            })).GetQueueClient(name);
+            var functionName = function.Name;
+            listeners.Add(new QueueTriggerListener(functionName, queue, storage.CreateQueueServiceClient().GetQueueClient(name + "-poison"),
+                async (message, ct) => (await handler.InvokeAsync(functionName, QueueTriggerPayload.Create(functionName, binding.Name, message, options.TimeProvider.GetUtcNow()), ct)).Succeeded,
+                options, logger));
+        }
+
+        return listeners;
     }
 
     /// <summary>A scheduler for every timer-triggered function, by function name.</summary>

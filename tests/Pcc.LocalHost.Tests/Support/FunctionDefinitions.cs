@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Pcc.Functions;
 using Pcc.LocalHost.InProcess;
 
@@ -8,4 +9,8 @@ public static class FunctionDefinitions
 {
     public static FunctionDefinition Blob<THandler>(string name, string path) where THandler : IFunctionHandler =>
         FunctionDefinition.Blob<THandler>(name, path, Pcc.Functions.Ingestion.IngestBriefingFunction.Connection, BlobTriggerBinding.LogsAndContainerScan);
+
+    public static FunctionDefinition Queue<THandler>(string name, string queueName) where THandler : IFunctionHandler =>
+        FunctionDefinition.Create(name, new QueueTriggerBinding("message", queueName, "AzureWebJobsStorage"),
+            services => ActivatorUtilities.CreateInstance<THandler>(services));
 }

@@ -118,6 +118,20 @@ public sealed class DigestLedger
         return _batches.QueryAsync<DigestBatchEntity>(filter, cancellationToken: cancellationToken);
     }
 
+    /// <summary>True when some batch of the window's plan <paramref name="planId"/> waits to be sent or retried.</summary>
+    public async Task<bool> AnyUnsettledBatchAsync(DigestWindow window, string planId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {window.Id} and RowKey ge {planId + "-"} and RowKey lt {planId + "."} and (State eq {nameof(DigestBatchState.Pending)} or State eq {nameof(DigestBatchState.Deferred)})");
+        await foreach (var _ in _batches.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        return false;
+    }
+
     /// <summary>One batch's row, or null when there is no such batch.</summary>
     public async Task<DigestBatchEntity?> GetBatchAsync(DigestWindow window, string batch, CancellationToken cancellationToken = default)
     {

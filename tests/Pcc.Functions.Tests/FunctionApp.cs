@@ -3,10 +3,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Pcc.Notifications.Storage;
-using Azure.Storage.Blobs;
 using Pcc.Functions.Ingestion;
 using Pcc.LocalHost;
+using Pcc.Notifications.Storage;
+using Azure.Storage.Blobs;
 using Pcc.Testing;
 
 namespace Pcc.Functions.Tests;

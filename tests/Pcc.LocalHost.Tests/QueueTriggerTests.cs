@@ -1,5 +1,4 @@
 using Azure.Storage.Queues;
-using Microsoft.Extensions.DependencyInjection;
 using Pcc.LocalHost.Tests.Support;
 using Pcc.LocalHost.Triggers;
 using Pcc.Notifications.Storage;
@@ -7,24 +6,26 @@ using Pcc.Testing;
 
 namespace Pcc.LocalHost.Tests;
 
-/// <summary>Queue triggers polled the way the Functions host polls them: delete on success, retry, poison after five deliveries.</summary>
+/// <summary>
+/// Queue triggers of the test worker, polled the way the Functions host polls them: the text and metadata reach the
+/// function, a message is deleted on success, delivered again on failure, and moved to <c>{queue}-poison</c> after five.
+/// </summary>
 public sealed class QueueTriggerTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>
 {
     [Fact]
-    public async Task AQueueMessageRunsItsFunctionOnceWithItsTextAndMetadataAndIsDeleted()
+    public async Task AQueueMessageRunsItsFunctionOnceWithItsTextAndIsDeleted()
     {
-        var (test, queue, poison, _) = await StartAsync(failFirst: 0);
+        var (test, queue, poison) = await StartAsync();
         await using (test)
         {
-            await queue.SendMessageAsync("{\"batch\":\"b-00001\"}");
+            var id = (await queue.SendMessageAsync("{\"batch\":\"b-00001\"}")).Value.MessageId;
 
-            var invocation = Assert.Single(await test.Log.WaitForAsync("Flaky", 1));
+            var text = await TestHost.EventuallyAsync(() => test.ResultAsync($"queue-{id}-1"), t => t is not null, "the delivery recorded");
             await TestHost.EventuallyAsync(async () => (await queue.PeekMessagesAsync()).Value.Length, n => n == 0, "the message deleted");
             await Task.Delay(600);
 
-            Assert.Single(test.Log.Of("Flaky"));
-            Assert.Equal("{\"batch\":\"b-00001\"}", invocation.GetDataString("message"));
-            Assert.Equal("1", invocation.GetMetadataString("DequeueCount"));
+            Assert.Equal("{\"batch\":\"b-00001\"}", text);
+            Assert.Equal([$"queue-{id}-1"], await test.ResultNamesAsync("queue-"));
             Assert.False(await poison.ExistsAsync());
         }
     }
@@ -32,16 +33,16 @@ public sealed class QueueTriggerTests(AzuriteFixture fixture) : IClassFixture<Az
     [Fact]
     public async Task AFailedDeliveryComesBackAndSucceedsWithoutAPoisonMessage()
     {
-        var (test, queue, poison, _) = await StartAsync(failFirst: 2);
+        var (test, queue, poison) = await StartAsync();
         await using (test)
         {
-            await queue.SendMessageAsync("retry me");
+            var id = (await queue.SendMessageAsync("fail:2")).Value.MessageId;
 
-            var invocations = await test.Log.WaitForAsync("Flaky", 3);
+            await TestHost.EventuallyAsync(() => test.ResultAsync($"queue-{id}-3"), t => t is not null, "the third delivery");
             await TestHost.EventuallyAsync(async () => (await queue.PeekMessagesAsync()).Value.Length, n => n == 0, "the message deleted");
             await Task.Delay(600);
 
-            Assert.Equal(["1", "2", "3"], test.Log.Of("Flaky").Select(i => i.GetMetadataString("DequeueCount")));
+            Assert.Equal([$"queue-{id}-1", $"queue-{id}-2", $"queue-{id}-3"], (await test.ResultNamesAsync("queue-")).Order());
             Assert.False(await poison.ExistsAsync());
         }
     }
@@ -49,18 +50,18 @@ public sealed class QueueTriggerTests(AzuriteFixture fixture) : IClassFixture<Az
     [Fact]
     public async Task AMessageThatFailsFiveDeliveriesMovesToThePoisonQueueUnchanged()
     {
-        var (test, queue, poison, _) = await StartAsync(failFirst: 100);
+        var (test, queue, poison) = await StartAsync();
         await using (test)
         {
             var outcomes = new List<QueueTriggerOutcome>();
             test.Host.QueueProcessed += o => { lock (outcomes) { outcomes.Add(o); } };
-            await queue.SendMessageAsync("never works");
+            var id = (await queue.SendMessageAsync("fail:100")).Value.MessageId;
 
             var poisoned = await TestHost.EventuallyAsync(async () => await poison.ExistsAsync() ? (await poison.PeekMessagesAsync(10)).Value : [], m => m.Length > 0, "a poison message");
             await Task.Delay(800);
 
-            Assert.Equal(5, test.Log.Of("Flaky").Count);
-            Assert.Equal("never works", Assert.Single(poisoned).Body.ToString());
+            Assert.Equal("fail:100", Assert.Single(poisoned).Body.ToString());
+            Assert.Equal(Enumerable.Range(1, 5).Select(n => $"queue-{id}-{n}"), (await test.ResultNamesAsync("queue-")).Order());
             Assert.Empty((await queue.PeekMessagesAsync()).Value);
             lock (outcomes)
             {
@@ -72,38 +73,27 @@ public sealed class QueueTriggerTests(AzuriteFixture fixture) : IClassFixture<Az
     [Fact]
     public async Task AMessageThatIsNotBase64GoesToThePoisonQueueWithoutRunningTheFunction()
     {
-        var (test, _, poison, name) = await StartAsync(failFirst: 0);
+        var (test, queue, _) = await StartAsync();
         await using (test)
         {
-            var raw = test.Host.Storage.CreateQueueServiceClient(StorageConnection.QueueOptions(QueueMessageEncoding.None)).GetQueueClient(name);
-            await raw.SendMessageAsync("not base64 {");
+            var raw = test.Host.Storage.CreateQueueServiceClient(StorageConnection.QueueOptions(QueueMessageEncoding.None));
+            await raw.GetQueueClient(queue.Name).SendMessageAsync("not base64 {");
+            var poisonRaw = raw.GetQueueClient(queue.Name + "-poison");
 
-            var poisonRaw = test.Host.Storage.CreateQueueServiceClient(StorageConnection.QueueOptions(QueueMessageEncoding.None)).GetQueueClient(poison.Name);
             var poisoned = await TestHost.EventuallyAsync(async () => await poisonRaw.ExistsAsync() ? (await poisonRaw.PeekMessagesAsync(10)).Value : [], m => m.Length > 0, "a poison message");
 
             Assert.Equal("not base64 {", Assert.Single(poisoned).Body.ToString());
-            Assert.Empty(test.Log.Of("Flaky"));
-            Assert.Empty((await raw.PeekMessagesAsync()).Value);
+            Assert.Empty(await test.ResultNamesAsync("queue-"));
+            Assert.Empty((await queue.PeekMessagesAsync()).Value);
         }
     }
 
-    private async Task<(TestHost Test, QueueClient Queue, QueueClient Poison, string Name)> StartAsync(int failFirst)
+    private async Task<(TestHost Test, QueueClient Queue, QueueClient Poison)> StartAsync()
     {
-        var name = "flaky-" + Guid.NewGuid().ToString("N")[..12];
-        var failures = new FlakyFunction.Failures(failFirst);
-        var test = await TestHost.StartAsync(fixture.Azurite, o =>
-        {
-            o.Settings["FlakyQueue"] = name;
-            var configure = o.ConfigureApp;
-            o.ConfigureApp = b =>
-            {
-                configure?.Invoke(b);
-                b.Services.AddSingleton(failures);
-            };
-        }, FunctionDefinitions.Queue<FlakyFunction>("Flaky", "%FlakyQueue%"));
+        var test = await TestHost.StartWorkerAsync(fixture.Azurite);
         var queues = test.Host.Storage.CreateQueueServiceClient();
-        var queue = queues.GetQueueClient(name);
+        var queue = queues.GetQueueClient("queue-" + test.Id);
         await queue.CreateIfNotExistsAsync();
-        return (test, queue, queues.GetQueueClient(name + "-poison"), name);
+        return (test, queue, queues.GetQueueClient(queue.Name + "-poison"));
     }
 }

@@ -19,6 +19,8 @@ run digests1  dotnet run -c Release --no-build --project bench/Pcc.DigestLoad --
 run digests4  dotnet run -c Release --no-build --project bench/Pcc.DigestLoad -- "$subscribers" 4
 run startup   dotnet run -c Release --no-build --project bench/Pcc.WorkerStartup -- 10
 
+# A hand-written "## Findings" section (what a missed target means) is kept across runs; re-read it against the new figures.
+findings=$(sed -n '/^## Findings/,$p' "$out" 2>/dev/null || true)
 field() { grep -o "$2=[^ ]*" "$logs/$1.txt" | head -1 | cut -d= -f2; }
 {
   echo "# Benchmark results"
@@ -50,5 +52,6 @@ field() { grep -o "$2=[^ ]*" "$logs/$1.txt" | head -1 | cut -d= -f2; }
   echo "## Worker cold start — target ≤ 1 s median of 10"
   echo
   echo '```'; grep -E 'median' "$logs/startup.txt" || tail -20 "$logs/startup.txt"; echo '```'
+  if [ -n "$findings" ]; then echo; echo "$findings"; fi
 } > "$out"
 echo "wrote $out (logs in $logs)" >&2

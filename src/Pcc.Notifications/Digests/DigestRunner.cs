@@ -237,29 +237,7 @@ public sealed class DigestRunner
 
         run.Runs++;
         run.StartedAt = now;
-        await _ledger.SaveRunAsync(new DigestRunEntity
-        {
-            PartitionKey = run.PartitionKey,
-            RowKey = run.RowKey,
-            WindowId = run.WindowId,
-            WindowStart = run.WindowStart,
-            WindowEnd = run.WindowEnd,
-            Status = run.Status,
-            PlanId = run.PlanId,
-            Batches = run.Batches,
-            Items = run.Items,
-            Recipients = run.Recipients,
-            Empty = run.Empty,
-            Audiences = run.Audiences,
-            Sent = run.Sent,
-            Failed = run.Failed,
-            Deferred = run.Deferred,
-            Unconfirmed = run.Unconfirmed,
-            Runs = run.Runs,
-            PlannedAt = run.PlannedAt,
-            StartedAt = now,
-            CompletedAt = run.CompletedAt,
-        }, cancellationToken).ConfigureAwait(false);
+        await _ledger.RecordRunStartedAsync(run, cancellationToken).ConfigureAwait(false);
         return run;
     }
 

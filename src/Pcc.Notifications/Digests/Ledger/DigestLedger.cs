@@ -109,6 +109,18 @@ public sealed class DigestLedger
         await _runs.UpsertEntityAsync(run, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Counts a run of the window and its start time, touching nothing else in the row (totals belong to the batches' senders).</summary>
+    public async Task RecordRunStartedAsync(DigestRunEntity run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var touch = new TableEntity(run.PartitionKey, run.RowKey)
+        {
+            [nameof(DigestRunEntity.Runs)] = run.Runs,
+            [nameof(DigestRunEntity.StartedAt)] = run.StartedAt,
+        };
+        await _runs.UpdateEntityAsync(touch, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The batches of <paramref name="window"/>'s committed plan, in order.</summary>
     public IAsyncEnumerable<DigestBatchEntity> ListBatchesAsync(DigestWindow window, string planId, CancellationToken cancellationToken = default)
     {

@@ -19,7 +19,6 @@ var subscribers = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCult
 var consumers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
 var azurite = await Azurite.GetAsync();
 await using var sendGrid = await SendGridFake.StartAsync();
-using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
 
 var suffix = Guid.NewGuid().ToString("N")[..8];
 var storage = StorageConnection.FromConnectionString(azurite.ConnectionString);
@@ -28,7 +27,9 @@ await ledger.CreateTablesIfNotExistsAsync();
 var queue = storage.CreateQueueServiceClient().GetQueueClient($"digest-batches-{suffix}");
 
 var options = Options.Create(new DigestOptions { PublicBaseUrl = "https://pcc.example.org" });
-var transport = new SendGridTransport(http, Options.Create(new SendGridOptions { ApiKey = sendGrid.ApiKey, BaseUri = sendGrid.BaseUri }), TimeProvider.System);
+var sendGridOptions = new SendGridOptions { ApiKey = sendGrid.ApiKey, BaseUri = sendGrid.BaseUri };
+using var http = SendGridResilience.CreateHttpClient(sendGridOptions, TimeProvider.System);
+var transport = new SendGridTransport(http, Options.Create(sendGridOptions), TimeProvider.System);
 var sender = new DigestBatchSender(ledger, transport, options, Options.Create(new EmailOptions { FromAddress = "digest@pcc.example.org" }), TimeProvider.System);
 var runner = new DigestRunner(new LoadSource(subscribers, seed: 48), ledger, new QueueBatchDispatcher(queue), sender, options, TimeProvider.System);
 var window = DigestSchedule.WindowEndingAt(DigestFrequency.Daily, new DateTimeOffset(2026, 11, 23, 7, 30, 0, TimeSpan.Zero));

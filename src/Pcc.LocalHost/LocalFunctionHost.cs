@@ -125,6 +125,13 @@ public sealed class LocalFunctionHost : IAsyncDisposable
         }
 
         settings[TriggerSetup.DefaultConnection] = StorageConnectionString;
+        if (Emulators is { } emulators && Options.StartMailDev && !Options.Settings.ContainsKey("Email:Smtp:Port"))
+        {
+            // The app's mail goes to the MailDev this host started or found, as its storage goes to that Azurite.
+            settings["Email:Smtp:Host"] = "127.0.0.1";
+            settings["Email:Smtp:Port"] = emulators.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         Configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(settings).Build();
         var app = WorkerConfig.Read(Options.AppDirectory ?? FunctionAppBuild.Directory(root));
         Worker = await FunctionWorker.StartAsync(app, settings, _loggers, cancellationToken);

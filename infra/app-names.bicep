@@ -16,6 +16,7 @@ var appContainers = {
   LocksContainer: 'pcc-locks'
   SummariesContainer: 'summaries'
   SecretsContainer: 'pcc-secrets'
+  DigestBatchesContainer: 'digest-batches'
 }
 
 @export()
@@ -34,9 +35,15 @@ var appTables = [
 ]
 
 @export()
-@description('Queues: where the Functions host moves a briefing blob that failed five times.')
+@description('The queue digest batches fan out on (SendDigestBatch\'s trigger, %DigestBatchQueue%); its length scales the app out.')
+var digestBatchQueue = 'digest-batches'
+
+@export()
+@description('Queues: the digest batches, and where the Functions host moves a briefing blob or a batch message that failed five times.')
 var appQueues = [
   'webjobs-blobtrigger-poison'
+  digestBatchQueue
+  '${digestBatchQueue}-poison'
 ]
 
 @export()

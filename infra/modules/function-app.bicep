@@ -1,7 +1,7 @@
 // The Function App: Flex Consumption (FC1) on Linux, .NET isolated worker, run from a package in blob storage, as the
 // user-assigned identity. Every setting the app reads is set here; secrets are Key Vault references.
 
-import { appContainers, deploymentContainer, secretNames } from '../app-names.bicep'
+import { appContainers, deploymentContainer, digestBatchQueue, secretNames } from '../app-names.bicep'
 
 param location string
 param tags object
@@ -123,6 +123,10 @@ resource settings 'Microsoft.Web/sites/config@2025-03-01' = {
     Storage__LocksContainer: appContainers.LocksContainer
     Storage__SummariesContainer: appContainers.SummariesContainer
     Storage__SecretsContainer: appContainers.SecretsContainer
+    Storage__DigestBatchesContainer: appContainers.DigestBatchesContainer
+
+    // The queue digest batches fan out on (SendDigestBatch's %DigestBatchQueue%).
+    DigestBatchQueue: digestBatchQueue
 
     // Document reading limits (ReaderLimits, section Ingestion) and the theme taxonomy (built in when empty).
     Ingestion__MaxDocumentBytes: '20971520'
@@ -174,6 +178,7 @@ resource settings 'Microsoft.Web/sites/config@2025-03-01' = {
     Digests__MaxRecipientsPerBatch: '1000'
     Digests__MaxDeliveryAttempts: '3'
     Digests__ClaimLease: '00:15:00'
+    Digests__DeferredRetryDelay: '00:05:00'
     Digests__SummaryLength: '300'
     Digests__DiffContextWords: '6'
     Digests__MaxChangesShown: '12'

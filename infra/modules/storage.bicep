@@ -48,6 +48,7 @@ var containerNames = [
   appContainers.LocksContainer
   appContainers.SummariesContainer
   appContainers.SecretsContainer
+  appContainers.DigestBatchesContainer
   deploymentContainer
   deadLetterContainer
 ]

@@ -6,7 +6,8 @@ using Pcc.Functions.Digests;
 // this process, reads the functions from functions.metadata or asks the worker for them, and invokes the
 // [Function] methods in the feature folders:
 //   Ingestion/      IngestBriefing        blob trigger on briefings/{name} (Event Grid source, as Flex Consumption requires)
-//   Digests/        SendImmediateAlerts, SendDailyDigests, SendWeeklyDigests   timers on %Setting% schedules
+//   Digests/        SendImmediateAlerts, SendDailyDigests, SendWeeklyDigests   timers on %Setting% schedules, which
+//                   plan a window and queue its batches; SendDigestBatch  queue trigger on %DigestBatchQueue%, one batch each
 //   Summaries/      SendWeeklySummary (timer), WeeklySummary (HTTP)
 //   Catalogue/      the read-only JSON API
 //   Subscriptions/  double opt-in, manage and unsubscribe links, their pages
@@ -21,6 +22,7 @@ builder.ConfigureFunctionsWebApplication();
 // The schedules have values in code, under every app setting, so the app runs without them; the host in Azure
 // still resolves %Setting% from the app settings alone (local.settings.sample.json lists them).
 builder.Configuration.AddSettingDefaults(DigestTimers.DefaultSchedules);
+builder.Configuration.AddSettingDefaults(DigestQueue.Defaults);
 
 // Storage, ingestion, the catalogue, subscriptions, digests and summaries: ServiceCollectionExtensions.
 builder.Services.AddPccFunctionApp(builder.Configuration);

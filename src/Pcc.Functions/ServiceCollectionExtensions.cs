@@ -6,6 +6,7 @@ using Pcc.Functions.Data;
 using Pcc.Functions.Digests;
 using Pcc.Functions.Summaries;
 using Pcc.Notifications.Digests;
+using Pcc.Notifications.Digests.FanOut;
 using Pcc.Notifications.Digests.Ledger;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -104,7 +105,7 @@ public static class ServiceCollectionExtensions
 
     /// <summary>
     /// Digests (section <c>Digests</c>) over the catalogue's changes and the subscriber list, with the ledger in the
-    /// app's tables, and the weekly summary. Needs <see cref="AddSubscriptions"/>. Links in digests start with
+    /// app's tables, batches fanned out on the queue named by <c>DigestBatchQueue</c>, and the weekly summary. Needs <see cref="AddSubscriptions"/>. Links in digests start with
     /// <c>Subscriptions:PublicBaseUrl</c> unless <c>Digests:PublicBaseUrl</c> is set: one address for the app.
     /// </summary>
     public static IServiceCollection AddDigestDelivery(this IServiceCollection services, IConfiguration configuration)
@@ -112,8 +113,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var store = sp.GetRequiredService<PccStore>();
-            return new DigestLedger(store.DigestRuns, store.Deliveries);
+            return new DigestLedger(store.DigestRuns, store.Deliveries, store.DigestBatches);
         });
+        services.AddSingleton<IDigestBatchDispatcher>(sp => new QueueBatchDispatcher(sp.GetRequiredService<StorageConnection>()
+            .CreateQueueServiceClient().GetQueueClient(DigestQueue.Name(configuration))));
         services.AddSingleton<CatalogueDigestSource>();
         services.AddSingleton<IDigestSource>(sp => sp.GetRequiredService<CatalogueDigestSource>());
         services.AddDigests(configuration);

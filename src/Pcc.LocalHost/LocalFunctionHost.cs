@@ -64,11 +64,17 @@ public sealed class LocalFunctionHost : IAsyncDisposable
     /// <summary>The blob triggers' listeners.</summary>
     public IReadOnlyList<BlobTriggerListener> BlobListeners { get; private set; } = [];
 
+    /// <summary>The queue triggers' listeners.</summary>
+    public IReadOnlyList<QueueTriggerListener> QueueListeners { get; private set; } = [];
+
     /// <summary>Runs functions on demand (the admin endpoint).</summary>
     public OnDemandInvoker Admin { get; private set; } = null!;
 
     /// <summary>Raised when a blob version has been handled by its function (successfully or poisoned).</summary>
     public event Action<BlobTriggerOutcome>? BlobProcessed;
+
+    /// <summary>Raised when a delivery of a queue message has been handled by its function (deleted, retried later or poisoned).</summary>
+    public event Action<QueueTriggerOutcome>? QueueProcessed;
 
     /// <summary>Starts the host; on failure whatever had started is stopped again.</summary>
     public static async Task<LocalFunctionHost> StartAsync(LocalHostOptions options, CancellationToken cancellationToken = default)
@@ -138,6 +144,7 @@ public sealed class LocalFunctionHost : IAsyncDisposable
         PoisonQueue = new PoisonQueue(PoisonQueue.Client(Storage, Options.PoisonQueueName), Receipts);
 
         BlobListeners = TriggerSetup.BlobListeners(Worker, Configuration, Storage, Receipts, PoisonQueue, Options, _loggers);
+        QueueListeners = TriggerSetup.QueueListeners(Worker, Configuration, Storage, Options, _loggers);
         Timers = TriggerSetup.TimerSchedulers(Worker, Configuration, new ScheduleStatusStore(hosts, Options.HostId), Options, _loggers);
         Admin = new OnDemandInvoker(Worker, Timers, Configuration, Storage, logger);
 
@@ -167,6 +174,12 @@ public sealed class LocalFunctionHost : IAsyncDisposable
         foreach (var listener in BlobListeners)
         {
             listener.Processed += outcome => BlobProcessed?.Invoke(outcome);
+            _loops.Add(Task.Run(() => listener.RunAsync(_stopping.Token), CancellationToken.None));
+        }
+
+        foreach (var listener in QueueListeners)
+        {
+            listener.Processed += outcome => QueueProcessed?.Invoke(outcome);
             _loops.Add(Task.Run(() => listener.RunAsync(_stopping.Token), CancellationToken.None));
         }
 

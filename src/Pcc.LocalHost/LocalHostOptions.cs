@@ -51,6 +51,18 @@ public sealed class LocalHostOptions
     /// <summary>Blob-triggered invocations running at once (host.json <c>extensions.blobs.maxDegreeOfParallelism</c>).</summary>
     public int MaxParallelInvocations { get; set; } = 4;
 
+    /// <summary>How often an empty queue is polled at the longest (the host's <c>maxPollingInterval</c>, shorter here for development).</summary>
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Messages received per poll (the host's <c>batchSize</c>).</summary>
+    public int QueueBatchSize { get; set; } = 16;
+
+    /// <summary>Deliveries of a queue message before it goes to <c>{queue}-poison</c> (the host's <c>maxDequeueCount</c>).</summary>
+    public int MaxDequeueCount { get; set; } = 5;
+
+    /// <summary>How long a failed queue message stays invisible before its next delivery (the host's <c>visibilityTimeout</c>).</summary>
+    public TimeSpan QueueRetryDelay { get; set; } = TimeSpan.Zero;
+
     /// <summary>The queue failed blobs go to.</summary>
     public string PoisonQueueName { get; set; } = Triggers.PoisonQueue.DefaultName;
 

@@ -45,6 +45,7 @@ public static partial class FunctionJsonRules
             {
                 "blobTrigger" => Blob(binding),
                 "timerTrigger" => Timer(binding),
+                "queueTrigger" => Queue(binding),
                 "httpTrigger" => Http(binding, all),
                 "http" => Is(Text(binding, "direction"), "out") ? [] : ["http binding must be out"],
                 _ => [$"unexpected binding type '{type}'"],
@@ -62,6 +63,12 @@ public static partial class FunctionJsonRules
         if (Text(b, "path") is not { } path || !path.Contains('/') || !path.Contains("{name}", StringComparison.Ordinal)) yield return "blobTrigger path must be container/{name}";
         if (string.IsNullOrEmpty(Text(b, "connection"))) yield return "blobTrigger needs a connection";
         if (Text(b, "source") is not ("EventGrid" or "LogsAndContainerScan")) yield return "blobTrigger source must be EventGrid or LogsAndContainerScan";
+    }
+
+    private static IEnumerable<string> Queue(JsonElement b)
+    {
+        if (!Is(Text(b, "direction"), "in")) yield return "queueTrigger direction must be in";
+        if (string.IsNullOrEmpty(Text(b, "queueName"))) yield return "queueTrigger needs a queueName";
     }
 
     private static IEnumerable<string> Timer(JsonElement b)

@@ -61,6 +61,9 @@ public sealed class FunctionMetadataTests(PublishedApp published) : IClassFixtur
                 case TimerTriggerAttribute timer:
                     Assert.Equal(("timerTrigger", timer.Schedule), (Text(trigger, "type"), Text(trigger, "schedule")));
                     break;
+                case QueueTriggerAttribute queue:
+                    Assert.Equal(("queueTrigger", queue.QueueName), (Text(trigger, "type"), Text(trigger, "queueName")));
+                    break;
                 case HttpTriggerAttribute http:
                     Assert.Equal(("httpTrigger", http.Route, "Anonymous"), (Text(trigger, "type"), Text(trigger, "route"), http.AuthLevel.ToString()));
                     Assert.Equal(http.Methods!.Select(m => m.ToLowerInvariant()), trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));

@@ -53,6 +53,39 @@ public sealed class CliTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixt
     }
 
     [Fact]
+    public async Task ADigestBatchMessageThatFailedFiveTimesIsListedByPoisonAndReplayedOntoItsQueue()
+    {
+        await using var test = await TestHost.StartAsync(fixture.Azurite);
+        var digests = "digests-" + test.Id;
+        var queue = test.Host.Storage.CreateQueueServiceClient().GetQueueClient(digests);
+        await queue.CreateIfNotExistsAsync();
+        var outcomes = new List<Triggers.QueueTriggerOutcome>();
+        test.Host.QueueProcessed += o => { lock (outcomes) { outcomes.Add(o); } };
+        await queue.SendMessageAsync("{\"frequency\":\"daily\",\"start\":\"2026-11-22T07:30:00Z\",\"end\":\"2026-11-23T07:30:00Z\",\"batch\":\"nosuchplan-00000\"}");
+        await TestHost.EventuallyAsync(() => Task.FromResult(Poisoned(outcomes)), n => n == 1, "the batch message poisoned");
+
+        var list = await PccAsync(test, "poison", "list", "--host-id", test.Host.Options.HostId, "--queue", test.Host.Options.PoisonQueueName, "--digest-queue", digests);
+        var replay = await PccAsync(test, "poison", "replay", "--all", "--host-id", test.Host.Options.HostId, "--queue", test.Host.Options.PoisonQueueName, "--digest-queue", digests);
+
+        Assert.Contains($"SendDigestBatch  {digests}-poison", list.Output);
+        Assert.Contains("nosuchplan-00000", list.Output);
+        Assert.Contains("1 replayed.", replay.Output);
+        await TestHost.EventuallyAsync(() => Task.FromResult(Poisoned(outcomes)), n => n == 2, "the replayed message delivered five more times");
+        lock (outcomes)
+        {
+            Assert.Equal(10, outcomes.Count);
+        }
+    }
+
+    private static int Poisoned(List<Triggers.QueueTriggerOutcome> outcomes)
+    {
+        lock (outcomes)
+        {
+            return outcomes.Count(o => o.Poisoned);
+        }
+    }
+
+    [Fact]
     public async Task ReplayWithoutIdsOrAllIsAUsageError()
     {
         await using var test = await TestHost.StartAsync(fixture.Azurite);

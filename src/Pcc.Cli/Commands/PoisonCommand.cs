@@ -9,7 +9,9 @@ namespace Pcc.Cli.Commands;
 /// on after five failed attempts, and putting them back in front of the function once the cause is fixed.
 /// Replaying deletes the version's blob receipt, so a polling host (the local host, or a plan with container scans)
 /// invokes the function again; <c>--reupload</c> instead writes the same bytes back, which also raises a new
-/// Event Grid event (Flex Consumption) and is ingested as a new blob version.
+/// Event Grid event (Flex Consumption) and is ingested as a new blob version. Digest batches the <c>SendDigestBatch</c>
+/// function gave up on wait in <c>{digest queue}-poison</c>: listed beside them, and replayed by putting the message
+/// back on the digest queue (the ledger makes sure nobody in the batch gets a second email).
 /// </summary>
 public static class PoisonCommand
 {
@@ -18,13 +20,14 @@ public static class PoisonCommand
     {
         var hostId = new Option<string>("--host-id") { Description = "The Functions host id (in Azure: the app name, lower-case).", DefaultValueFactory = _ => "pcc-localhost", Recursive = true };
         var queue = new Option<string>("--queue") { Description = "The poison queue.", DefaultValueFactory = _ => PoisonQueue.DefaultName, Recursive = true };
-        var command = new Command("poison", "List or replay blobs whose ingest failed five times.") { hostId, queue };
-        command.Subcommands.Add(List(connection, hostId, queue));
-        command.Subcommands.Add(Replay(connection, hostId, queue));
+        var digests = new Option<string>("--digest-queue") { Description = "The digest batch queue, whose poison queue is {name}-poison.", DefaultValueFactory = _ => "digest-batches", Recursive = true };
+        var command = new Command("poison", "List or replay blobs whose ingest, and digest batches whose sending, failed five times.") { hostId, queue, digests };
+        command.Subcommands.Add(List(connection, hostId, queue, digests));
+        command.Subcommands.Add(Replay(connection, hostId, queue, digests));
         return command;
     }
 
-    private static Command List(Option<string?> connection, Option<string> hostId, Option<string> queue)
+    private static Command List(Option<string?> connection, Option<string> hostId, Option<string> queue, Option<string> digests)
     {
         var command = new Command("list", "Show the poisoned blob versions (up to 32).");
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -42,12 +45,18 @@ public static class PoisonCommand
                 output.WriteLine($"{m.MessageId}  {m.FunctionName}  {m.ContainerName}/{m.BlobName}  ETag {m.ETag}");
             }
 
+            var digestPoison = TriggerPoisonQueue.Create(Account(parseResult, connection), parseResult.GetValue(digests)!);
+            foreach (var (id, text) in await digestPoison.ListAsync(cancellationToken))
+            {
+                output.WriteLine($"{id}  SendDigestBatch  {digestPoison.Name}  {text}");
+            }
+
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static Command Replay(Option<string?> connection, Option<string> hostId, Option<string> queue)
+    private static Command Replay(Option<string?> connection, Option<string> hostId, Option<string> queue, Option<string> digests)
     {
         var ids = new Argument<string[]>("message-id") { Description = "Message ids from `pcc poison list`.", Arity = ArgumentArity.ZeroOrMore };
         var all = new Option<bool>("--all") { Description = "Replay every poisoned blob version." };
@@ -80,6 +89,16 @@ public static class PoisonCommand
                     ? $"Replayed {message.ContainerName}/{message.BlobName} (ETag {message.ETag})."
                     : $"{message.ContainerName}/{message.BlobName}: the message was already gone.");
                 replayed += done ? 1 : 0;
+            }
+
+            var digestPoison = TriggerPoisonQueue.Create(account, parseResult.GetValue(digests)!);
+            foreach (var (id, _) in await digestPoison.ListAsync(cancellationToken))
+            {
+                if ((parseResult.GetValue(all) || wanted.Contains(id)) && await digestPoison.ReplayAsync(id, cancellationToken))
+                {
+                    output.WriteLine($"Replayed digest batch message {id}.");
+                    replayed++;
+                }
             }
 
             output.WriteLine($"{replayed} replayed.");

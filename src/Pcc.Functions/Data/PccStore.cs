@@ -31,6 +31,7 @@ public sealed class PccStore
         Locks = blobs.GetBlobContainerClient(o.LocksContainer);
         Secrets = blobs.GetBlobContainerClient(o.SecretsContainer);
         Summaries = blobs.GetBlobContainerClient(o.SummariesContainer);
+        DigestBatches = blobs.GetBlobContainerClient(o.DigestBatchesContainer);
     }
 
     /// <summary>See <see cref="BriefingEntity"/>.</summary>
@@ -60,7 +61,7 @@ public sealed class PccStore
     /// <summary>The digest ledger's runs (see <see cref="DigestLedger"/>).</summary>
     public TableClient DigestRuns { get; }
 
-    /// <summary>The digest ledger's deliveries (see <see cref="DigestLedger"/>).</summary>
+    /// <summary>The digest ledger's batches (see <see cref="DigestLedger"/>).</summary>
     public TableClient Deliveries { get; }
 
     /// <summary>Uploaded briefings.</summary>
@@ -71,6 +72,9 @@ public sealed class PccStore
 
     /// <summary>Lock blobs.</summary>
     public BlobContainerClient Locks { get; }
+
+    /// <summary>Digest batches: content and recipients of each batch (see <see cref="DigestLedger"/>).</summary>
+    public BlobContainerClient DigestBatches { get; }
 
     /// <summary>Weekly summaries, and the markers that say a week's summary was emailed.</summary>
     public BlobContainerClient Summaries { get; }
@@ -92,7 +96,7 @@ public sealed class PccStore
             if (!_created)
             {
                 TableClient[] tables = [Briefings, BriefingVersions, Ingestions, BriefingCaseStudies, CaseStudies, CaseStudyHistory, Changes, Subscribers, DigestRuns, Deliveries];
-                BlobContainerClient[] containers = [BriefingBlobs, Reports, Locks, Summaries];
+                BlobContainerClient[] containers = [BriefingBlobs, Reports, Locks, Summaries, DigestBatches];
                 await Task.WhenAll(
                     tables.Select(t => t.CreateIfNotExistsAsync(cancellationToken))
                         .Concat<Task>(containers.Select(c => c.CreateIfNotExistsAsync(cancellationToken: cancellationToken))));

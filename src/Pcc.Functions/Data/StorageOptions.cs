@@ -26,4 +26,7 @@ public sealed class StorageOptions
 
     /// <summary>The private container for secrets the app generates itself when none is configured (the link-signing key).</summary>
     public string SecretsContainer { get; set; } = "pcc-secrets";
+
+    /// <summary>The container of digest batches: each batch's digest and recipients, written once when a window is planned (private: it holds their signed links).</summary>
+    public string DigestBatchesContainer { get; set; } = "digest-batches";
 }

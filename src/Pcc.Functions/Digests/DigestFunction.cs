@@ -50,5 +50,5 @@ public abstract class DigestFunction(DigestFrequency frequency, DigestRunner run
 
     private static string Describe(DigestRunResult r) => r.AlreadyCompleted
         ? $"{r.Window.Id}: already sent ({r.Skipped} emails)."
-        : $"{r.Window.Id}: {r.Status}; {r.Sent} sent, {r.Skipped} already sent, {r.Failed} failed, {r.Deferred} deferred, {r.Unconfirmed} unconfirmed, {r.Empty} without changes, of {r.Recipients} recipients.";
+        : $"{r.Window.Id}: {r.Status}; {r.Dispatched} batches queued, {r.Sent} sent, {r.Skipped} already sent, {r.Failed} failed, {r.Deferred} deferred, {r.Unconfirmed} unconfirmed, {r.Empty} without changes, of {r.Recipients} recipients.";
 }

@@ -27,7 +27,6 @@ public sealed class PoisonQueue(QueueClient queue, BlobReceipts receipts)
     /// <summary>The queue's name in the Functions host.</summary>
     public const string DefaultName = "webjobs-blobtrigger-poison";
 
-    private static readonly TimeSpan s_hold = TimeSpan.FromSeconds(30);
 
     /// <summary>The poison queue of host <paramref name="hostId"/> in <paramref name="account"/>.</summary>
     public static PoisonQueue Create(StorageConnection account, string hostId, string queueName = DefaultName) =>
@@ -110,44 +109,6 @@ public sealed class PoisonQueue(QueueClient queue, BlobReceipts receipts)
     public static PoisonMessage Parse(string json) =>
         JsonSerializer.Deserialize<PoisonMessage>(json) ?? throw new FormatException("The poison message is empty.");
 
-    private async Task<bool> RemoveAsync(string messageId, CancellationToken cancellationToken)
-    {
-        // Deleting needs a pop receipt, which only receiving gives: take messages until the one wanted turns up,
-        // then make the others visible again at once.
-        var held = new List<Azure.Storage.Queues.Models.QueueMessage>();
-        var found = false;
-        try
-        {
-            while (!found)
-            {
-                var batch = (await queue.ReceiveMessagesAsync(32, s_hold, cancellationToken)).Value;
-                if (batch.Length == 0)
-                {
-                    break;
-                }
-
-                foreach (var received in batch)
-                {
-                    if (!found && received.MessageId == messageId)
-                    {
-                        await queue.DeleteMessageAsync(received.MessageId, received.PopReceipt, cancellationToken);
-                        found = true;
-                    }
-                    else
-                    {
-                        held.Add(received);
-                    }
-                }
-            }
-        }
-        finally
-        {
-            foreach (var other in held)
-            {
-                await queue.UpdateMessageAsync(other.MessageId, other.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: CancellationToken.None);
-            }
-        }
-
-        return found;
-    }
+    private Task<bool> RemoveAsync(string messageId, CancellationToken cancellationToken) =>
+        QueueMessages.RemoveAsync(queue, messageId, cancellationToken);
 }

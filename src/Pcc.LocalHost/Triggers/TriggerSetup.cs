@@ -1,3 +1,5 @@
+using Azure.Storage.Queues;
+using Pcc.LocalHost.Payloads;
 using Pcc.LocalHost.Settings;
 using Pcc.LocalHost.Worker;
 using Pcc.Notifications.Storage;
@@ -46,6 +48,41 @@ public static class TriggerSetup
                 return new BlobTriggerListener(f.Name, f.TriggerName, pattern, storage.GetBlobContainerClient(pattern.Container), receipts, poison, worker, connection, options, logger);
             })
             .ToList();
+    }
+
+    /// <summary>
+    /// A listener for every queue-triggered function (<c>%Setting%</c> queue names resolved), Base64 messages as the host
+    /// reads them by default; a message that is not Base64 can never run, so it goes straight to <c>{queue}-poison</c>.
+    /// </summary>
+    public static IReadOnlyList<QueueTriggerListener> QueueListeners(
+        FunctionWorker worker, IConfiguration configuration, StorageConnection storage, LocalHostOptions options, ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger("Pcc.LocalHost.QueueTrigger");
+        var listeners = new List<QueueTriggerListener>();
+        foreach (var function in worker.Functions.Where(f => f.Is("queueTrigger")))
+        {
+            var usedBy = $"The queue trigger of {function.Name}";
+            var declared = function.TriggerProperty("queueName") ?? throw new InvalidOperationException($"{usedBy} has no queue name.");
+            var name = AppSettings.Resolve(configuration, declared, usedBy).ToLowerInvariant();
+            var poison = storage.CreateQueueServiceClient(StorageConnection.QueueOptions(QueueMessageEncoding.None)).GetQueueClient(name + "-poison");
+            var queue = storage.CreateQueueServiceClient(StorageConnection.QueueOptions(QueueMessageEncoding.Base64, async failed =>
+            {
+                if (failed.ReceivedMessage is { } undecodable)
+                {
+                    logger.LogError("Message {Id} of {Queue} is not Base64; it goes to the poison queue unread.", undecodable.MessageId, name);
+                    await poison.CreateIfNotExistsAsync();
+                    await poison.SendMessageAsync(undecodable.Body);
+                    await failed.Queue.DeleteMessageAsync(undecodable.MessageId, undecodable.PopReceipt);
+                }
+            })).GetQueueClient(name);
+            var functionName = function.Name;
+            var bindingName = function.TriggerName;
+            listeners.Add(new QueueTriggerListener(functionName, queue, storage.CreateQueueServiceClient().GetQueueClient(name + "-poison"),
+                async (message, ct) => (await worker.InvokeAsync(functionName, r => QueueTriggerInput.Fill(r, bindingName, message), retryOnCrash: false, ct)).Succeeded,
+                options, logger));
+        }
+
+        return listeners;
     }
 
     /// <summary>A scheduler for every timer-triggered function, by function name.</summary>

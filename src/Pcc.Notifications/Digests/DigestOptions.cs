@@ -12,11 +12,14 @@ public sealed class DigestOptions
     /// </summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:7071";
 
-    /// <summary>Recipients per email batch and per ledger claim, at most 1,000 (SendGrid's personalizations per request).</summary>
+    /// <summary>Recipients per batch (one queue message, one ledger claim, one provider request), at most 1,000 (SendGrid's personalizations per request).</summary>
     public int MaxRecipientsPerBatch { get; set; } = 1000;
 
     /// <summary>How many times a deferred delivery is tried, over the window's runs, before it is recorded as failed.</summary>
     public int MaxDeliveryAttempts { get; set; } = 3;
+
+    /// <summary>How long a queued batch with deferred recipients waits before its next attempt.</summary>
+    public TimeSpan DeferredRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// How long a claim may stay unconfirmed before it counts as abandoned by a crashed run; only abandoned claims are

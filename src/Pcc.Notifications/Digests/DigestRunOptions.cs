@@ -11,8 +11,8 @@ public sealed class DigestRunOptions
     public bool ResendUnconfirmed { get; init; }
 
     /// <summary>
-    /// Called after each batch's outcomes are recorded, with the number of deliveries this run has sent so far; returning
-    /// true stops the run there, leaving the window unfinished as a crash would. For tests and load trials.
+    /// Called after each batch is dispatched, with the number of deliveries this run has sent so far (in process; 0 when
+    /// batches are queued); returning true stops the run there, leaving the window unfinished as a crash would. For tests and load trials.
     /// </summary>
     public Func<int, bool>? StopWhen { get; init; }
 }

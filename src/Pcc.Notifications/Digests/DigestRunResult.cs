@@ -12,7 +12,7 @@ namespace Pcc.Notifications.Digests;
 /// <param name="Deferred">Recipients left for the window's next run.</param>
 /// <param name="Unconfirmed">Recipients claimed by another run, running or crashed, whose outcome is not recorded.</param>
 /// <param name="Empty">Recipients none of whose themes changed: no email.</param>
-/// <param name="Batches">Email batches handed to the transport.</param>
+/// <param name="Batches">Email batches this run handed to the transport itself (0 when they went to a queue).</param>
 public sealed record DigestRunResult(
     DigestWindow Window,
     DigestRunStatus Status,
@@ -27,6 +27,9 @@ public sealed record DigestRunResult(
 {
     /// <summary>True when the window was already completed, so the run sent nothing.</summary>
     public bool AlreadyCompleted { get; init; }
+
+    /// <summary>Batches dispatched by this run: queued for a sender, or sent in process.</summary>
+    public int Dispatched { get; init; }
 
     /// <summary>True when <see cref="DigestRunOptions.StopWhen"/> stopped the run part-way.</summary>
     public bool Stopped { get; init; }

@@ -1,55 +1,60 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Pcc.Notifications.Digests.FanOut;
 using Pcc.Notifications.Digests.Ledger;
 using Pcc.Notifications.Email;
 
 namespace Pcc.Notifications.Digests;
 
 /// <summary>
-/// Sends one window's digests: plan → render once per distinct theme set → claim → send in batches → record.
+/// Runs one window's digests: plan → render once per distinct theme set → split into batches of at most
+/// <see cref="DigestOptions.MaxRecipientsPerBatch"/> recipients of one theme set → write the plan to the ledger once →
+/// dispatch one message per batch (to a queue in the Function App, where a function per message sends it; in process
+/// elsewhere; see <see cref="IDigestBatchDispatcher"/> and <see cref="DigestBatchSender"/>).
 /// </summary>
 /// <remarks>
-/// <para>Idempotent and resumable: a completed window sends nothing; a run that stopped part-way, started again, skips
-/// the deliveries recorded as sent and sends only the rest, so each subscriber gets one email per window.</para>
-/// <para>Crash semantics — at most once by default. A claim is taken before the batch goes to the provider and the
-/// outcome written after it answers, so a crash in between leaves rows <c>claimed</c> whose email may or may not have
-/// gone. The ledger cannot tell which, so those rows are reported as unconfirmed and not re-sent: a second copy of a
-/// digest is visible to every affected reader and looks like a broken product, while a missing one costs a reader one
-/// summary of changes the catalogue still shows, and the window is so narrow (one batch's HTTP call) that it takes a
-/// crash at exactly that moment. An operator who knows the batch never left (the logs show the provider was not
-/// reached) runs the window again with <see cref="DigestRunOptions.ResendUnconfirmed"/>, which re-sends claims older
-/// than <see cref="DigestOptions.ClaimLease"/> — never a live run's fresh claims.</para>
-/// <para>Deferred deliveries (throttling, provider down) stay <c>deferred</c> and keep the window open; each later run of
-/// the window retries them, until <see cref="DigestOptions.MaxDeliveryAttempts"/> makes them failed.</para>
+/// <para>Idempotent and resumable: a completed window sends nothing; a window run again uses the plan written the first
+/// time, whoever has subscribed since, and dispatches only the batches not yet sent, so each subscriber gets one email
+/// per window.</para>
+/// <para>Crash semantics — at most once by default. A batch is claimed before it goes to the provider and its outcome
+/// written after it answers, so a crash in between leaves it <c>claimed</c>, its email gone or not. The ledger cannot
+/// tell which, so its recipients are reported as unconfirmed and not re-sent: a second copy of a digest is visible to
+/// every affected reader and looks like a broken product, while a missing one costs a reader one summary of changes
+/// the catalogue still shows. An operator who knows the batch never left (the logs show the provider was not reached)
+/// runs the window again with <see cref="DigestRunOptions.ResendUnconfirmed"/>, which re-sends batches claimed longer
+/// than <see cref="DigestOptions.ClaimLease"/> ago — never a live sender's fresh claim.</para>
+/// <para>Deferred recipients (throttling, provider down) keep the window open; the batch is retried (by the queue after
+/// <see cref="DigestOptions.DeferredRetryDelay"/>, and by each later run of the window) until
+/// <see cref="DigestOptions.MaxDeliveryAttempts"/> makes them failed.</para>
 /// </remarks>
 public sealed class DigestRunner
 {
     private readonly IDigestSource _source;
     private readonly DigestLedger _ledger;
-    private readonly IEmailTransport _transport;
+    private readonly IDigestBatchDispatcher _dispatcher;
+    private readonly DigestBatchSender _sender;
     private readonly DigestOptions _options;
     private readonly DigestRenderer _renderer;
-    private readonly EmailAddress _from;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    /// <summary>Creates a runner.</summary>
+    /// <summary>Creates a runner that dispatches batches with <paramref name="dispatcher"/>.</summary>
     public DigestRunner(
         IDigestSource source,
         DigestLedger ledger,
-        IEmailTransport transport,
+        IDigestBatchDispatcher dispatcher,
+        DigestBatchSender sender,
         IOptions<DigestOptions> options,
-        IOptions<EmailOptions> email,
         TimeProvider timeProvider,
         ILogger<DigestRunner>? logger = null)
     {
         _source = source ?? throw new ArgumentNullException(nameof(source));
         _ledger = ledger ?? throw new ArgumentNullException(nameof(ledger));
-        _transport = transport ?? throw new ArgumentNullException(nameof(transport));
+        _dispatcher = dispatcher ?? throw new ArgumentNullException(nameof(dispatcher));
+        _sender = sender ?? throw new ArgumentNullException(nameof(sender));
         _options = options.Value;
         _renderer = new DigestRenderer(_options);
-        _from = email.Value.From;
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? (ILogger)NullLogger.Instance;
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxRecipientsPerBatch, 1);
@@ -138,28 +143,129 @@ public sealed class DigestRunner
             };
         }
 
-        var plan = await PlanAsync(window, cancellationToken).ConfigureAwait(false);
-        run = await SavePlannedAsync(window, run, plan, cancellationToken).ConfigureAwait(false);
-        var sending = new RunState(plan, Guid.NewGuid().ToString("N"), runOptions);
-        await foreach (var delivery in _ledger.ListDeliveriesAsync(window, cancellationToken).ConfigureAwait(false))
+        run = await PlanOnceAsync(window, run, cancellationToken).ConfigureAwait(false);
+        var batches = await _ledger.ListBatchesAsync(window, run.PlanId!, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var sentBefore = batches.Sum(b => b.Sent);
+        var now = _time.GetUtcNow();
+        int sent = 0, dispatched = 0, handed = 0;
+        var stopped = false;
+        foreach (var batch in batches)
         {
-            sending.Existing[delivery.SubscriberId] = delivery;
-        }
-
-        foreach (var audience in plan.Audiences)
-        {
-            if (!await SendAudienceAsync(window, audience, sending, cancellationToken).ConfigureAwait(false))
+            if (!await ReadyAsync(batch, runOptions, now, cancellationToken).ConfigureAwait(false))
             {
-                _logger.LogWarning("Digest run {Window} stopped after {Sent} deliveries, as asked.", window.Id, sending.Sent);
-                return sending.Result(window, DigestRunStatus.Sending) with { Stopped = true };
+                continue;
+            }
+
+            var outcome = await _dispatcher.DispatchAsync(new DigestBatchMessage(window.Frequency, window.Start, window.End, batch.RowKey), cancellationToken: cancellationToken).ConfigureAwait(false);
+            dispatched++;
+            if (outcome is { SentBefore: false })
+            {
+                handed++;
+                sent += outcome.Sent;
+            }
+
+            if (runOptions.StopWhen?.Invoke(sent) == true)
+            {
+                stopped = true;
+                break;
             }
         }
 
-        var status = sending.Deferred == 0 ? DigestRunStatus.Completed : DigestRunStatus.Sending;
-        var result = sending.Result(window, status);
-        await SaveOutcomeAsync(run, result, cancellationToken).ConfigureAwait(false);
+        var tally = await _sender.RefreshRunAsync(window, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"The run row of {window.Id} lost its plan.");
+        run = await _ledger.GetRunAsync(window, cancellationToken).ConfigureAwait(false) ?? run;
+        var result = new DigestRunResult(window, run.Status, run.Recipients, sent, sentBefore, tally.Failed, tally.Deferred, tally.Unconfirmed, run.Empty, handed)
+        {
+            Dispatched = dispatched,
+            Stopped = stopped,
+        };
         Log(result);
         return result;
+    }
+
+    // A batch is dispatched when it waits to be sent or retried; one claimed and abandoned only when an operator asks,
+    // after putting it back to pending on the ETag read, so a sender that recorded meanwhile wins.
+    private async Task<bool> ReadyAsync(DigestBatchEntity batch, DigestRunOptions runOptions, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        switch (batch.State)
+        {
+            case DigestBatchState.Pending or DigestBatchState.Deferred:
+                return true;
+            case DigestBatchState.Claimed when runOptions.ResendUnconfirmed && (batch.ClaimedAt is not { } at || now - at >= _options.ClaimLease):
+                batch.State = DigestBatchState.Deferred;
+                batch.Remaining ??= string.Join(',', Enumerable.Range(0, batch.Recipients));
+                return await _ledger.TryUpdateBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+            default:
+                return false;
+        }
+    }
+
+    // The plan is written once per window: later runs, and a run that lost the race to commit, use the committed one.
+    private async Task<DigestRunEntity> PlanOnceAsync(DigestWindow window, DigestRunEntity? run, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        run ??= await _ledger.GetOrAddRunAsync(new DigestRunEntity
+        {
+            PartitionKey = DigestRunEntity.PartitionFor(window.Frequency),
+            RowKey = DigestRunEntity.RowKeyFor(window.End),
+            WindowId = window.Id,
+            WindowStart = window.Start,
+            WindowEnd = window.End,
+            Status = DigestRunStatus.Planned,
+            PlannedAt = now,
+        }, cancellationToken).ConfigureAwait(false);
+        if (run.PlanId is null)
+        {
+            var plan = await PlanAsync(window, cancellationToken).ConfigureAwait(false);
+            var planId = Guid.NewGuid().ToString("N")[..12];
+            var batches = Split(window, plan, planId);
+            await _ledger.WriteBatchesAsync(batches, cancellationToken).ConfigureAwait(false);
+            run.PlanId = planId;
+            run.Batches = batches.Count;
+            run.Items = plan.Items.Count;
+            run.Recipients = plan.RecipientCount + plan.Empty.Count;
+            run.Empty = plan.Empty.Count;
+            run.Audiences = plan.Audiences.Count;
+            run.Status = DigestRunStatus.Sending;
+            if (!await _ledger.TryUpdateRunAsync(run, cancellationToken).ConfigureAwait(false))
+            {
+                _logger.LogInformation("Digest run {Window}: another run planned the window first; its plan is used.", window.Id);
+                run = await _ledger.GetRunAsync(window, cancellationToken).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException($"The run row of {window.Id} disappeared.");
+            }
+        }
+
+        run.Runs++;
+        run.StartedAt = now;
+        await _ledger.RecordRunStartedAsync(run, cancellationToken).ConfigureAwait(false);
+        return run;
+    }
+
+    // Deterministic: an audience's recipients in subscriber-id order, cut every MaxRecipientsPerBatch.
+    private List<(DigestBatchEntity Row, DigestBatchContent Content)> Split(DigestWindow window, DigestPlan plan, string planId)
+    {
+        var batches = new List<(DigestBatchEntity, DigestBatchContent)>();
+        foreach (var audience in plan.Audiences.OrderBy(a => a.ThemeSet, StringComparer.Ordinal))
+        {
+            var content = _renderer.Render(window, audience);
+            var ordered = audience.Recipients.OrderBy(r => r.SubscriberId, StringComparer.Ordinal);
+            foreach (var chunk in ordered.Chunk(_options.MaxRecipientsPerBatch))
+            {
+                var rowKey = DigestBatchEntity.RowKeyFor(planId, batches.Count);
+                var row = new DigestBatchEntity
+                {
+                    PartitionKey = window.Id,
+                    RowKey = rowKey,
+                    ThemeSet = audience.ThemeSet.Length <= 1024 ? audience.ThemeSet : audience.ThemeSet[..1024],
+                    Blob = $"{window.Id}/{rowKey}.json",
+                    Recipients = chunk.Length,
+                    State = DigestBatchState.Pending,
+                };
+                batches.Add((row, new DigestBatchContent(window.Id, audience.ThemeSet, content, chunk)));
+            }
+        }
+
+        return batches;
     }
 
     private async Task<DigestPlan> PlanAsync(DigestWindow window, CancellationToken cancellationToken)
@@ -187,118 +293,6 @@ public sealed class DigestRunner
         return DigestPlanner.Plan(window, changes, recipients);
     }
 
-    private async Task<bool> SendAudienceAsync(DigestWindow window, DigestAudience audience, RunState state, CancellationToken cancellationToken)
-    {
-        var now = _time.GetUtcNow();
-        var pending = new List<DeliveryEntity>();
-        foreach (var recipient in audience.Recipients)
-        {
-            state.Existing.TryGetValue(recipient.SubscriberId, out var row);
-            switch (row?.Status)
-            {
-                case null:
-                    pending.Add(DeliveryRows.NewClaim(window, recipient, audience.ThemeSet, state.Instance, now));
-                    break;
-                case DeliveryState.Sent:
-                    state.Skipped++;
-                    break;
-                case DeliveryState.Failed:
-                    state.Failed++;
-                    break;
-                case DeliveryState.Deferred:
-                    pending.Add(DeliveryRows.Retake(row, recipient, audience.ThemeSet, state.Instance, now));
-                    break;
-                default:
-                    var abandoned = row.ClaimedAt is not { } claimedAt || now - claimedAt >= _options.ClaimLease;
-                    if (state.Options.ResendUnconfirmed && abandoned)
-                    {
-                        pending.Add(DeliveryRows.Retake(row, recipient, audience.ThemeSet, state.Instance, now));
-                    }
-                    else
-                    {
-                        state.Unconfirmed++;
-                    }
-
-                    break;
-            }
-        }
-
-        if (pending.Count == 0)
-        {
-            return true;
-        }
-
-        var byId = audience.Recipients.ToDictionary(r => r.SubscriberId, StringComparer.Ordinal);
-        DigestContent? content = null;
-        foreach (var chunk in pending.Chunk(_options.MaxRecipientsPerBatch))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var claimed = await _ledger.ClaimAsync(chunk, cancellationToken).ConfigureAwait(false);
-            state.Unconfirmed += chunk.Length - claimed.Count;
-            if (claimed.Count == 0)
-            {
-                continue;
-            }
-
-            content ??= _renderer.Render(window, audience);
-            var batch = _renderer.CreateBatch(content, claimed.Select(c => byId[c.SubscriberId]), _from);
-            var results = await _transport.SendAsync(batch, cancellationToken).ConfigureAwait(false);
-            state.Batches++;
-            if (results.Count != claimed.Count)
-            {
-                throw new InvalidOperationException($"The transport answered {results.Count} results for {claimed.Count} recipients.");
-            }
-
-            var answeredAt = _time.GetUtcNow();
-            var outcomes = claimed.Select((claim, i) => DeliveryRows.Outcome(claim, results[i], answeredAt, _options.MaxDeliveryAttempts)).ToList();
-            await _ledger.RecordAsync(outcomes, cancellationToken).ConfigureAwait(false);
-            state.Count(outcomes);
-            if (state.Options.StopWhen?.Invoke(state.Sent) == true)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private async Task<DigestRunEntity> SavePlannedAsync(DigestWindow window, DigestRunEntity? run, DigestPlan plan, CancellationToken cancellationToken)
-    {
-        var now = _time.GetUtcNow();
-        run ??= new DigestRunEntity
-        {
-            PartitionKey = DigestRunEntity.PartitionFor(window.Frequency),
-            RowKey = DigestRunEntity.RowKeyFor(window.End),
-            WindowId = window.Id,
-            WindowStart = window.Start,
-            WindowEnd = window.End,
-            Status = DigestRunStatus.Planned,
-            PlannedAt = now,
-        };
-        run.Items = plan.Items.Count;
-        run.Recipients = plan.RecipientCount + plan.Empty.Count;
-        run.Empty = plan.Empty.Count;
-        run.Audiences = plan.Audiences.Count;
-        run.Runs++;
-        await _ledger.SaveRunAsync(run, cancellationToken).ConfigureAwait(false);
-
-        run.Status = run.Status == DigestRunStatus.Completed ? run.Status : DigestRunStatus.Sending;
-        run.StartedAt = now;
-        await _ledger.SaveRunAsync(run, cancellationToken).ConfigureAwait(false);
-        return run;
-    }
-
-    private async Task SaveOutcomeAsync(DigestRunEntity run, DigestRunResult result, CancellationToken cancellationToken)
-    {
-        run.Status = result.Status;
-        run.Sent = result.Sent + result.Skipped;
-        run.Failed = result.Failed;
-        run.Deferred = result.Deferred;
-        run.Unconfirmed = result.Unconfirmed;
-        run.CompletedAt = result.Status == DigestRunStatus.Completed ? run.CompletedAt ?? _time.GetUtcNow() : null;
-        await _ledger.SaveRunAsync(run, cancellationToken).ConfigureAwait(false);
-    }
-
     private void Log(DigestRunResult result)
     {
         _logger.LogInformation(
@@ -312,33 +306,4 @@ public sealed class DigestRunner
         }
     }
 
-    /// <summary>One run's working state and counts.</summary>
-    private sealed class RunState(DigestPlan plan, string instance, DigestRunOptions options)
-    {
-        public string Instance { get; } = instance;
-        public DigestRunOptions Options { get; } = options;
-        public Dictionary<string, DeliveryEntity> Existing { get; } = new(StringComparer.Ordinal);
-        public int Sent { get; private set; }
-        public int Skipped { get; set; }
-        public int Failed { get; set; }
-        public int Deferred { get; private set; }
-        public int Unconfirmed { get; set; }
-        public int Batches { get; set; }
-
-        public void Count(IEnumerable<DeliveryEntity> outcomes)
-        {
-            foreach (var outcome in outcomes)
-            {
-                _ = outcome.Status switch
-                {
-                    DeliveryState.Sent => Sent++,
-                    DeliveryState.Deferred => Deferred++,
-                    _ => Failed++,
-                };
-            }
-        }
-
-        public DigestRunResult Result(DigestWindow window, DigestRunStatus status) =>
-            new(window, status, plan.RecipientCount + plan.Empty.Count, Sent, Skipped, Failed, Deferred, Unconfirmed, plan.Empty.Count, Batches);
-    }
 }

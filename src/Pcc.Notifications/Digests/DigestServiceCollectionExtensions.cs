@@ -1,8 +1,10 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pcc.Notifications.Digests.FanOut;
 using Pcc.Notifications.Digests.Ledger;
-using Azure.Data.Tables;
 
 namespace Pcc.Notifications.Digests;
 
@@ -10,16 +12,19 @@ namespace Pcc.Notifications.Digests;
 public static class DigestServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="DigestOptions"/> (section <c>Digests</c>), <see cref="DigestRunner"/>, and a
-    /// <see cref="DigestLedger"/> over the registered <see cref="TableServiceClient"/>'s <c>DigestRuns</c> and
-    /// <c>Deliveries</c> tables unless a ledger is already registered. The app supplies <see cref="IDigestSource"/>
+    /// Registers <see cref="DigestOptions"/> (section <c>Digests</c>), <see cref="DigestRunner"/>,
+    /// <see cref="DigestBatchSender"/>, a <see cref="DigestLedger"/> over the registered clients' <c>DigestRuns</c> and
+    /// <c>Deliveries</c> tables and <c>digest-batches</c> container unless a ledger is already registered, and, unless
+    /// another is registered, the dispatcher that sends batches in process. The app supplies <see cref="IDigestSource"/>
     /// and the email transport (<c>AddEmail</c>).
     /// </summary>
     public static IServiceCollection AddDigests(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => DigestLedger.Create(sp.GetRequiredService<TableServiceClient>()));
+        services.TryAddSingleton(sp => DigestLedger.Create(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<BlobServiceClient>()));
+        services.TryAddSingleton<DigestBatchSender>();
+        services.TryAddSingleton<IDigestBatchDispatcher, InProcessBatchDispatcher>();
         services.TryAddSingleton<DigestRunner>();
         return services;
     }

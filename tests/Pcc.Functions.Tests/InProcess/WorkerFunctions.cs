@@ -24,7 +24,7 @@ public static class WorkerFunctions
         foreach (var parameter in method.GetParameters())
         {
             var bindingName = parameter.Name!;
-            switch (parameter.GetCustomAttributes().FirstOrDefault(a => a is HttpTriggerAttribute or BlobTriggerAttribute or TimerTriggerAttribute))
+            switch (parameter.GetCustomAttributes().FirstOrDefault(a => a is HttpTriggerAttribute or BlobTriggerAttribute or TimerTriggerAttribute or QueueTriggerAttribute))
             {
                 case HttpTriggerAttribute http:
                     var methods = http.Methods is { Length: > 0 } declared ? declared : ["get", "post"];
@@ -35,6 +35,9 @@ public static class WorkerFunctions
                     // The host scans the container here, whatever the source declared for Azure (see README).
                     return FunctionDefinition.Create(name, new BlobTriggerBinding(bindingName, blob.BlobPath, connection, BlobTriggerBinding.LogsAndContainerScan),
                         services => new WorkerMethodInvoker(method, bindingName, connection, services));
+                case QueueTriggerAttribute queue:
+                    return FunctionDefinition.Create(name, new QueueTriggerBinding(bindingName, queue.QueueName, queue.Connection ?? "AzureWebJobsStorage"),
+                        services => new WorkerMethodInvoker(method, bindingName, null, services));
                 case TimerTriggerAttribute timer:
                     return FunctionDefinition.Create(name, new TimerTriggerBinding(bindingName, timer.Schedule, timer.RunOnStartup, timer.UseMonitor),
                         services => new WorkerMethodInvoker(method, bindingName, null, services));

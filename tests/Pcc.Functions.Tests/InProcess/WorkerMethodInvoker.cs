@@ -8,7 +8,7 @@ namespace Pcc.Functions.Tests.InProcess;
 
 /// <summary>
 /// Calls a <c>[Function]</c> method in this process with what the worker would bind: the <see cref="HttpRequest"/>
-/// and route values, a <see cref="TimerInfo"/> from the timer payload, or a <see cref="BlobClient"/> and the blob
+/// and route values, a <see cref="TimerInfo"/> from the timer payload, a queue message's text, or a <see cref="BlobClient"/> and the blob
 /// path's tokens. The function's class is made with its services, as the worker makes it per invocation.
 /// </summary>
 public sealed class WorkerMethodInvoker(MethodInfo method, string bindingName, string? connection, IServiceProvider services) : IFunctionHandler
@@ -61,6 +61,11 @@ public sealed class WorkerMethodInvoker(MethodInfo method, string bindingName, s
                 ?? throw new InvalidInvocationException("The payload names no blob (Metadata.BlobTrigger).");
             var configuration = services.GetRequiredService<IConfiguration>();
             return new BlobClient(configuration[connection!] ?? "UseDevelopmentStorage=true", path[0], path[1]);
+        }
+
+        if (parameter.ParameterType == typeof(string) && parameter.Name == bindingName && invocation.GetDataString(bindingName) is { } data)
+        {
+            return data;
         }
 
         return parameter.ParameterType == typeof(string)

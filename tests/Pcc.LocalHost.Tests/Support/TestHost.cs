@@ -59,6 +59,7 @@ public sealed class TestHost : IAsyncDisposable
         StorageConnectionString = azurite.ConnectionString,
         HostId = "test-" + id,
         ScanInterval = TimeSpan.FromMilliseconds(200),
+        MaxQueuePollingInterval = TimeSpan.FromMilliseconds(200),
         RetryDelay = TimeSpan.FromMilliseconds(50),
         PoisonQueueName = "poison-" + id,
         RepositoryRoot = RepositoryRoot.Path,
@@ -69,6 +70,8 @@ public sealed class TestHost : IAsyncDisposable
             ["Storage:BriefingsContainer"] = "briefings-" + id,
             ["Storage:ReportsContainer"] = "reports-" + id,
             ["Storage:LocksContainer"] = "locks-" + id,
+            ["Storage:DigestBatchesContainer"] = "batches-" + id,
+            ["DigestBatchQueue"] = "digests-" + id,
             ["Logging:LogLevel:Default"] = "Warning",
         },
     };

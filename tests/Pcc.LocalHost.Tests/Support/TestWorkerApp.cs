@@ -21,5 +21,6 @@ public static class TestWorkerApp
         ["TestWorker:Inbox"] = "inbox-" + id,
         ["TestWorker:Results"] = "results-" + id,
         ["TestWorker:Schedule"] = "0 0 0 1 1 *",
+        ["TestWorker:Queue"] = "queue-" + id,
     };
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Pcc.Notifications.Digests;
+using Pcc.Notifications.Digests.FanOut;
 using Pcc.Notifications.Digests.Ledger;
 using Pcc.Notifications.Email;
 using Pcc.Notifications.Email.Smtp;
@@ -33,8 +34,9 @@ internal sealed class DigestRunnerHarness
     {
         var storage = StorageConnection.FromConnectionString(azurite.ConnectionString);
         var runs = storage.GetTableClient(AzuriteFixture.UniqueName("runs"));
-        var deliveries = storage.GetTableClient(AzuriteFixture.UniqueName("deliveries"));
-        var ledger = new DigestLedger(runs, deliveries);
+        var batches = storage.GetTableClient(AzuriteFixture.UniqueName("batches"));
+        var contents = storage.GetBlobContainerClient(AzuriteFixture.UniqueName("batches"));
+        var ledger = new DigestLedger(runs, batches, contents);
         await ledger.CreateTablesIfNotExistsAsync();
         return new DigestRunnerHarness(azurite, mailDev, ledger, new ManualClock(Samples.Daily.End.AddMinutes(1)));
     }
@@ -46,8 +48,20 @@ internal sealed class DigestRunnerHarness
         Timeout = TimeSpan.FromSeconds(5),
     }));
 
-    public DigestRunner Runner(IDigestSource source, IEmailTransport? transport = null) => new(
+    /// <summary>A runner that sends each batch in process through <paramref name="transport"/> (MailDev by default).</summary>
+    public DigestRunner Runner(IDigestSource source, IEmailTransport? transport = null) => Runner(source, new InProcessBatchDispatcher(Sender(transport)));
+
+    /// <summary>A runner that hands each batch to <paramref name="dispatcher"/>.</summary>
+    public DigestRunner Runner(IDigestSource source, IDigestBatchDispatcher dispatcher) => new(
         source,
+        Ledger,
+        dispatcher,
+        Sender(),
+        Microsoft.Extensions.Options.Options.Create(Options),
+        Clock);
+
+    /// <summary>What a queue-triggered function runs for each batch message.</summary>
+    public DigestBatchSender Sender(IEmailTransport? transport = null) => new(
         Ledger,
         transport ?? Smtp(),
         Microsoft.Extensions.Options.Options.Create(Options),

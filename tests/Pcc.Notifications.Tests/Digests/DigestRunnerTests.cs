@@ -20,6 +20,9 @@ public sealed class DigestRunnerTests(AzuriteFixture azurite, MailDevFixture mai
         return (new ListDigestSource(changes, recipients), withChanges, without);
     }
 
+    private static async Task<List<DigestBatchEntity>> BatchesAsync(DigestRunnerHarness harness) =>
+        await harness.Ledger.ListBatchesAsync(Daily, (await harness.Ledger.GetRunAsync(Daily))!.PlanId!).ToListAsync();
+
     [Fact]
     public async Task ARunSendsOneEmailToEachSubscriberWithChangesInTheirThemes()
     {
@@ -44,10 +47,10 @@ public sealed class DigestRunnerTests(AzuriteFixture azurite, MailDevFixture mai
 
         var run = await harness.Ledger.GetRunAsync(Daily);
         Assert.Equal((DigestRunStatus.Completed, 5, 1, 2), (run!.Status, run.Sent, run.Empty, run.Audiences));
-        var deliveries = await harness.Ledger.ListDeliveriesAsync(Daily).ToListAsync();
-        Assert.Equal(5, deliveries.Count);
-        Assert.All(deliveries, d => Assert.Equal((DeliveryState.Sent, 1), (d.Status, d.Attempts)));
-        Assert.All(deliveries, d => Assert.StartsWith("<", d.Detail));
+        var batches = await harness.Ledger.ListBatchesAsync(Daily, run.PlanId!).ToListAsync();
+        Assert.Equal([1, 2, 2], batches.Select(b => b.Recipients).Order());
+        Assert.All(batches, b => Assert.Equal((DigestBatchState.Done, 1, b.Recipients), (b.State, b.Attempts, b.Sent)));
+        Assert.All(batches, b => Assert.StartsWith("<", b.Detail));
     }
 
     [Fact]
@@ -97,7 +100,7 @@ public sealed class DigestRunnerTests(AzuriteFixture azurite, MailDevFixture mai
         Assert.Equal((DigestRunStatus.Completed, 3, 0), (retried.Status, retried.Sent, retried.Deferred));
         var counts = await harness.CountMailAsync(readers, expected: 3);
         Assert.All(readers, r => Assert.Equal(1, counts[r]));
-        Assert.All(await harness.Ledger.ListDeliveriesAsync(Daily).ToListAsync(), d => Assert.Equal(2, d.Attempts));
+        Assert.All(await BatchesAsync(harness), b => Assert.Equal(2, b.Attempts));
     }
 
     [Fact]
@@ -115,7 +118,7 @@ public sealed class DigestRunnerTests(AzuriteFixture azurite, MailDevFixture mai
         Assert.Equal((DigestRunStatus.Sending, 2), (first.Status, first.Deferred));
         Assert.Equal((DigestRunStatus.Completed, 2, 0), (second.Status, second.Failed, second.Deferred));
         Assert.True(third.AlreadyCompleted);
-        Assert.All(await harness.Ledger.ListDeliveriesAsync(Daily).ToListAsync(), d => Assert.StartsWith("gave up after 2 attempts", d.Detail));
+        Assert.All(await BatchesAsync(harness), b => Assert.StartsWith("gave up after 2 attempts", b.Detail));
     }
 
     [Fact]

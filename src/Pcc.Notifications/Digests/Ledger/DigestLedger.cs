@@ -1,18 +1,21 @@
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Pcc.Notifications.Storage;
 
 namespace Pcc.Notifications.Digests.Ledger;
 
 /// <summary>
-/// The record of digest runs (<c>DigestRuns</c>) and of each subscriber's delivery per window (<c>Deliveries</c>),
-/// which makes a run resumable without sending anyone two digests for one window.
+/// The record of digest runs (<c>DigestRuns</c>) and of each window's batches (<c>Deliveries</c>, with each batch's
+/// content and recipients in a blob), which makes a window go to each subscriber once however often, and however many
+/// senders at once, it runs.
 /// </summary>
 /// <remarks>
-/// A delivery is claimed with a create-only insert before its email is handed to the provider, and its outcome is
-/// written after. The claim is what stops two runs of a window (overlapping timers, a catch-up racing a retry) from
-/// both sending: a 409 means another run has it. Taking over a deferred or abandoned delivery is an update
-/// conditional on the ETag the run read, so only one run wins that too.
+/// A window's plan is written once: its batches (blobs, then rows under a fresh plan id) and then the plan id in the
+/// run row, an update on the ETag read, so of two runs planning at once only one plan is ever used. Every subscriber is
+/// in exactly one batch of it. A batch is claimed by an update on the ETag read before it is handed to the provider
+/// and its outcome written after, so of two deliveries of the same batch message only one sends.
 /// </remarks>
 public sealed class DigestLedger
 {
@@ -22,28 +25,37 @@ public sealed class DigestLedger
     /// <summary>The default name of the deliveries table.</summary>
     public const string DeliveriesTableName = "Deliveries";
 
-    private readonly TableClient _runs;
-    private readonly TableClient _deliveries;
+    /// <summary>The default name of the container of batch contents.</summary>
+    public const string BatchesContainerName = "digest-batches";
 
-    /// <summary>Creates a ledger over the two tables.</summary>
-    public DigestLedger(TableClient runs, TableClient deliveries)
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
+
+    private readonly TableClient _runs;
+    private readonly TableClient _batches;
+    private readonly BlobContainerClient _contents;
+
+    /// <summary>Creates a ledger over the two tables and the (private) container of batch contents.</summary>
+    public DigestLedger(TableClient runs, TableClient batches, BlobContainerClient contents)
     {
         _runs = runs ?? throw new ArgumentNullException(nameof(runs));
-        _deliveries = deliveries ?? throw new ArgumentNullException(nameof(deliveries));
+        _batches = batches ?? throw new ArgumentNullException(nameof(batches));
+        _contents = contents ?? throw new ArgumentNullException(nameof(contents));
     }
 
-    /// <summary>A ledger over the account's <c>DigestRuns</c> and <c>Deliveries</c> tables (or the tables named).</summary>
-    public static DigestLedger Create(TableServiceClient tables, string runsTable = RunsTableName, string deliveriesTable = DeliveriesTableName)
+    /// <summary>A ledger over the account's <c>DigestRuns</c> and <c>Deliveries</c> tables and <c>digest-batches</c> container (or those named).</summary>
+    public static DigestLedger Create(TableServiceClient tables, BlobServiceClient blobs, string runsTable = RunsTableName, string batchesTable = DeliveriesTableName, string container = BatchesContainerName)
     {
         ArgumentNullException.ThrowIfNull(tables);
-        return new DigestLedger(tables.GetTableClient(runsTable), tables.GetTableClient(deliveriesTable));
+        ArgumentNullException.ThrowIfNull(blobs);
+        return new DigestLedger(tables.GetTableClient(runsTable), tables.GetTableClient(batchesTable), blobs.GetBlobContainerClient(container));
     }
 
-    /// <summary>Creates both tables if they do not exist.</summary>
+    /// <summary>Creates the tables and the container if they do not exist.</summary>
     public async Task CreateTablesIfNotExistsAsync(CancellationToken cancellationToken = default)
     {
         await _runs.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-        await _deliveries.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        await _batches.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        await _contents.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The run row of <paramref name="window"/>, or null when no run has started for it.</summary>
@@ -97,77 +109,123 @@ public sealed class DigestLedger
         await _runs.UpsertEntityAsync(run, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Every delivery row of <paramref name="window"/>.</summary>
-    public IAsyncEnumerable<DeliveryEntity> ListDeliveriesAsync(DigestWindow window, CancellationToken cancellationToken = default)
+    /// <summary>Counts a run of the window and its start time, touching nothing else in the row (totals belong to the batches' senders).</summary>
+    public async Task RecordRunStartedAsync(DigestRunEntity run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var touch = new TableEntity(run.PartitionKey, run.RowKey)
+        {
+            [nameof(DigestRunEntity.Runs)] = run.Runs,
+            [nameof(DigestRunEntity.StartedAt)] = run.StartedAt,
+        };
+        await _runs.UpdateEntityAsync(touch, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The batches of <paramref name="window"/>'s committed plan, in order.</summary>
+    public IAsyncEnumerable<DigestBatchEntity> ListBatchesAsync(DigestWindow window, string planId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(window);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey ge {DeliveryEntity.FirstPartition(window)} and PartitionKey le {DeliveryEntity.LastPartition(window)}");
-        return _deliveries.QueryAsync<DeliveryEntity>(filter, cancellationToken: cancellationToken);
+            $"PartitionKey eq {window.Id} and RowKey ge {planId + "-"} and RowKey lt {planId + "."}");
+        return _batches.QueryAsync<DigestBatchEntity>(filter, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>True when some batch of the window's plan <paramref name="planId"/> waits to be sent or retried.</summary>
+    public async Task<bool> AnyUnsettledBatchAsync(DigestWindow window, string planId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {window.Id} and RowKey ge {planId + "-"} and RowKey lt {planId + "."} and (State eq {nameof(DigestBatchState.Pending)} or State eq {nameof(DigestBatchState.Deferred)})");
+        await foreach (var _ in _batches.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>One batch's row, or null when there is no such batch.</summary>
+    public async Task<DigestBatchEntity?> GetBatchAsync(DigestWindow window, string batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        var response = await _batches.GetEntityIfExistsAsync<DigestBatchEntity>(window.Id, batch, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? response.Value : null;
     }
 
     /// <summary>
-    /// Tries to claim each delivery: a new one (<see cref="ITableEntity.ETag"/> empty) by a create-only insert, a
-    /// deferred or abandoned one by replacing it on the ETag the caller read. Returns the claims won; a delivery another
-    /// run created or changed first (409, 412) is left to that run.
+    /// Writes a plan's batches: each one's content and recipients to a create-only blob, then the rows, 100 to a
+    /// transaction. Nothing refers to them until <see cref="TryUpdateRunAsync"/> names the plan in the run row.
     /// </summary>
-    public async Task<IReadOnlyList<DeliveryEntity>> ClaimAsync(IReadOnlyList<DeliveryEntity> claims, CancellationToken cancellationToken = default)
+    public async Task WriteBatchesAsync(IReadOnlyList<(DigestBatchEntity Row, DigestBatchContent Content)> batches, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(claims);
-        var won = new List<DeliveryEntity>(claims.Count);
-        foreach (var group in claims.GroupBy(c => c.PartitionKey, StringComparer.Ordinal))
+        ArgumentNullException.ThrowIfNull(batches);
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (batch, ct) =>
         {
-            foreach (var chunk in group.Chunk(TableBatch.MaxActions))
-            {
-                var actions = chunk.Select(c => c.ETag == default
-                    ? new TableTransactionAction(TableTransactionActionType.Add, c)
-                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace, c, c.ETag)).ToList();
-                try
-                {
-                    await TableBatch.SubmitAsync(_deliveries, actions, cancellationToken).ConfigureAwait(false);
-                    won.AddRange(chunk);
-                }
-                catch (TableTransactionFailedException)
-                {
-                    // Someone else holds at least one of them (all or none of a transaction applies): claim one by one.
-                    foreach (var claim in chunk)
-                    {
-                        if (await TryClaimOneAsync(claim, cancellationToken).ConfigureAwait(false))
-                        {
-                            won.Add(claim);
-                        }
-                    }
-                }
-            }
-        }
-
-        return won;
-    }
-
-    /// <summary>Records deliveries' outcomes (merging into their rows, whatever their version).</summary>
-    public async Task RecordAsync(IReadOnlyList<DeliveryEntity> outcomes, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(outcomes);
+            var json = BinaryData.FromObjectAsJson(batch.Content, s_json);
+            await _contents.GetBlobClient(batch.Row.Blob).UploadAsync(json, overwrite: false, ct).ConfigureAwait(false);
+        }).ConfigureAwait(false);
         await TableBatch.SubmitInChunksAsync(
-            _deliveries, outcomes.Select(o => new TableTransactionAction(TableTransactionActionType.UpsertMerge, o)), cancellationToken).ConfigureAwait(false);
+            _batches, batches.Select(b => new TableTransactionAction(TableTransactionActionType.Add, b.Row)), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<bool> TryClaimOneAsync(DeliveryEntity claim, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the run row on the ETag the caller read: how a plan is committed (false: another run committed one first,
+    /// and its batches are the window's) and how totals are written without undoing a newer writer's.
+    /// </summary>
+    public async Task<bool> TryUpdateRunAsync(DigestRunEntity run, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(run);
         try
         {
-            if (claim.ETag == default)
-            {
-                await _deliveries.AddEntityAsync(claim, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await _deliveries.UpdateEntityAsync(claim, claim.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            }
-
+            var response = await _runs.UpdateEntityAsync(run, run.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            run.ETag = response.Headers.ETag ?? run.ETag;
             return true;
         }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404)
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Creates a window's run row if there is none; either way returns the stored row, with its ETag.</summary>
+    public async Task<DigestRunEntity> GetOrAddRunAsync(DigestRunEntity run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        try
+        {
+            await _runs.AddEntityAsync(run, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Another run created it first.
+        }
+
+        return (await _runs.GetEntityAsync<DigestRunEntity>(run.PartitionKey, run.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    /// <summary>A batch's content and recipients, as written when the window was planned.</summary>
+    public async Task<DigestBatchContent> ReadContentAsync(DigestBatchEntity batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var download = await _contents.GetBlobClient(batch.Blob).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
+        return download.Value.Content.ToObjectFromJson<DigestBatchContent>(s_json)
+            ?? throw new InvalidOperationException($"The batch blob {batch.Blob} is empty.");
+    }
+
+    /// <summary>
+    /// Takes or changes a batch on the ETag the caller read (claim, outcome, or an operator's retake). Returns false when
+    /// someone else changed the row first (412); the caller's ETag is updated on success.
+    /// </summary>
+    public async Task<bool> TryUpdateBatchAsync(DigestBatchEntity batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        try
+        {
+            var response = await _batches.UpdateEntityAsync(batch, batch.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            batch.ETag = response.Headers.ETag ?? batch.ETag;
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
         {
             return false;
         }

@@ -47,6 +47,12 @@ public sealed class DigestRunEntity : ITableEntity
     /// <summary>Distinct theme sets with changes: one rendering each.</summary>
     public int Audiences { get; set; }
 
+    /// <summary>The committed plan's id (its batches' RowKey prefix); null until a plan is committed.</summary>
+    public string? PlanId { get; set; }
+
+    /// <summary>How many batches the plan has.</summary>
+    public int Batches { get; set; }
+
     /// <summary>Deliveries sent for the window, by every run so far.</summary>
     public int Sent { get; set; }
 
@@ -56,7 +62,7 @@ public sealed class DigestRunEntity : ITableEntity
     /// <summary>Deliveries waiting for the window's next run.</summary>
     public int Deferred { get; set; }
 
-    /// <summary>Deliveries claimed by a run that did not record the outcome (see <see cref="DeliveryEntity"/>).</summary>
+    /// <summary>Recipients of batches claimed by a sender that has not recorded the outcome (see <see cref="DigestBatchEntity"/>).</summary>
     public int Unconfirmed { get; set; }
 
     /// <summary>How many runs started for the window.</summary>

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Runs every benchmark once and writes bench/results.md: the machine, then each figure beside its target and the limit
+# measured in the same run. Usage: bench/run.sh [SUBSCRIBERS] (default 100000). Needs the .NET SDK and Node.js
+# (`npm ci` first: Azurite comes from node_modules).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+subscribers="${1:-100000}"
+out=bench/results.md
+logs=$(mktemp -d)
+
+dotnet build -c Release bench/Pcc.Benchmarks bench/Pcc.IngestLatency bench/Pcc.DigestLoad bench/Pcc.WorkerStartup >/dev/null 2>&1 || {
+  for p in Pcc.Benchmarks Pcc.IngestLatency Pcc.DigestLoad Pcc.WorkerStartup; do dotnet build -c Release "bench/$p" >/dev/null; done; }
+dotnet build -c Release src/Pcc.Functions >/dev/null
+
+run() { local name=$1; shift; echo "== $name" >&2; "$@" > "$logs/$name.txt" 2>&1 || echo "(exit $?)" >> "$logs/$name.txt"; }
+run readers   dotnet run -c Release --no-build --project bench/Pcc.Benchmarks -- --filter '*ReadingBenchmarks*' --job short --exporters markdown
+run ingest    dotnet run -c Release --no-build --project bench/Pcc.IngestLatency -- 20
+run digests1  dotnet run -c Release --no-build --project bench/Pcc.DigestLoad -- "$subscribers" 1
+run digests4  dotnet run -c Release --no-build --project bench/Pcc.DigestLoad -- "$subscribers" 4
+run startup   dotnet run -c Release --no-build --project bench/Pcc.WorkerStartup -- 10
+
+# A hand-written "## Findings" section (what a missed target means) is kept across runs; re-read it against the new figures.
+findings=$(sed -n '/^## Findings/,$p' "$out" 2>/dev/null || true)
+field() { grep -o "$2=[^ ]*" "$logs/$1.txt" | head -1 | cut -d= -f2; }
+{
+  echo "# Benchmark results"
+  echo
+  echo "Written by \`bench/run.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC')."
+  echo
+  echo "## Machine"
+  echo
+  echo "- CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores available"
+  echo "- Memory: $(free -g | awk '/Mem:/ {print $2}') GiB; OS: $(. /etc/os-release && echo "$PRETTY_NAME"); .NET SDK $(dotnet --version)"
+  echo "- Load average when the run ended: $(cut -d' ' -f1-3 /proc/loadavg) (other builds share these cores: figures are noisy when it is above the core count)"
+  echo
+  echo "## Reading (BenchmarkDotNet, short job) — targets: text ≤ 2 ms, PDF ≤ 30 ms"
+  echo
+  grep -E '^\|' "$logs/readers.txt" || { echo '```'; tail -20 "$logs/readers.txt"; echo '```'; }
+  echo
+  echo "## Ingest through the worker — target ≤ 100 ms p50 per ingest; upload → queryable ≤ 2 s p50"
+  echo
+  echo '```'; grep -E 'handler|queryable|raw rate|scan' "$logs/ingest.txt" || tail -20 "$logs/ingest.txt"; echo '```'
+  echo
+  echo "## Digests, $subscribers subscribers over 7 themes, through the SendGrid fake — targets ≤ 30 s, ≤ 200 MB per process"
+  echo
+  echo "| consumers | plan (s) | total wall (s) | sent | batches | peak working set (MiB) | fake alone (recipients/s) |"
+  echo "|---|---|---|---|---|---|---|"
+  for c in 1 4; do
+    echo "| $c | $(field digests$c plan_s) | $(field digests$c total_s) | $(field digests$c sent) | $(field digests$c batches) | $(field digests$c peak_ws_mib) | $(field digests$c fake_raw_recipients_per_s) |"
+  done
+  echo
+  echo "## Worker cold start — target ≤ 1 s median of 10"
+  echo
+  echo '```'; grep -E 'median' "$logs/startup.txt" || tail -20 "$logs/startup.txt"; echo '```'
+  if [ -n "$findings" ]; then echo; echo "$findings"; fi
+} > "$out"
+echo "wrote $out (logs in $logs)" >&2

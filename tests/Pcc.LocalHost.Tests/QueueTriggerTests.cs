@@ -1,0 +1,99 @@
+using Azure.Storage.Queues;
+using Pcc.LocalHost.Tests.Support;
+using Pcc.LocalHost.Triggers;
+using Pcc.Notifications.Storage;
+using Pcc.Testing;
+
+namespace Pcc.LocalHost.Tests;
+
+/// <summary>
+/// Queue triggers of the test worker, polled the way the Functions host polls them: the text and metadata reach the
+/// function, a message is deleted on success, delivered again on failure, and moved to <c>{queue}-poison</c> after five.
+/// </summary>
+public sealed class QueueTriggerTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task AQueueMessageRunsItsFunctionOnceWithItsTextAndIsDeleted()
+    {
+        var (test, queue, poison) = await StartAsync();
+        await using (test)
+        {
+            var id = (await queue.SendMessageAsync("{\"batch\":\"b-00001\"}")).Value.MessageId;
+
+            var text = await TestHost.EventuallyAsync(() => test.ResultAsync($"queue-{id}-1"), t => t is not null, "the delivery recorded");
+            await TestHost.EventuallyAsync(async () => (await queue.PeekMessagesAsync()).Value.Length, n => n == 0, "the message deleted");
+            await Task.Delay(600);
+
+            Assert.Equal("{\"batch\":\"b-00001\"}", text);
+            Assert.Equal([$"queue-{id}-1"], await test.ResultNamesAsync("queue-"));
+            Assert.False(await poison.ExistsAsync());
+        }
+    }
+
+    [Fact]
+    public async Task AFailedDeliveryComesBackAndSucceedsWithoutAPoisonMessage()
+    {
+        var (test, queue, poison) = await StartAsync();
+        await using (test)
+        {
+            var id = (await queue.SendMessageAsync("fail:2")).Value.MessageId;
+
+            await TestHost.EventuallyAsync(() => test.ResultAsync($"queue-{id}-3"), t => t is not null, "the third delivery");
+            await TestHost.EventuallyAsync(async () => (await queue.PeekMessagesAsync()).Value.Length, n => n == 0, "the message deleted");
+            await Task.Delay(600);
+
+            Assert.Equal([$"queue-{id}-1", $"queue-{id}-2", $"queue-{id}-3"], (await test.ResultNamesAsync("queue-")).Order());
+            Assert.False(await poison.ExistsAsync());
+        }
+    }
+
+    [Fact]
+    public async Task AMessageThatFailsFiveDeliveriesMovesToThePoisonQueueUnchanged()
+    {
+        var (test, queue, poison) = await StartAsync();
+        await using (test)
+        {
+            var outcomes = new List<QueueTriggerOutcome>();
+            test.Host.QueueProcessed += o => { lock (outcomes) { outcomes.Add(o); } };
+            var id = (await queue.SendMessageAsync("fail:100")).Value.MessageId;
+
+            var poisoned = await TestHost.EventuallyAsync(async () => await poison.ExistsAsync() ? (await poison.PeekMessagesAsync(10)).Value : [], m => m.Length > 0, "a poison message");
+            await Task.Delay(800);
+
+            Assert.Equal("fail:100", Assert.Single(poisoned).Body.ToString());
+            Assert.Equal(Enumerable.Range(1, 5).Select(n => $"queue-{id}-{n}"), (await test.ResultNamesAsync("queue-")).Order());
+            Assert.Empty((await queue.PeekMessagesAsync()).Value);
+            lock (outcomes)
+            {
+                Assert.Equal([false, false, false, false, true], outcomes.Select(o => o.Poisoned));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task AMessageThatIsNotBase64GoesToThePoisonQueueWithoutRunningTheFunction()
+    {
+        var (test, queue, _) = await StartAsync();
+        await using (test)
+        {
+            var raw = test.Host.Storage.CreateQueueServiceClient(StorageConnection.QueueOptions(QueueMessageEncoding.None));
+            await raw.GetQueueClient(queue.Name).SendMessageAsync("not base64 {");
+            var poisonRaw = raw.GetQueueClient(queue.Name + "-poison");
+
+            var poisoned = await TestHost.EventuallyAsync(async () => await poisonRaw.ExistsAsync() ? (await poisonRaw.PeekMessagesAsync(10)).Value : [], m => m.Length > 0, "a poison message");
+
+            Assert.Equal("not base64 {", Assert.Single(poisoned).Body.ToString());
+            Assert.Empty(await test.ResultNamesAsync("queue-"));
+            Assert.Empty((await queue.PeekMessagesAsync()).Value);
+        }
+    }
+
+    private async Task<(TestHost Test, QueueClient Queue, QueueClient Poison)> StartAsync()
+    {
+        var test = await TestHost.StartWorkerAsync(fixture.Azurite);
+        var queues = test.Host.Storage.CreateQueueServiceClient();
+        var queue = queues.GetQueueClient("queue-" + test.Id);
+        await queue.CreateIfNotExistsAsync();
+        return (test, queue, queues.GetQueueClient(queue.Name + "-poison"));
+    }
+}

@@ -19,6 +19,7 @@ public static class PccFunctionCatalog
     [
         FunctionDefinition.Blob<IngestBriefingFunction>("IngestBriefing", "briefings/{name}", StorageConnection, blobSource),
         .. CatalogueApi.Functions(),
+        .. ReviewApi.Functions(),
         .. SubscriptionsApi.Functions(),
         .. DigestTimers.Functions(),
         .. SummariesApi.Functions(),

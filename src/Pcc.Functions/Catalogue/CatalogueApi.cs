@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pcc.Briefings.Themes;
 using Pcc.Functions.Catalogue.Models;
+using Pcc.Functions.Data;
 using Pcc.Functions.Hosting;
 
 namespace Pcc.Functions.Catalogue;
@@ -28,25 +29,25 @@ public static class CatalogueApi
         TypedResults.Ok(await reader.BriefingsAsync(cancellationToken));
 
     private static async Task<Results<Ok<BriefingView>, ProblemHttpResult>> Briefing(string slug, CatalogueReader reader, CancellationToken cancellationToken) =>
-        await reader.BriefingAsync(slug, cancellationToken) is { } briefing
+        TableKeys.IsAppKey(slug) && await reader.BriefingAsync(slug, cancellationToken) is { } briefing
             ? TypedResults.Ok(briefing)
-            : NotFound($"No briefing '{slug}' has been uploaded.");
+            : NotFound($"No briefing '{Clip(slug)}' has been uploaded.");
 
     private static async Task<Results<Ok<IReadOnlyList<CaseStudyView>>, ProblemHttpResult>> CaseStudies(
         string? theme, CatalogueReader reader, ThemeTaxonomy taxonomy, CancellationToken cancellationToken)
     {
         if (theme is not null && taxonomy.Find(theme) is null)
         {
-            return NotFound($"There is no theme '{theme}'. GET /api/themes lists them.");
+            return NotFound($"There is no theme '{Clip(theme)}'. GET /api/themes lists them.");
         }
 
         return TypedResults.Ok(await reader.CaseStudiesAsync(theme, cancellationToken));
     }
 
     private static async Task<Results<Ok<CaseStudyDetail>, ProblemHttpResult>> CaseStudy(string key, CatalogueReader reader, CancellationToken cancellationToken) =>
-        await reader.CaseStudyAsync(key, cancellationToken) is { } detail
+        TableKeys.IsAppKey(key) && await reader.CaseStudyAsync(key, cancellationToken) is { } detail
             ? TypedResults.Ok(detail)
-            : NotFound($"No case study has the key '{key}'.");
+            : NotFound($"No case study has the key '{Clip(key)}'.");
 
     private static async Task<Results<Ok<IReadOnlyList<ChangeView>>, ProblemHttpResult>> Changes(
         string? since, string? until, CatalogueReader reader, TimeProvider time, CancellationToken cancellationToken)
@@ -73,10 +74,13 @@ public static class CatalogueApi
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Report(string slug, string file, ReportReader reports, CancellationToken cancellationToken) =>
         await reports.ReadAsync(slug, file, cancellationToken) is { } report
             ? TypedResults.File(report.Content, report.ContentType)
-            : NotFound($"No ingest report '{slug}/{file}'.");
+            : NotFound($"No ingest report '{Clip(slug)}/{Clip(file)}'.");
 
     private static bool TryParseInstant(string? value, out DateTimeOffset instant) =>
         DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out instant);
+
+    // Keys are echoed in messages, but never a 5,000-character one.
+    private static string Clip(string value) => value.Length > 100 ? value[..100] + "…" : value;
 
     private static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");

@@ -52,9 +52,13 @@ public sealed record FunctionDefinition
     /// An anonymous HTTP function answering several methods on one route, each with its own handler (such as GET for a
     /// page and POST for the action it offers). The host sees one function; the handler maps one endpoint per method.
     /// </summary>
-    public static FunctionDefinition Http(string name, string route, IReadOnlyDictionary<string, Delegate> handlers)
+    /// <param name="name">The function's name.</param>
+    /// <param name="route">The route under <c>api/</c>.</param>
+    /// <param name="handlers">The handler of each method.</param>
+    /// <param name="authLevel"><c>anonymous</c>, or <c>function</c> for a route that needs a function key in Azure.</param>
+    public static FunctionDefinition Http(string name, string route, IReadOnlyDictionary<string, Delegate> handlers, string authLevel = "anonymous")
     {
-        var trigger = new HttpTriggerBinding("req", route, handlers.Keys.ToArray());
+        var trigger = new HttpTriggerBinding("req", route, handlers.Keys.ToArray(), authLevel);
         var byMethod = handlers.ToDictionary(h => h.Key.ToUpperInvariant(), h => h.Value);
         return new FunctionDefinition(name, trigger, [trigger, new HttpOutputBinding()]) { HttpHandlers = byMethod };
     }

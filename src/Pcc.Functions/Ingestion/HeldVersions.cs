@@ -39,10 +39,10 @@ public sealed class HeldVersions(PccStore store, IngestionCompletion completion,
             .MaxBy(r => r.IngestedAt);
         if (held is null)
         {
-            return current >= version && candidates.Any(r => r.Status == IngestionEntity.Completed)
-                ? new ConfirmOutcome(ConfirmOutcome.AlreadyCurrent, $"Version {version} of '{slug}' is already published (version {current} is current).")
-                : candidates.Any(r => r.Status == IngestionEntity.Held)
-                    ? new ConfirmOutcome(ConfirmOutcome.Superseded, $"Version {version} of '{slug}' was held for review, but version {current} has been published since; upload the document again to publish it.")
+            return candidates.Any(r => r.Status == IngestionEntity.Held)
+                ? new ConfirmOutcome(ConfirmOutcome.Superseded, $"Version {version} of '{slug}' was held for review, but version {current} has been published since; upload the document again to publish it.")
+                : current >= version && candidates.Any(r => r.Status == IngestionEntity.Completed)
+                    ? new ConfirmOutcome(ConfirmOutcome.AlreadyCurrent, $"Version {version} of '{slug}' is already published (version {current} is current).")
                     : new ConfirmOutcome(ConfirmOutcome.NotFound, $"No briefing '{slug}' has a version {version} held for review.");
         }
 

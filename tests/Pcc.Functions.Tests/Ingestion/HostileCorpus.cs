@@ -18,6 +18,8 @@ public static class HostileCorpus
         "4 0 obj << /Length 44 >> stream\nBT /F1 12 Tf 72 700 Td (Case study 1: x) Tj ET\nendstream endobj\n" +
         "5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\n";
 
+    private const string MarkdownLine = "# Heading\n\n> * [link](http://x/ \"t\") `code` **bold** _em_\n";
+
     /// <summary>Documents every reader already bounds.</summary>
     public static readonly string[] Bounded =
     [
@@ -50,7 +52,7 @@ public static class HostileCorpus
         "text-10mb-line" => ("line.txt", Encoding.UTF8.GetBytes(new string('w', 10_000_000))),
         "text-invalid-utf8" => ("invalid.txt", [.. Enumerable.Repeat<byte[]>([0xC3, 0x28, 0xA0, 0xA1, 0xE2, 0x28, 0xA1, 0xF0, 0x28, 0x8C, 0x28], 10_000).SelectMany(b => b)]),
         "markdown-million-backticks" => ("backticks.md", Encoding.ASCII.GetBytes(new string('`', 1_000_000))),
-        "markdown-20mb" => ("big.md", Encoding.UTF8.GetBytes(Repeat("# Heading\n\n> * [link](http://x/ \"t\") `code` **bold** _em_\n", 20_000_000 / 52))),
+        "markdown-20mb" => ("big.md", Encoding.UTF8.GetBytes(Repeat(MarkdownLine, 20_000_000 / MarkdownLine.Length))),
         "tiny-1-byte" => ("tiny1.txt", "x"u8.ToArray()),
         "tiny-2-bytes" => ("tiny2.md", "\r\n"u8.ToArray()),
         "long-name" => ("2026/" + new string('n', 1024 - 9) + ".txt", Encoding.UTF8.GetBytes(new string('w', 1_000_000))),

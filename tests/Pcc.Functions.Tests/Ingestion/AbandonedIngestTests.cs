@@ -68,4 +68,46 @@ public sealed class AbandonedIngestTests(AzuriteFixture fixture) : IClassFixture
         Assert.Equal(20, (await app.GetJsonAsync("api/case-studies")).GetArrayLength());
         Assert.Equal(IngestionEntity.Completed, (await store.Ingestions.GetEntityAsync<IngestionEntity>(slug, etag)).Value.Status);
     }
+
+    [Fact]
+    public async Task AnAbandonedHalfAppliedIngestOvertakenByANewerVersionIsRolledBack()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = await FunctionApp.StartAsync(fixture.Azurite, settings: s_shortWait, services: s => s.AddSingleton<TimeProvider>(time));
+        var store = app.GetRequiredService<PccStore>();
+        const string slug = "001-88da988782738298";
+        await app.UploadAndIngestAsync(Seeds.BriefingName, Seeds.Briefing);
+        var etag = IngestionPaths.Sanitise(await app.UploadAsync(Seeds.BriefingName, LaterVersion.Bytes));
+        var at = time.GetUtcNow().AddMinutes(-30);
+        var receipt = new IngestionEntity
+        {
+            PartitionKey = slug, RowKey = etag, BlobName = Seeds.BriefingName, Version = 2, BaseVersion = 1, IngestedAt = at,
+            Attempts = 1, AttemptStartedAt = at, Report = IngestionPaths.Report(slug, at, etag),
+        };
+        await store.Ingestions.AddEntityAsync(receipt);
+        // The attempt wrote its plan and its first change rows, then died; meanwhile another upload became version 2.
+        var plan = app.GetRequiredService<IngestionPlanner>().Plan(
+            new IngestionTarget(Seeds.BriefingName, slug, etag, 2, at), LaterVersion.Bytes, [], new Dictionary<string, string>(), 1, CancellationToken.None);
+        await app.GetRequiredService<IngestionReports>().SaveAsync(receipt.Report, plan, CancellationToken.None);
+        foreach (var written in plan.New.Take(3))
+        {
+            await store.Changes.UpsertEntityAsync(new ChangeEntity
+            {
+                PartitionKey = ChangeEntity.PartitionFor(at), RowKey = ChangeEntity.RowKeyFor(at, slug, written.Key),
+                Kind = "new", Key = written.Key, Briefing = slug, Version = 2, IngestedAt = at, Title = written.Title, Text = written.Text,
+                ThemeSlug = written.ThemeSlug, Theme = written.Theme,
+            });
+        }
+
+        await app.UploadAndIngestAsync(Seeds.BriefingName, Seeds.Briefing);
+        time.Advance(TimeSpan.FromMinutes(11));
+
+        var changes = await app.GetRequiredService<CatalogueDigestSource>().ReadChangesAsync(at.AddMinutes(-1), at.AddMinutes(1)).ToListAsync();
+
+        Assert.Empty(changes);
+        var settled = (await store.Ingestions.GetEntityAsync<IngestionEntity>(slug, etag)).Value;
+        Assert.Equal(IngestionEntity.Abandoned, settled.Status);
+        Assert.Contains("version 2 was published meanwhile, so the changes it had written were rolled back", settled.Error);
+        Assert.Equal(2, (await app.GetJsonAsync($"api/briefings/{slug}")).GetProperty("currentVersion").GetInt32());
+    }
 }

@@ -17,7 +17,7 @@ public sealed class HeldVersions(PccStore store, IngestionCompletion completion,
     /// <summary>Confirms version <paramref name="version"/> of the briefing <paramref name="slug"/>.</summary>
     public async Task<ConfirmOutcome> ConfirmAsync(string slug, int version, CancellationToken cancellationToken)
     {
-        if (!BriefingSlug.IsWellFormed(slug) || version <= 0)
+        if (!TableKeys.IsAppKey(slug) || version <= 0)
         {
             return new ConfirmOutcome(ConfirmOutcome.NotFound, $"No briefing '{Clip(slug)}' has a version {version} held for review.");
         }

@@ -5,7 +5,7 @@ using Pcc.Notifications.Digests;
 using Pcc.Notifications.Digests.Ledger;
 using Pcc.Notifications.Email;
 using Pcc.Notifications.Email.SendGrid;
-using Pcc.Storage.Tables;
+using Pcc.Notifications.Storage;
 using Pcc.Testing;
 using Pcc.Testing.SendGrid;
 
@@ -16,9 +16,8 @@ await using var sendGrid = await SendGridFake.StartAsync();
 using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
 
 var suffix = Guid.NewGuid().ToString("N")[..8];
-var ledger = new DigestLedger(
-    new TableClient(azurite.ConnectionString, $"DigestRuns{suffix}"),
-    new TableClient(azurite.ConnectionString, $"Deliveries{suffix}"));
+var storage = StorageConnection.FromConnectionString(azurite.ConnectionString);
+var ledger = DigestLedger.Create(storage.CreateTableServiceClient(), $"DigestRuns{suffix}", $"Deliveries{suffix}");
 await ledger.CreateTablesIfNotExistsAsync();
 
 var transport = new SendGridTransport(http, Options.Create(new SendGridOptions { ApiKey = sendGrid.ApiKey, BaseUri = sendGrid.BaseUri }), TimeProvider.System);

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Pcc.Functions.Data;
-using Pcc.Storage;
+using Pcc.Notifications.Storage;
 
 namespace Pcc.Cli;
 
@@ -25,16 +25,17 @@ public static class StorageSettings
     public static PccStore Open(string? connectionString)
     {
         var options = ReadOptions(Configuration());
-        return new PccStore(Account(connectionString), Options.Create(options));
+        var account = Account(connectionString);
+        return new PccStore(account.CreateTableServiceClient(), account.CreateBlobServiceClient(), Options.Create(options));
     }
 
     /// <summary>The storage account for a connection string (or null for the configured one).</summary>
-    public static StorageAccount Account(string? connectionString)
+    public static StorageConnection Account(string? connectionString)
     {
         var configuration = Configuration();
         return connectionString is not null
-            ? StorageAccount.FromConnectionString(connectionString)
-            : StorageAccount.FromConfiguration(configuration, ReadOptions(configuration).Connection);
+            ? StorageConnection.FromConnectionString(connectionString)
+            : StorageConnection.FromConfiguration(configuration, ReadOptions(configuration).Connection);
     }
 
     private static IConfiguration Configuration() => new ConfigurationBuilder()

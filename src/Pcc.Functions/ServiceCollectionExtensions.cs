@@ -13,22 +13,22 @@ using Pcc.Functions.Ingestion;
 using Pcc.Functions.Subscriptions;
 using Pcc.Notifications.Email;
 using Pcc.Notifications.Subscriptions;
-using Pcc.Storage;
+using Pcc.Notifications.Storage;
 
 namespace Pcc.Functions;
 
 /// <summary>Service registration, one method per part of the app.</summary>
 public static class ServiceCollectionExtensions
 {
-    /// <summary>The storage account (from the <c>Storage:Connection</c> name, default <c>AzureWebJobsStorage</c>) and the app's tables.</summary>
+    /// <summary>
+    /// The Azure SDK's storage clients for the connection named by <c>Storage:Connection</c> (default
+    /// <c>AzureWebJobsStorage</c>, resolved as the Functions host resolves it) and the app's tables.
+    /// </summary>
     public static IServiceCollection AddPccStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
-        services.AddSingleton(sp =>
-        {
-            var connection = configuration.GetSection(StorageOptions.Section)["Connection"] ?? new StorageOptions().Connection;
-            return StorageAccount.FromConfiguration(configuration, connection);
-        });
+        var connection = configuration.GetSection(StorageOptions.Section)["Connection"] ?? new StorageOptions().Connection;
+        services.AddStorageClients(StorageConnection.FromConfiguration(configuration, connection));
         services.AddSingleton<PccStore>();
         services.TryAddSingleton(TimeProvider.System);
         return services;

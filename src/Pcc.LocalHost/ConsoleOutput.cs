@@ -30,9 +30,9 @@ public static class ConsoleOutput
             output.WriteLine($"  MailDev UI     {emulators.MailWebUri}  (SMTP 127.0.0.1:{emulators.SmtpPort})");
         }
 
-        output.WriteLine($"  Blob storage   {host.Storage.BlobEndpoint}");
-        output.WriteLine($"  Queue storage  {host.Storage.QueueEndpoint}");
-        output.WriteLine($"  Table storage  {host.Storage.TableEndpoint}");
+        output.WriteLine($"  Blob storage   {host.Storage.BlobServiceUri}");
+        output.WriteLine($"  Queue storage  {host.Storage.QueueServiceUri}");
+        output.WriteLine($"  Table storage  {host.Storage.TableServiceUri}");
         output.WriteLine($"  Functions      {string.Join(", ", host.Functions.Select(f => $"{f.Name} ({f.Trigger.Type})"))}");
         output.WriteLine();
     }

@@ -5,7 +5,7 @@ using Pcc.Functions.Hosting;
 using Pcc.LocalHost.Emulators;
 using Pcc.LocalHost.Settings;
 using Pcc.LocalHost.Triggers;
-using Pcc.Storage;
+using Pcc.Notifications.Storage;
 
 namespace Pcc.LocalHost;
 
@@ -47,8 +47,8 @@ public sealed class LocalFunctionHost : IAsyncDisposable
     /// <summary>The <c>AzureWebJobsStorage</c> connection string the app runs with.</summary>
     public string StorageConnectionString { get; private set; } = "";
 
-    /// <summary>The storage account.</summary>
-    public StorageAccount Storage { get; private set; } = null!;
+    /// <summary>The storage account the app runs with.</summary>
+    public StorageConnection Storage { get; private set; } = null!;
 
     /// <summary>The Function App's configuration (app settings, environment, <c>local.settings.json</c>).</summary>
     public IConfiguration Configuration => _app!.Configuration;
@@ -144,11 +144,11 @@ public sealed class LocalFunctionHost : IAsyncDisposable
         Handler = new HandlerClient(_handlerHttp);
         await Handler.WaitUntilReadyAsync(TimeSpan.FromSeconds(30), cancellationToken);
 
-        Storage = StorageAccount.FromConnectionString(StorageConnectionString);
+        Storage = StorageConnection.FromConnectionString(StorageConnectionString);
         var hosts = Storage.GetBlobContainerClient(BlobReceipts.ContainerName);
         Receipts = new BlobReceipts(hosts, Options.HostId);
         await Receipts.EnsureCreatedAsync(cancellationToken);
-        PoisonQueue = new PoisonQueue(Storage.GetQueueClient(Options.PoisonQueueName), Receipts);
+        PoisonQueue = new PoisonQueue(PoisonQueue.Client(Storage, Options.PoisonQueueName), Receipts);
 
         BlobListeners = TriggerSetup.BlobListeners(Functions, Configuration, Storage, Receipts, PoisonQueue, Handler, Options, _loggers);
         Timers = TriggerSetup.TimerSchedulers(Functions, Configuration, new ScheduleStatusStore(hosts, Options.HostId), Handler, Options, _loggers);

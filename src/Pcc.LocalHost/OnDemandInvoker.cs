@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Pcc.Functions.Hosting;
 using Pcc.LocalHost.Payloads;
 using Pcc.LocalHost.Triggers;
-using Pcc.Storage;
+using Pcc.Notifications.Storage;
 
 namespace Pcc.LocalHost;
 
@@ -14,7 +14,7 @@ namespace Pcc.LocalHost;
 /// </summary>
 public sealed class OnDemandInvoker(
     IReadOnlyCollection<FunctionDefinition> functions, IReadOnlyDictionary<string, TimerScheduler> timers,
-    StorageAccount storage, HandlerClient handler, TimeProvider time, ILogger logger)
+    StorageConnection storage, HandlerClient handler, TimeProvider time, ILogger logger)
 {
     private readonly ConcurrentDictionary<Task, bool> _running = new();
 

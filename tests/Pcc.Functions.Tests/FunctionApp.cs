@@ -3,7 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Pcc.Storage.Blobs;
+using Pcc.Notifications.Storage;
+using Azure.Storage.Blobs;
 using Pcc.Testing;
 
 namespace Pcc.Functions.Tests;
@@ -67,9 +68,10 @@ public sealed class FunctionApp : IAsyncDisposable
         });
         await app.StartAsync();
 
-        var briefings = new BlobContainerClient(azurite.ConnectionString, "briefings-" + id);
+        var storage = StorageConnection.FromConnectionString(azurite.ConnectionString);
+        var briefings = storage.GetBlobContainerClient("briefings-" + id);
         await briefings.CreateIfNotExistsAsync();
-        return new FunctionApp(app, new Uri($"http://127.0.0.1:{port}/"), briefings, new BlobContainerClient(azurite.ConnectionString, "reports-" + id));
+        return new FunctionApp(app, new Uri($"http://127.0.0.1:{port}/"), briefings, storage.GetBlobContainerClient("reports-" + id));
     }
 
     /// <summary>A service of the running app.</summary>

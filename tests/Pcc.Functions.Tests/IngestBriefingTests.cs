@@ -183,7 +183,7 @@ public sealed class IngestBriefingTests(AzuriteFixture fixture) : IClassFixture<
         Assert.Contains("still running", waiting.Message);
 
         running.Status = IngestionEntity.Completed;
-        await store.Ingestions.UpsertEntityAsync(running, Pcc.Storage.Tables.TableUpdateMode.Replace);
+        await store.Ingestions.UpsertEntityAsync(running, Azure.Data.Tables.TableUpdateMode.Replace);
         Assert.Empty(await source.ReadChangesAsync(now.AddHours(-1), now).ToListAsync());
     }
 }

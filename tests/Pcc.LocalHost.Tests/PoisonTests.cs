@@ -4,6 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Pcc.LocalHost.Tests.Support;
 using Pcc.LocalHost.Triggers;
 using Pcc.Testing;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Queues;
+using Pcc.Notifications.Storage;
 
 namespace Pcc.LocalHost.Tests;
 
@@ -44,7 +48,7 @@ public sealed class PoisonTests(AzuriteFixture fixture) : IClassFixture<AzuriteF
             Assert.Equal("BlockBlob", message.BlobType);
 
             // On the wire: base64 of the host's BlobTriggerMessage JSON.
-            var raw = test.Host.Storage.GetQueueClient(test.Host.Options.PoisonQueueName, new Storage.Queues.QueueClientOptions { MessageEncoding = Storage.Queues.QueueMessageEncoding.None });
+            var raw = test.Host.Storage.GetQueueClient(test.Host.Options.PoisonQueueName, StorageConnection.QueueOptions(QueueMessageEncoding.None));
             var text = (await raw.PeekMessageAsync()).Value!.MessageText;
             using var json = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(text)));
             Assert.Equal(["Type", "FunctionId", "BlobType", "ContainerName", "BlobName", "ETag"], json.RootElement.EnumerateObject().Select(p => p.Name));
@@ -74,7 +78,28 @@ public sealed class PoisonTests(AzuriteFixture fixture) : IClassFixture<AzuriteF
         }
     }
 
-    internal static async Task<(TestHost Test, Storage.Blobs.BlobContainerClient Container, FlakyFunction.Failures Failures)> StartFlakyAsync(Azurite azurite, int failFirst)
+    [Fact]
+    public async Task AMessageThatIsNotBase64IsSkippedWhenListingAndStaysOnTheQueue()
+    {
+        var (test, container, _) = await StartFlakyAsync(fixture.Azurite, failFirst: 5);
+        await using (test)
+        {
+            var etag = await test.UploadAsync(container, "bad/doc.txt", [1, 2, 3]);
+            await TestHost.EventuallyAsync(() => test.Host.PoisonQueue.ListAsync(), m => m.Count > 0, "a poison message");
+            var raw = test.Host.Storage.GetQueueClient(test.Host.Options.PoisonQueueName, StorageConnection.QueueOptions(QueueMessageEncoding.None));
+            await raw.SendMessageAsync("not base64 {");
+
+            var message = Assert.Single(await test.Host.PoisonQueue.ListAsync());
+            Assert.Equal(etag, message.ETag);
+            Assert.True(await test.Host.PoisonQueue.ReplayAsync(message));
+
+            // The stranger was received while looking for the replayed message and is visible again at once.
+            var left = Assert.Single((await raw.PeekMessagesAsync(32)).Value);
+            Assert.Equal("not base64 {", left.Body.ToString());
+        }
+    }
+
+    internal static async Task<(TestHost Test, BlobContainerClient Container, FlakyFunction.Failures Failures)> StartFlakyAsync(Azurite azurite, int failFirst)
     {
         var name = "flaky-" + Guid.NewGuid().ToString("N")[..12];
         var failures = new FlakyFunction.Failures(failFirst);
@@ -97,7 +122,7 @@ public sealed class PoisonTests(AzuriteFixture fixture) : IClassFixture<AzuriteF
     {
         var hosts = test.Host.Storage.GetBlobContainerClient(BlobReceipts.ContainerName);
         var count = 0;
-        await foreach (var _ in hosts.GetBlobsAsync(prefix: $"blobreceipts/{test.Host.Options.HostId}/Host.Functions.Flaky/"))
+        await foreach (var _ in hosts.GetBlobsAsync(BlobTraits.None, BlobStates.None, $"blobreceipts/{test.Host.Options.HostId}/Host.Functions.Flaky/", default))
         {
             count++;
         }

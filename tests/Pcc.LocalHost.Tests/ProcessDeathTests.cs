@@ -4,8 +4,7 @@ using Pcc.Functions.Data;
 using Pcc.Functions.Ingestion;
 using Pcc.LocalHost.Tests.Support;
 using Pcc.LocalHost.Triggers;
-using Pcc.Storage;
-using Pcc.Storage.Blobs.Locking;
+using Pcc.Notifications.Storage;
 using Pcc.Testing;
 
 namespace Pcc.LocalHost.Tests;
@@ -18,7 +17,7 @@ public sealed class ProcessDeathTests(AzuriteFixture fixture) : IClassFixture<Az
     public async Task ADocumentWhoseIngestKeepsKillingTheHostEndsInThePoisonQueueAndDigestsKeepRunning()
     {
         var id = Guid.NewGuid().ToString("N")[..12];
-        var account = StorageAccount.FromConnectionString(fixture.Azurite.ConnectionString);
+        var account = StorageConnection.FromConnectionString(fixture.Azurite.ConnectionString);
         var briefings = account.GetBlobContainerClient("briefings-" + id);
         var ingestions = account.GetTableClient($"t{id}Ingestions");
         var host = await HostProcess.StartAsync(fixture.Azurite, id);
@@ -59,7 +58,7 @@ public sealed class ProcessDeathTests(AzuriteFixture fixture) : IClassFixture<Az
         }
     }
 
-    private static async Task<int> AttemptsAsync(Pcc.Storage.Tables.TableClient ingestions, string etag)
+    private static async Task<int> AttemptsAsync(Azure.Data.Tables.TableClient ingestions, string etag)
     {
         try
         {

@@ -1,6 +1,7 @@
 using Pcc.Functions.Hosting;
 using Pcc.LocalHost.Tests.Support;
 using Pcc.LocalHost.Triggers;
+using Pcc.Notifications.Storage;
 using Pcc.Testing;
 
 namespace Pcc.LocalHost.Tests;
@@ -16,7 +17,7 @@ public sealed class TimerTriggerTests(AzuriteFixture fixture) : IClassFixture<Az
         var timer = FunctionDefinition.Timer<RecordingFunction>("Nightly", Yearly);
         var id = Guid.NewGuid().ToString("N")[..12];
         var now = DateTimeOffset.UtcNow;
-        var store = new ScheduleStatusStore(StorageAccountFor().GetBlobContainerClient(BlobReceipts.ContainerName), "test-" + id);
+        var store = new ScheduleStatusStore(StorageConnectionFor().GetBlobContainerClient(BlobReceipts.ContainerName), "test-" + id);
         await store.UpdateAsync("Host.Functions.Nightly", new ScheduleStatus(now.AddDays(-2), now.AddDays(-1), now.AddDays(-2)), default);
 
         await using var test = await TestHost.StartAsync(fixture.Azurite, o => o.HostId = "test-" + id, timer);
@@ -104,7 +105,7 @@ public sealed class TimerTriggerTests(AzuriteFixture fixture) : IClassFixture<Az
         Assert.Equal(new DateTimeOffset(2026, 11, 23, 7, 40, 0, TimeSpan.Zero), status.Next);
     }
 
-    private Storage.StorageAccount StorageAccountFor() => Storage.StorageAccount.FromConnectionString(fixture.Azurite.ConnectionString);
+    private StorageConnection StorageConnectionFor() => StorageConnection.FromConnectionString(fixture.Azurite.ConnectionString);
 
     private static async Task<ScheduleStatus> EventuallyStatusAsync(ScheduleStatusStore store, string functionId, Func<ScheduleStatus, bool> holds) =>
         (await TestHost.EventuallyAsync(() => store.GetAsync(functionId, default), s => s is not null && holds(s), "the recorded status"))!;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Pcc.LocalHost.Triggers;
-using Pcc.Storage;
+using Pcc.Notifications.Storage;
 
 namespace Pcc.Cli.Commands;
 
@@ -88,7 +88,7 @@ public static class PoisonCommand
         return command;
     }
 
-    private static StorageAccount Account(ParseResult parseResult, Option<string?> connection) =>
+    private static StorageConnection Account(ParseResult parseResult, Option<string?> connection) =>
         StorageSettings.Account(parseResult.GetValue(connection));
 
     private static PoisonQueue Open(ParseResult parseResult, Option<string?> connection, Option<string> hostId, Option<string> queue) =>

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Azure;
 using Pcc.Functions.Data;
 using Pcc.Functions.Ingestion;
-using Pcc.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Models;
 
 namespace Pcc.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using Pcc.Briefings.Themes;
 using Pcc.Functions.Catalogue.Models;
 using Pcc.Functions.Data;
-using Pcc.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace Pcc.Functions.Catalogue;
 

@@ -42,7 +42,7 @@ public sealed class ChangeEntity : CaseStudyRecord
     /// bounded at both ends by the RowKeys, which start with the ingest time.
     /// </summary>
     public static string WindowFilter(DateTimeOffset from, DateTimeOffset to) =>
-        Pcc.Storage.Tables.TableClient.CreateQueryFilter(
+        Azure.Data.Tables.TableClient.CreateQueryFilter(
             $"PartitionKey ge {PartitionFor(from)} and PartitionKey le {PartitionFor(to)} and RowKey ge {RowKeyPrefix(from)} and RowKey lt {RowKeyPrefix(to)}");
 
     /// <summary>The RowKey of one change.</summary>

@@ -1,5 +1,5 @@
 using Azure;
-using Pcc.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace Pcc.Functions.Data;
 

@@ -1,8 +1,7 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using Pcc.Notifications.Digests.Ledger;
-using Pcc.Storage;
-using Pcc.Storage.Blobs;
-using Pcc.Storage.Tables;
 
 namespace Pcc.Functions.Data;
 
@@ -13,10 +12,10 @@ public sealed class PccStore
     private bool _created;
 
     /// <summary>Creates the clients for an account; nothing is sent until <see cref="EnsureCreatedAsync"/>.</summary>
-    public PccStore(StorageAccount account, IOptions<StorageOptions> options)
+    public PccStore(TableServiceClient tables, BlobServiceClient blobs, IOptions<StorageOptions> options)
     {
         var o = options.Value;
-        TableClient Table(string name) => account.GetTableClient(o.TablePrefix + name);
+        TableClient Table(string name) => tables.GetTableClient(o.TablePrefix + name);
         Briefings = Table("Briefings");
         BriefingVersions = Table("BriefingVersions");
         Ingestions = Table("Ingestions");
@@ -27,11 +26,11 @@ public sealed class PccStore
         Subscribers = Table("Subscribers");
         DigestRuns = Table(DigestLedger.RunsTableName);
         Deliveries = Table(DigestLedger.DeliveriesTableName);
-        BriefingBlobs = account.GetBlobContainerClient(o.BriefingsContainer);
-        Reports = account.GetBlobContainerClient(o.ReportsContainer);
-        Locks = account.GetBlobContainerClient(o.LocksContainer);
-        Secrets = account.GetBlobContainerClient(o.SecretsContainer);
-        Summaries = account.GetBlobContainerClient(o.SummariesContainer);
+        BriefingBlobs = blobs.GetBlobContainerClient(o.BriefingsContainer);
+        Reports = blobs.GetBlobContainerClient(o.ReportsContainer);
+        Locks = blobs.GetBlobContainerClient(o.LocksContainer);
+        Secrets = blobs.GetBlobContainerClient(o.SecretsContainer);
+        Summaries = blobs.GetBlobContainerClient(o.SummariesContainer);
     }
 
     /// <summary>See <see cref="BriefingEntity"/>.</summary>

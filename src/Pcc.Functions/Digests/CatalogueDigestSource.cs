@@ -5,7 +5,7 @@ using Pcc.Functions.Data;
 using Pcc.Functions.Ingestion;
 using Pcc.Notifications.Digests;
 using Pcc.Notifications.Subscriptions;
-using Pcc.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace Pcc.Functions.Digests;
 

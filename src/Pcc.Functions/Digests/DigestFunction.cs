@@ -1,7 +1,6 @@
 using Pcc.Functions.Data;
 using Pcc.Functions.Hosting;
 using Pcc.Notifications.Digests;
-using Pcc.Storage.Blobs.Locking;
 
 namespace Pcc.Functions.Digests;
 

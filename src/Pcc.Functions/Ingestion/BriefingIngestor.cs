@@ -3,8 +3,8 @@ using Azure;
 using Microsoft.Extensions.Options;
 using Pcc.Briefings;
 using Pcc.Functions.Data;
-using Pcc.Storage.Blobs.Models;
-using Pcc.Storage.Tables;
+using Azure.Storage.Blobs.Models;
+using Azure.Data.Tables;
 
 namespace Pcc.Functions.Ingestion;
 

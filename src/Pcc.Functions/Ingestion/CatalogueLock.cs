@@ -1,5 +1,4 @@
 using Pcc.Functions.Data;
-using Pcc.Storage.Blobs.Locking;
 
 namespace Pcc.Functions.Ingestion;
 

@@ -1,5 +1,5 @@
 using Pcc.Functions.Data;
-using Pcc.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace Pcc.Functions.Ingestion;
 

@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Data.Tables;
 using Pcc.Functions.Data;
 
 namespace Pcc.Functions.Ingestion;
@@ -36,7 +37,7 @@ public sealed class IngestionReceipts(PccStore store)
                 else
                 {
                     change(receipt);
-                    await store.Ingestions.UpdateEntityAsync(receipt, receipt.ETag, Pcc.Storage.Tables.TableUpdateMode.Replace, cancellationToken);
+                    await store.Ingestions.UpdateEntityAsync(receipt, receipt.ETag, TableUpdateMode.Replace, cancellationToken);
                 }
 
                 return (await GetAsync(slug, etag, cancellationToken))!;

@@ -1,6 +1,6 @@
 using Azure;
 using Pcc.Functions.Data;
-using Pcc.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Models;
 
 namespace Pcc.Functions.Ingestion;
 

@@ -1,6 +1,7 @@
 using Azure;
+using Azure.Data.Tables;
 using Pcc.Functions.Data;
-using Pcc.Storage.Tables;
+using Pcc.Notifications.Storage;
 
 namespace Pcc.Functions.Ingestion;
 
@@ -12,8 +13,6 @@ namespace Pcc.Functions.Ingestion;
 /// </summary>
 public sealed class IngestionWriter(PccStore store)
 {
-    private const int MaxBatch = 100;
-
     /// <summary>The catalogue as it is now, by case-study key: what <see cref="ApplyAsync"/> merges into.</summary>
     public async Task<Dictionary<string, CaseStudyEntity>> ReadCatalogueAsync(CancellationToken cancellationToken)
     {
@@ -46,7 +45,7 @@ public sealed class IngestionWriter(PccStore store)
         await UpsertInBatchesAsync(store.Changes, events.Select(e => ToChange(report, e)), cancellationToken);
         foreach (var e in events)
         {
-            await store.CaseStudyHistory.UpsertEntityAsync(ToHistory(report, e), TableUpdateMode.Replace, cancellationToken);
+            await store.CaseStudyHistory.UpsertEntityAsync(Checked(ToHistory(report, e)), TableUpdateMode.Replace, cancellationToken);
         }
 
         await UpdateCatalogueAsync(report, catalogue, cancellationToken);
@@ -89,7 +88,7 @@ public sealed class IngestionWriter(PccStore store)
             entity.Sources = JoinSources(SplitSources(existing?.Sources).Append(report.Slug));
             entity.FirstSeen = existing?.FirstSeen ?? report.IngestedAt;
             entity.LastChanged = changed || existing is null ? report.IngestedAt : existing.LastChanged;
-            await store.CaseStudies.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+            await store.CaseStudies.UpsertEntityAsync(Checked(entity), TableUpdateMode.Replace, cancellationToken);
         }
 
         foreach (var removed in report.Removed)
@@ -113,15 +112,15 @@ public sealed class IngestionWriter(PccStore store)
     }
 
     private static async Task UpsertInBatchesAsync<T>(TableClient table, IEnumerable<T> entities, CancellationToken cancellationToken)
-        where T : class, ITableEntity
+        where T : class, ITableEntity =>
+        await TableBatch.SubmitInChunksAsync(table, entities.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Checked(e))), cancellationToken);
+
+    /// <summary>Document text reaches these rows: a value over the service's limits fails here, naming the property.</summary>
+    private static T Checked<T>(T entity)
+        where T : ITableEntity
     {
-        foreach (var partition in entities.GroupBy(e => e.PartitionKey))
-        {
-            foreach (var chunk in partition.Chunk(MaxBatch))
-            {
-                await table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
-            }
-        }
+        EntityLimits.Validate(entity);
+        return entity;
     }
 
     private static IEnumerable<(string Kind, ReportCaseStudy CaseStudy, ReportChange? Change)> ChangeEvents(IngestionReport report) =>

@@ -6,9 +6,9 @@ using Pcc.Notifications.Digests;
 using Pcc.Notifications.Digests.Weekly;
 using Pcc.Notifications.Email;
 using Pcc.Notifications.Subscriptions;
-using Pcc.Storage.Blobs;
-using Pcc.Storage.Blobs.Models;
-using Pcc.Storage.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Data.Tables;
 
 namespace Pcc.Functions.Summaries;
 

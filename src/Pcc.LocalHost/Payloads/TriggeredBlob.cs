@@ -1,5 +1,5 @@
 using Azure;
-using Pcc.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Models;
 
 namespace Pcc.LocalHost.Payloads;
 

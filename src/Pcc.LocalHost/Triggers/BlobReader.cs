@@ -1,7 +1,7 @@
 using Azure;
 using Pcc.LocalHost.Payloads;
-using Pcc.Storage.Blobs;
-using Pcc.Storage.Blobs.Models;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace Pcc.LocalHost.Triggers;
 

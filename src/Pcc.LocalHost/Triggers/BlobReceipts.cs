@@ -1,6 +1,6 @@
 using Azure;
-using Pcc.Storage.Blobs;
-using Pcc.Storage.Blobs.Models;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace Pcc.LocalHost.Triggers;
 
@@ -32,7 +32,7 @@ public sealed class BlobReceipts(BlobContainerClient hosts, string hostId)
     {
         var prefix = Prefix(functionId);
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var receipt in hosts.GetBlobsAsync(BlobTraits.Metadata, prefix, cancellationToken))
+        await foreach (var receipt in hosts.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, prefix, cancellationToken))
         {
             if (!receipt.Metadata.ContainsKey(IncompleteKey))
             {
@@ -68,6 +68,13 @@ public sealed class BlobReceipts(BlobContainerClient hosts, string hostId)
     /// <summary>Removes the receipt, so the next scan triggers on this version again; false when there was none.</summary>
     public async Task<bool> DeleteAsync(string functionId, string container, string blobName, ETag etag, CancellationToken cancellationToken) =>
         (await hosts.GetBlobClient(NameFor(functionId, container, blobName, etag)).DeleteIfExistsAsync(cancellationToken: cancellationToken)).Value;
+
+    /// <summary>The ETag in its quoted header form, as receipts name it: a listing gives it bare, a response header quoted.</summary>
+    public static ETag Quoted(ETag etag)
+    {
+        var value = etag.ToString();
+        return value.StartsWith('"') || value.StartsWith("W/", StringComparison.Ordinal) ? etag : new ETag($"\"{value}\"");
+    }
 
     /// <summary>The identity of one blob version for one function.</summary>
     public static string Key(ETag etag, string container, string blobName) => $"{etag}/{container}/{blobName}";

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using Azure;
 using Pcc.LocalHost.Payloads;
-using Pcc.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs;
 
 namespace Pcc.LocalHost.Triggers;
 
@@ -59,13 +60,14 @@ public sealed class BlobTriggerListener(
         var done = await receipts.ListCompletedAsync(_functionId, cancellationToken);
         try
         {
-            await foreach (var item in container.GetBlobsAsync(prefix: pattern.Prefix.Length > 0 ? pattern.Prefix : null, cancellationToken: cancellationToken))
+            await foreach (var item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, pattern.Prefix.Length > 0 ? pattern.Prefix : null, cancellationToken))
             {
-                if (item.Properties.ETag is not { } etag || pattern.Match(item.Name) is not { } tokens)
+                if (item.Properties.ETag is not { } listed || pattern.Match(item.Name) is not { } tokens)
                 {
                     continue;
                 }
 
+                var etag = BlobReceipts.Quoted(listed);
                 var key = BlobReceipts.Key(etag, pattern.Container, item.Name);
                 if (!done.Contains(key) && !busy.Contains(key) && !_inFlight.ContainsKey(key))
                 {

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Azure;
-using Pcc.Storage;
-using Pcc.Storage.Blobs;
-using Pcc.Storage.Blobs.Models;
-using Pcc.Storage.Queues;
+using Pcc.Notifications.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Queues;
 
 namespace Pcc.LocalHost.Triggers;
 
@@ -30,8 +30,23 @@ public sealed class PoisonQueue(QueueClient queue, BlobReceipts receipts)
     private static readonly TimeSpan s_hold = TimeSpan.FromSeconds(30);
 
     /// <summary>The poison queue of host <paramref name="hostId"/> in <paramref name="account"/>.</summary>
-    public static PoisonQueue Create(StorageAccount account, string hostId, string queueName = DefaultName) =>
-        new(account.GetQueueClient(queueName), new BlobReceipts(account.GetBlobContainerClient(BlobReceipts.ContainerName), hostId));
+    public static PoisonQueue Create(StorageConnection account, string hostId, string queueName = DefaultName) =>
+        new(Client(account, queueName), new BlobReceipts(account.GetBlobContainerClient(BlobReceipts.ContainerName), hostId));
+
+    /// <summary>
+    /// A base64 client for the queue. Anyone can write to it, so a message that is not base64 is skipped and made
+    /// visible again at once rather than failing the listing or staying hidden.
+    /// </summary>
+    public static QueueClient Client(StorageConnection account, string queueName = DefaultName) =>
+        account.GetQueueClient(queueName, StorageConnection.QueueOptions(QueueMessageEncoding.Base64, ReleaseUndecodableAsync));
+
+    private static async Task ReleaseUndecodableAsync(QueueMessageDecodingFailedEventArgs args)
+    {
+        if (args.ReceivedMessage is { } received)
+        {
+            await args.Queue.UpdateMessageAsync(received.MessageId, received.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: args.CancellationToken);
+        }
+    }
 
     /// <summary>The queue's name.</summary>
     public string Name => queue.Name;
@@ -99,7 +114,7 @@ public sealed class PoisonQueue(QueueClient queue, BlobReceipts receipts)
     {
         // Deleting needs a pop receipt, which only receiving gives: take messages until the one wanted turns up,
         // then make the others visible again at once.
-        var held = new List<Storage.Queues.Models.QueueMessage>();
+        var held = new List<Azure.Storage.Queues.Models.QueueMessage>();
         var found = false;
         try
         {

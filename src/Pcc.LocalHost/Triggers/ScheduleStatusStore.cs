@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Azure;
-using Pcc.Storage.Blobs;
+using Azure.Storage.Blobs;
 
 namespace Pcc.LocalHost.Triggers;
 

@@ -1,7 +1,7 @@
 using Pcc.Functions.Data;
 using Pcc.Functions.Hosting;
 using Pcc.LocalHost.Settings;
-using Pcc.Storage;
+using Pcc.Notifications.Storage;
 
 namespace Pcc.LocalHost.Triggers;
 
@@ -24,7 +24,7 @@ public static class TriggerSetup
 
     /// <summary>A listener for every blob-triggered function.</summary>
     public static IReadOnlyList<BlobTriggerListener> BlobListeners(
-        IEnumerable<FunctionDefinition> functions, IConfiguration configuration, StorageAccount storage, BlobReceipts receipts,
+        IEnumerable<FunctionDefinition> functions, IConfiguration configuration, StorageConnection storage, BlobReceipts receipts,
         PoisonQueue poison, HandlerClient handler, LocalHostOptions options, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger("Pcc.LocalHost.BlobTrigger");

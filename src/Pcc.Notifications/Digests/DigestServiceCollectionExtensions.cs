@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pcc.Notifications.Digests.Ledger;
-using Pcc.Storage;
+using Azure.Data.Tables;
 
 namespace Pcc.Notifications.Digests;
 
@@ -11,7 +11,7 @@ public static class DigestServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="DigestOptions"/> (section <c>Digests</c>), <see cref="DigestRunner"/>, and a
-    /// <see cref="DigestLedger"/> over the registered <see cref="StorageAccount"/>'s <c>DigestRuns</c> and
+    /// <see cref="DigestLedger"/> over the registered <see cref="TableServiceClient"/>'s <c>DigestRuns</c> and
     /// <c>Deliveries</c> tables unless a ledger is already registered. The app supplies <see cref="IDigestSource"/>
     /// and the email transport (<c>AddEmail</c>).
     /// </summary>
@@ -19,7 +19,7 @@ public static class DigestServiceCollectionExtensions
     {
         services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => DigestLedger.Create(sp.GetRequiredService<StorageAccount>()));
+        services.TryAddSingleton(sp => DigestLedger.Create(sp.GetRequiredService<TableServiceClient>()));
         services.TryAddSingleton<DigestRunner>();
         return services;
     }

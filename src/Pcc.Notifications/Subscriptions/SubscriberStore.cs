@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Azure;
-using Pcc.Storage.Tables;
+using Azure.Data.Tables;
+using Pcc.Notifications.Storage;
 
 namespace Pcc.Notifications.Subscriptions;
 
@@ -135,6 +136,7 @@ public sealed class SubscriberStore
             actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, digest));
         }
 
-        return _table.SubmitTransactionAsync(actions, cancellationToken);
+        EntityLimits.Validate(entity);
+        return TableBatch.SubmitAsync(_table, actions, cancellationToken);
     }
 }

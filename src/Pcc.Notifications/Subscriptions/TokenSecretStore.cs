@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Azure;
-using Pcc.Storage.Blobs;
+using Azure.Storage.Blobs;
 
 namespace Pcc.Notifications.Subscriptions;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using Pcc.Functions.Data;
 using Pcc.Functions.Ingestion;
-using Pcc.Storage.Blobs.Locking;
 using Pcc.Testing;
 
 namespace Pcc.Functions.Tests.Ingestion;

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Pcc.Functions.Hosting;
-using Pcc.Storage.Blobs;
+using Azure.Storage.Blobs;
 using Pcc.Testing;
 
 namespace Pcc.LocalHost.Tests.Support;

@@ -3,7 +3,7 @@ using Pcc.Notifications.Digests;
 using Pcc.Notifications.Digests.Ledger;
 using Pcc.Notifications.Email;
 using Pcc.Notifications.Email.Smtp;
-using Pcc.Storage.Tables;
+using Pcc.Notifications.Storage;
 using Pcc.Testing;
 
 namespace Pcc.Notifications.Tests.Digests;
@@ -31,8 +31,9 @@ internal sealed class DigestRunnerHarness
 
     public static async Task<DigestRunnerHarness> CreateAsync(Azurite azurite, MailDev mailDev)
     {
-        var runs = new TableClient(azurite.ConnectionString, AzuriteFixture.UniqueName("runs"));
-        var deliveries = new TableClient(azurite.ConnectionString, AzuriteFixture.UniqueName("deliveries"));
+        var storage = StorageConnection.FromConnectionString(azurite.ConnectionString);
+        var runs = storage.GetTableClient(AzuriteFixture.UniqueName("runs"));
+        var deliveries = storage.GetTableClient(AzuriteFixture.UniqueName("deliveries"));
         var ledger = new DigestLedger(runs, deliveries);
         await ledger.CreateTablesIfNotExistsAsync();
         return new DigestRunnerHarness(azurite, mailDev, ledger, new ManualClock(Samples.Daily.End.AddMinutes(1)));

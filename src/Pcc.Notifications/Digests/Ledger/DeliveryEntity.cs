@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Azure;
-using Pcc.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace Pcc.Notifications.Digests.Ledger;
 

@@ -1,6 +1,6 @@
 using Azure;
-using Pcc.Storage;
-using Pcc.Storage.Tables;
+using Azure.Data.Tables;
+using Pcc.Notifications.Storage;
 
 namespace Pcc.Notifications.Digests.Ledger;
 
@@ -22,8 +22,6 @@ public sealed class DigestLedger
     /// <summary>The default name of the deliveries table.</summary>
     public const string DeliveriesTableName = "Deliveries";
 
-    private const int MaxTransactionActions = 100;
-
     private readonly TableClient _runs;
     private readonly TableClient _deliveries;
 
@@ -35,10 +33,10 @@ public sealed class DigestLedger
     }
 
     /// <summary>A ledger over the account's <c>DigestRuns</c> and <c>Deliveries</c> tables (or the tables named).</summary>
-    public static DigestLedger Create(StorageAccount account, string runsTable = RunsTableName, string deliveriesTable = DeliveriesTableName)
+    public static DigestLedger Create(TableServiceClient tables, string runsTable = RunsTableName, string deliveriesTable = DeliveriesTableName)
     {
-        ArgumentNullException.ThrowIfNull(account);
-        return new DigestLedger(account.GetTableClient(runsTable), account.GetTableClient(deliveriesTable));
+        ArgumentNullException.ThrowIfNull(tables);
+        return new DigestLedger(tables.GetTableClient(runsTable), tables.GetTableClient(deliveriesTable));
     }
 
     /// <summary>Creates both tables if they do not exist.</summary>
@@ -119,14 +117,14 @@ public sealed class DigestLedger
         var won = new List<DeliveryEntity>(claims.Count);
         foreach (var group in claims.GroupBy(c => c.PartitionKey, StringComparer.Ordinal))
         {
-            foreach (var chunk in group.Chunk(MaxTransactionActions))
+            foreach (var chunk in group.Chunk(TableBatch.MaxActions))
             {
                 var actions = chunk.Select(c => c.ETag == default
                     ? new TableTransactionAction(TableTransactionActionType.Add, c)
                     : new TableTransactionAction(TableTransactionActionType.UpdateReplace, c, c.ETag)).ToList();
                 try
                 {
-                    await _deliveries.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                    await TableBatch.SubmitAsync(_deliveries, actions, cancellationToken).ConfigureAwait(false);
                     won.AddRange(chunk);
                 }
                 catch (TableTransactionFailedException)
@@ -150,14 +148,8 @@ public sealed class DigestLedger
     public async Task RecordAsync(IReadOnlyList<DeliveryEntity> outcomes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
-        foreach (var group in outcomes.GroupBy(o => o.PartitionKey, StringComparer.Ordinal))
-        {
-            foreach (var chunk in group.Chunk(MaxTransactionActions))
-            {
-                await _deliveries.SubmitTransactionAsync(
-                    chunk.Select(o => new TableTransactionAction(TableTransactionActionType.UpsertMerge, o)), cancellationToken).ConfigureAwait(false);
-            }
-        }
+        await TableBatch.SubmitInChunksAsync(
+            _deliveries, outcomes.Select(o => new TableTransactionAction(TableTransactionActionType.UpsertMerge, o)), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<bool> TryClaimOneAsync(DeliveryEntity claim, CancellationToken cancellationToken)

@@ -1,10 +1,28 @@
+using Microsoft.Azure.Functions.Worker.Builder;
 using Pcc.Functions;
-using Pcc.Functions.Hosting;
+using Pcc.Functions.Digests;
 
-if (FunctionMetadataCommand.TryRun(args, PccFunctionCatalog.Create, out var exitCode))
-{
-    return exitCode;
-}
+// The Function App on the .NET isolated worker. A Functions host (Azure, `func start`, or src/Pcc.LocalHost) starts
+// this process, reads the functions from functions.metadata or asks the worker for them, and invokes the
+// [Function] methods in the feature folders:
+//   Ingestion/      IngestBriefing        blob trigger on briefings/{name} (Event Grid source, as Flex Consumption requires)
+//   Digests/        SendImmediateAlerts, SendDailyDigests, SendWeeklyDigests   timers on %Setting% schedules
+//   Summaries/      SendWeeklySummary (timer), WeeklySummary (HTTP)
+//   Catalogue/      the read-only JSON API
+//   Subscriptions/  double opt-in, manage and unsubscribe links, their pages
+//   EmailEvents/    SendGrid's signed Event Webhook
+var builder = FunctionsApplication.CreateBuilder(args);
 
-await FunctionsApplication.Create(args).RunAsync();
-return 0;
+// HTTP functions take ASP.NET Core's HttpRequest and return its results: the host forwards each request to the
+// worker's own Kestrel (Microsoft.Azure.Functions.Worker.Extensions.Http.AspNetCore; as in Azure/azure-functions-dotnet-worker
+// samples/AspNetIntegration).
+builder.ConfigureFunctionsWebApplication();
+
+// The schedules have values in code, under every app setting, so the app runs without them; the host in Azure
+// still resolves %Setting% from the app settings alone (local.settings.sample.json lists them).
+builder.Configuration.AddSettingDefaults(DigestTimers.DefaultSchedules);
+
+// Storage, ingestion, the catalogue, subscriptions, digests and summaries: ServiceCollectionExtensions.
+builder.Services.AddPccFunctionApp(builder.Configuration);
+
+builder.Build().Run();

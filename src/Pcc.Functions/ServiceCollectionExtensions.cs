@@ -20,6 +20,18 @@ namespace Pcc.Functions;
 /// <summary>Service registration, one method per part of the app.</summary>
 public static class ServiceCollectionExtensions
 {
+    /// <summary>Every part of the app, in the order they depend on each other. The worker and the tests both call this.</summary>
+    public static IServiceCollection AddPccFunctionApp(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddProblemDetails();
+        services.AddPccStorage(configuration);
+        services.AddIngestion(configuration);
+        services.AddCatalogue(configuration);
+        services.AddSubscriptions(configuration);
+        services.AddDigestDelivery(configuration);
+        return services;
+    }
+
     /// <summary>
     /// The Azure SDK's storage clients for the connection named by <c>Storage:Connection</c> (default
     /// <c>AzureWebJobsStorage</c>, resolved as the Functions host resolves it) and the app's tables.
@@ -89,7 +101,8 @@ public static class ServiceCollectionExtensions
         });
         services.AddSingleton<SubscriptionService>();
         services.AddSingleton<SubscriptionValidator>();
-        services.AddSubscriptionRateLimits();
+        services.AddOptions<SubscriptionRateLimitOptions>().BindConfiguration(SubscriptionRateLimitOptions.Section);
+        services.AddSingleton<SubscriptionRateLimits>();
         return services;
     }
 

@@ -1,11 +1,12 @@
 using Pcc.Functions;
-using Pcc.Functions.Hosting;
+using Pcc.Functions.Digests;
+using Pcc.LocalHost.InProcess;
 
 namespace Pcc.LocalHost;
 
 /// <summary>
-/// Runs the Function App in this process, as the Functions host runs the custom handler: on the port named by
-/// <c>FUNCTIONS_CUSTOMHANDLER_PORT</c>, with <c>AzureWebJobsStorage</c> and the app settings in its configuration.
+/// Runs the Function App's functions in this process: the app's services, and each <c>[Function]</c> method called
+/// directly (<see cref="WorkerFunctions"/>), behind the custom-handler endpoints the rest of this host calls.
 /// </summary>
 public static class FunctionAppRunner
 {
@@ -14,16 +15,11 @@ public static class FunctionAppRunner
         LocalHostOptions options, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken)
     {
         var port = Emulators.PortProbe.FreePort();
-        var all = new Dictionary<string, string?>(settings, StringComparer.OrdinalIgnoreCase)
-        {
-            ["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(),
-        };
-
-        var app = FunctionsApplication.Create([], builder =>
+        var app = Create(builder =>
         {
             // Request logs stay at Warning unless the settings ask for more, so the host's own output reads well.
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning" });
-            builder.Configuration.AddInMemoryCollection(all);
+            builder.Configuration.AddInMemoryCollection(settings);
             if (options.ConfigureLogging is { } configureLogging)
             {
                 builder.Logging.ClearProviders();
@@ -31,10 +27,30 @@ public static class FunctionAppRunner
             }
 
             options.ConfigureApp?.Invoke(builder);
-        }, options.AdditionalFunctions);
+        }, port, options.AdditionalFunctions);
 
         await app.StartAsync(cancellationToken);
         return (app, new Uri($"http://127.0.0.1:{port}/"));
+    }
+
+    /// <summary>
+    /// Builds the app: <paramref name="configure"/> adds configuration and services before the app's own
+    /// registrations; <paramref name="additionalFunctions"/> are declared next to the app's.
+    /// </summary>
+    public static WebApplication Create(Action<WebApplicationBuilder> configure, int port, IEnumerable<FunctionDefinition>? additionalFunctions = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration.AddSettingDefaults(DigestTimers.DefaultSchedules);
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        configure(builder);
+        builder.Services.AddPccFunctionApp(builder.Configuration);
+        builder.AddFunctionHost([.. WorkerFunctions.From(typeof(Pcc.Functions.Ingestion.IngestBriefingFunction).Assembly), .. additionalFunctions ?? []]);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapFunctionHost();
+        return app;
     }
 
     /// <summary>The app's declared functions.</summary>

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Pcc.Functions;
 using Pcc.Functions.Data;
-using Pcc.Functions.Hosting;
+using Pcc.LocalHost.InProcess;
 using Pcc.LocalHost.Emulators;
 using Pcc.LocalHost.Settings;
 using Pcc.LocalHost.Triggers;
@@ -135,7 +135,7 @@ public sealed class LocalFunctionHost : IAsyncDisposable
             settings[key] = value;
         }
 
-        settings[PccFunctionCatalog.StorageConnection] = StorageConnectionString;
+        settings[Pcc.Functions.Ingestion.IngestBriefingFunction.Connection] = StorageConnectionString;
         var (app, address) = await FunctionAppRunner.StartAsync(Options, settings, cancellationToken);
         _app = app;
         Functions = FunctionAppRunner.Functions(app);

@@ -1,4 +1,4 @@
-using Pcc.Functions.Hosting;
+using Pcc.LocalHost.InProcess;
 
 namespace Pcc.LocalHost;
 

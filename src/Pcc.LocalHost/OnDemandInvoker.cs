@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Pcc.Functions.Hosting;
+using Pcc.LocalHost.InProcess;
 using Pcc.LocalHost.Payloads;
 using Pcc.LocalHost.Triggers;
 using Pcc.Notifications.Storage;

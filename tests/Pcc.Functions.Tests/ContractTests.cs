@@ -47,11 +47,14 @@ public sealed class ContractTests(AzuriteFixture fixture) : IClassFixture<Azurit
     {
         await using var app = await FunctionApp.StartAsync(fixture.Azurite);
 
-        var reply = await app.UploadAndIngestAsync(Seeds.BriefingName, Seeds.Briefing);
+        await app.UploadAsync(Seeds.BriefingName, Seeds.Briefing);
+        using var response = await app.InvokeIngestAsync(Seeds.BriefingName, Seeds.Briefing);
+        using var reply = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
-        Assert.Equal(System.Text.Json.JsonValueKind.Object, reply.GetProperty("Outputs").ValueKind);
-        Assert.Equal(System.Text.Json.JsonValueKind.Array, reply.GetProperty("Logs").ValueKind);
-        Assert.Equal("ingested", reply.GetProperty("ReturnValue").GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(System.Text.Json.JsonValueKind.Object, reply.RootElement.GetProperty("Outputs").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Array, reply.RootElement.GetProperty("Logs").ValueKind);
+        Assert.Equal(20, (await app.GetJsonAsync("api/case-studies")).GetArrayLength());
     }
 
     [Theory]

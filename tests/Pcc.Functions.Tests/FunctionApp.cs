@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Pcc.Functions.Ingestion;
+using Pcc.LocalHost;
 using Pcc.Notifications.Storage;
 using Azure.Storage.Blobs;
 using Pcc.Testing;
@@ -10,8 +12,9 @@ using Pcc.Testing;
 namespace Pcc.Functions.Tests;
 
 /// <summary>
-/// The custom handler running on a free port against the run's Azurite, with its own tables and containers,
-/// called over HTTP exactly as the Functions host calls it.
+/// The app's services and functions on a free port against the run's Azurite, with its own tables and containers:
+/// HTTP functions at their routes under <c>/api</c>, and <c>POST /{FunctionName}</c> for the others, each call made on
+/// the <c>[Function]</c> method itself (the local host's in-process runner).
 /// </summary>
 public sealed class FunctionApp : IAsyncDisposable
 {
@@ -47,7 +50,6 @@ public sealed class FunctionApp : IAsyncDisposable
         var all = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = connectionString ?? azurite.ConnectionString,
-            ["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(),
             ["Storage:TablePrefix"] = "t" + id,
             ["Storage:BriefingsContainer"] = "briefings-" + id,
             ["Storage:ReportsContainer"] = "reports-" + id,
@@ -61,11 +63,11 @@ public sealed class FunctionApp : IAsyncDisposable
             all[key] = value;
         }
 
-        var app = FunctionsApplication.Create([], b =>
+        var app = FunctionAppRunner.Create(b =>
         {
             b.Configuration.AddInMemoryCollection(all);
             services?.Invoke(b.Services);
-        });
+        }, port);
         await app.StartAsync();
 
         var storage = StorageConnection.FromConnectionString(azurite.ConnectionString);
@@ -81,7 +83,7 @@ public sealed class FunctionApp : IAsyncDisposable
     public async Task<string> UploadAsync(string name, byte[] content) =>
         (await Briefings.GetBlobClient(name).UploadAsync(new BinaryData(content), overwrite: true)).Value.ETag.ToString();
 
-    /// <summary>Invokes IngestBriefing with the payload shape the Functions host sends for a blob trigger.</summary>
+    /// <summary>Invokes the IngestBriefing function with the blob's name and path, as its trigger binds them.</summary>
     public async Task<HttpResponseMessage> InvokeIngestAsync(string name, byte[] content)
     {
         var payload = new
@@ -100,14 +102,14 @@ public sealed class FunctionApp : IAsyncDisposable
         return await Http.PostAsJsonAsync("IngestBriefing", payload);
     }
 
-    /// <summary>Uploads then ingests, failing the test unless the handler answers 200.</summary>
-    public async Task<JsonElement> UploadAndIngestAsync(string name, byte[] content)
+    /// <summary>Runs the ingest IngestBriefing runs for <paramref name="name"/> and returns its outcome.</summary>
+    public Task<IngestionOutcome> IngestAsync(string name) => GetRequiredService<BriefingIngestor>().IngestAsync(name, CancellationToken.None);
+
+    /// <summary>Uploads then ingests; returns the outcome the function logs.</summary>
+    public async Task<IngestionOutcome> UploadAndIngestAsync(string name, byte[] content)
     {
         await UploadAsync(name, content);
-        using var response = await InvokeIngestAsync(name, content);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"IngestBriefing answered {(int)response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
+        return await IngestAsync(name);
     }
 
     public async Task<JsonElement> GetJsonAsync(string path)

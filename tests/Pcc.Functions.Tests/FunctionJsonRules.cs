@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Pcc.Functions.Tests;
 
 /// <summary>
-/// The documented properties of the bindings this app uses
+/// The documented properties of the bindings this app uses, as <c>functions.metadata</c> lists them
 /// (https://learn.microsoft.com/azure/azure-functions/functions-bindings-storage-blob-trigger#configuration,
 /// .../functions-bindings-timer#configuration, .../functions-bindings-http-webhook-trigger#configuration).
 /// Returns every violation, so a failing test lists them all.
@@ -46,7 +46,7 @@ public static partial class FunctionJsonRules
                 "blobTrigger" => Blob(binding),
                 "timerTrigger" => Timer(binding),
                 "httpTrigger" => Http(binding, all),
-                "http" => Text(binding, "direction") == "out" ? [] : ["http binding must be out"],
+                "http" => Is(Text(binding, "direction"), "out") ? [] : ["http binding must be out"],
                 _ => [$"unexpected binding type '{type}'"],
             };
             foreach (var problem in problems)
@@ -58,7 +58,7 @@ public static partial class FunctionJsonRules
 
     private static IEnumerable<string> Blob(JsonElement b)
     {
-        if (Text(b, "direction") != "in") yield return "blobTrigger direction must be in";
+        if (!Is(Text(b, "direction"), "in")) yield return "blobTrigger direction must be in";
         if (Text(b, "path") is not { } path || !path.Contains('/') || !path.Contains("{name}", StringComparison.Ordinal)) yield return "blobTrigger path must be container/{name}";
         if (string.IsNullOrEmpty(Text(b, "connection"))) yield return "blobTrigger needs a connection";
         if (Text(b, "source") is not ("EventGrid" or "LogsAndContainerScan")) yield return "blobTrigger source must be EventGrid or LogsAndContainerScan";
@@ -66,18 +66,19 @@ public static partial class FunctionJsonRules
 
     private static IEnumerable<string> Timer(JsonElement b)
     {
-        if (Text(b, "direction") != "in") yield return "timerTrigger direction must be in";
+        if (!Is(Text(b, "direction"), "in")) yield return "timerTrigger direction must be in";
         var schedule = Text(b, "schedule") ?? "";
         var isSetting = schedule.Length > 2 && schedule[0] == '%' && schedule[^1] == '%';
         if (!isSetting && schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length != 6) yield return $"timerTrigger schedule '{schedule}' must have six fields or name a %setting%";
-        if (!b.TryGetProperty("useMonitor", out var monitor) || monitor.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) yield return "timerTrigger useMonitor must be a boolean";
-        if (!b.TryGetProperty("runOnStartup", out var startup) || startup.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) yield return "timerTrigger runOnStartup must be a boolean";
+        // Left out, both take the host's defaults (useMonitor true, runOnStartup false).
+        if (b.TryGetProperty("useMonitor", out var monitor) && monitor.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) yield return "timerTrigger useMonitor must be a boolean";
+        if (b.TryGetProperty("runOnStartup", out var startup) && startup.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) yield return "timerTrigger runOnStartup must be a boolean";
     }
 
     private static IEnumerable<string> Http(JsonElement b, List<JsonElement> all)
     {
-        if (Text(b, "direction") != "in") yield return "httpTrigger direction must be in";
-        if (Text(b, "authLevel") is not ("anonymous" or "function" or "admin")) yield return "httpTrigger authLevel must be anonymous, function or admin";
+        if (!Is(Text(b, "direction"), "in")) yield return "httpTrigger direction must be in";
+        if (Text(b, "authLevel")?.ToLowerInvariant() is not ("anonymous" or "function" or "admin")) yield return "httpTrigger authLevel must be anonymous, function or admin";
         if (!b.TryGetProperty("methods", out var methods) || methods.ValueKind != JsonValueKind.Array || methods.GetArrayLength() == 0
             || methods.EnumerateArray().Any(m => !s_methods.Contains(m.GetString())))
         {
@@ -89,6 +90,9 @@ public static partial class FunctionJsonRules
         // Forwarding the raw request needs exactly one http trigger and one http output, nothing else.
         if (all.Count != 2 || all.Count(x => Text(x, "type") == "http") != 1) yield return "an HTTP function must have exactly an httpTrigger and an http output";
     }
+
+    // The host reads directions and auth levels as enums, ignoring case; functions.metadata writes "In" and "Anonymous".
+    private static bool Is(string? value, string expected) => string.Equals(value, expected, StringComparison.OrdinalIgnoreCase);
 
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

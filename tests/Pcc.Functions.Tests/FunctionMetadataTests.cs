@@ -1,34 +1,86 @@
-using System.Diagnostics;
 using System.Text.Json;
-using Pcc.Functions.Hosting;
+using Pcc.Functions.Digests;
 using Pcc.Testing;
 
 namespace Pcc.Functions.Tests;
 
-public sealed class FunctionMetadataTests
+/// <summary>What <c>dotnet publish</c> gives Flex Consumption, compared with the functions the app declares in code.</summary>
+public sealed class FunctionMetadataTests(PublishedApp published) : IClassFixture<PublishedApp>
 {
-    [Theory]
-    [InlineData(BlobTriggerBinding.EventGrid)]
-    [InlineData(BlobTriggerBinding.LogsAndContainerScan)]
-    public void EveryEmittedFunctionJsonHasTheDocumentedProperties(string blobSource)
+    [Fact]
+    public void PublishGivesTheFilesTheFunctionsHostRunsOnLinux()
     {
-        var dir = Directory.CreateTempSubdirectory("pcc-functions-").FullName;
-        try
+        Assert.True(published.ExitCode == 0, published.Output);
+        foreach (var file in new[] { "functions.metadata", "worker.config.json", "extensions.json", "host.json", "Pcc.Functions.dll" })
         {
-            var files = FunctionMetadataWriter.Write(PccFunctionCatalog.Create(blobSource), dir);
+            Assert.True(File.Exists(Path.Combine(published.Folder, file)), $"{file} is missing from the publish folder");
+        }
 
-            Assert.Contains(files, f => f.EndsWith(Path.Combine("IngestBriefing", "function.json"), StringComparison.Ordinal));
-            Assert.Contains(files, f => f.EndsWith(Path.Combine("CaseStudies", "function.json"), StringComparison.Ordinal));
-            var problems = files.SelectMany(f => FunctionJsonRules.Check(Path.GetFileName(Path.GetDirectoryName(f))!, JsonDocument.Parse(File.ReadAllText(f)).RootElement)).ToList();
-            Assert.Empty(problems);
-            var ingest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "IngestBriefing", "function.json"))).RootElement.GetProperty("bindings")[0];
-            Assert.Equal(blobSource, ingest.GetProperty("source").GetString());
-            Assert.Equal("briefings/{name}", ingest.GetProperty("path").GetString());
-        }
-        finally
+        var worker = published.Json("worker.config.json").GetProperty("description");
+        Assert.Equal("dotnet-isolated", worker.GetProperty("language").GetString());
+        Assert.Equal("Pcc.Functions.dll", worker.GetProperty("defaultWorkerPath").GetString());
+        var host = published.Json("host.json");
+        Assert.Equal("2.0", host.GetProperty("version").GetString());
+        Assert.False(host.TryGetProperty("customHandler", out _), "host.json still declares a custom handler");
+        var extensions = published.Json("extensions.json").GetProperty("extensions").EnumerateArray().Select(e => e.GetProperty("name").GetString()).ToList();
+        Assert.Contains("AzureStorageBlobs", extensions);
+        Assert.Empty(Directory.GetFiles(published.Folder, "function.json", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void FunctionsMetadataListsExactlyTheDeclaredFunctions()
+    {
+        Assert.True(published.ExitCode == 0, published.Output);
+
+        Assert.Equal(DeclaredFunction.All.Select(f => f.Name).Order(), published.Functions.Keys.Order());
+        Assert.Contains("IngestBriefing", published.Functions.Keys);
+        Assert.Contains("CaseStudies", published.Functions.Keys);
+        foreach (var declared in DeclaredFunction.All)
         {
-            Directory.Delete(dir, recursive: true);
+            var metadata = published.Functions[declared.Name];
+            Assert.Equal(declared.EntryPoint, metadata.GetProperty("entryPoint").GetString());
+            Assert.Equal("Pcc.Functions.dll", metadata.GetProperty("scriptFile").GetString());
+            Assert.Empty(FunctionJsonRules.Check(declared.Name, metadata));
         }
+    }
+
+    [Fact]
+    public void EachTriggerInTheMetadataIsTheOneDeclaredInCode()
+    {
+        Assert.True(published.ExitCode == 0, published.Output);
+
+        foreach (var declared in DeclaredFunction.All)
+        {
+            var trigger = published.Functions[declared.Name].GetProperty("bindings").EnumerateArray().Single(b => Text(b, "type")!.EndsWith("Trigger", StringComparison.Ordinal));
+            Assert.Equal(declared.TriggerParameter.Name, Text(trigger, "name"));
+            switch (declared.Trigger)
+            {
+                case BlobTriggerAttribute blob:
+                    Assert.Equal(("blobTrigger", blob.BlobPath, blob.Connection, blob.Source.ToString()), (Text(trigger, "type"), Text(trigger, "path"), Text(trigger, "connection"), Text(trigger, "source")));
+                    break;
+                case TimerTriggerAttribute timer:
+                    Assert.Equal(("timerTrigger", timer.Schedule), (Text(trigger, "type"), Text(trigger, "schedule")));
+                    break;
+                case HttpTriggerAttribute http:
+                    Assert.Equal(("httpTrigger", http.Route, "Anonymous"), (Text(trigger, "type"), Text(trigger, "route"), http.AuthLevel.ToString()));
+                    Assert.Equal(http.Methods!.Select(m => m.ToLowerInvariant()), trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+                    break;
+                default:
+                    Assert.Fail($"{declared.Name}: unexpected trigger {declared.Trigger.GetType().Name}");
+                    break;
+            }
+        }
+    }
+
+    [Fact]
+    public void IngestBriefingIsAnEventGridBlobTriggerOnTheBriefingsContainer()
+    {
+        Assert.True(published.ExitCode == 0, published.Output);
+
+        var trigger = published.Functions["IngestBriefing"].GetProperty("bindings")[0];
+        Assert.Equal("briefings/{name}", Text(trigger, "path"));
+        Assert.Equal("AzureWebJobsStorage", Text(trigger, "connection"));
+        Assert.Equal("EventGrid", Text(trigger, "source"));
     }
 
     [Theory]
@@ -36,29 +88,23 @@ public sealed class FunctionMetadataTests
     [InlineData("SendDailyDigests", "%DigestsDailySchedule%")]
     [InlineData("SendWeeklyDigests", "%DigestsWeeklySchedule%")]
     [InlineData("SendWeeklySummary", "%WeeklySummarySchedule%")]
-    public void ATimerFunctionJsonNamesItsScheduleSettingAndUsesTheMonitor(string function, string schedule)
+    public void ATimerNamesItsScheduleSettingAndTheSettingHasASixFieldDefault(string function, string schedule)
     {
-        var dir = Directory.CreateTempSubdirectory("pcc-functions-").FullName;
-        try
-        {
-            FunctionMetadataWriter.Write(PccFunctionCatalog.Create(BlobTriggerBinding.EventGrid), dir);
+        Assert.True(published.ExitCode == 0, published.Output);
 
-            var timer = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, function, "function.json"))).RootElement.GetProperty("bindings")[0];
-            Assert.Equal("timerTrigger", timer.GetProperty("type").GetString());
-            Assert.Equal(schedule, timer.GetProperty("schedule").GetString());
-            Assert.True(timer.GetProperty("useMonitor").GetBoolean());
-            Assert.False(timer.GetProperty("runOnStartup").GetBoolean());
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        var timer = published.Functions[function].GetProperty("bindings")[0];
+        Assert.Equal("timerTrigger", Text(timer, "type"));
+        Assert.Equal(schedule, Text(timer, "schedule"));
+        var setting = schedule.Trim('%');
+        Assert.Equal(6, DigestTimers.DefaultSchedules[setting]!.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
+        var sample = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.Combine("local.settings.sample.json"))).RootElement.GetProperty("Values");
+        Assert.Equal(DigestTimers.DefaultSchedules[setting], sample.GetProperty(setting).GetString());
     }
 
     [Fact]
     public void TheRulesCatchABrokenDeclaration()
     {
-        var broken = JsonDocument.Parse("""{"bindings":[{"type":"timerTrigger","direction":"in","name":"t","schedule":"0 30 7 * *"},{"type":"queue","direction":"out","name":"q"}]}""").RootElement;
+        var broken = JsonDocument.Parse("""{"bindings":[{"type":"timerTrigger","direction":"in","name":"t","schedule":"0 30 7 * *","useMonitor":"yes"},{"type":"queue","direction":"out","name":"q"}]}""").RootElement;
 
         var problems = FunctionJsonRules.Check("Broken", broken).ToList();
 
@@ -70,51 +116,11 @@ public sealed class FunctionMetadataTests
     [Fact]
     public void HttpFunctionRoutesAreUnique()
     {
-        var routes = PccFunctionCatalog.Create(BlobTriggerBinding.EventGrid).Select(f => f.Trigger).OfType<HttpTriggerBinding>().Select(h => h.Route).ToList();
+        var routes = DeclaredFunction.All.Select(f => f.Trigger).OfType<HttpTriggerAttribute>().Select(h => h.Route).ToList();
 
         Assert.Equal(routes.Count, routes.Distinct(StringComparer.OrdinalIgnoreCase).Count());
     }
 
-    [Fact]
-    public async Task PublishGivesAFolderTheFunctionsHostRunsAsItIs()
-    {
-        var output = Directory.CreateTempSubdirectory("pcc-publish-").FullName;
-        try
-        {
-            var publish = await RunAsync("dotnet", ["publish", RepositoryRoot.Combine("src", "Pcc.Functions"), "-c", "Release", "-o", output, "-p:BlobTriggerSource=LogsAndContainerScan"]);
-            Assert.True(publish.ExitCode == 0, publish.Output);
-
-            var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "host.json"))).RootElement;
-            Assert.Equal("2.0", host.GetProperty("version").GetString());
-            var customHandler = host.GetProperty("customHandler");
-            var executable = Path.Combine(output, customHandler.GetProperty("description").GetProperty("defaultExecutablePath").GetString()!);
-            Assert.True(File.Exists(executable), $"{executable} is missing");
-            Assert.True(customHandler.GetProperty("enableForwardingHttpRequest").GetBoolean());
-            Assert.True(File.Exists(Path.Combine(output, "libcoreclr.so")), "the handler is not self-contained");
-
-            var functionFiles = Directory.GetFiles(output, "function.json", SearchOption.AllDirectories);
-            Assert.Equal(PccFunctionCatalog.Create(BlobTriggerBinding.EventGrid).Count, functionFiles.Length);
-            Assert.Empty(functionFiles.SelectMany(f => FunctionJsonRules.Check(Path.GetFileName(Path.GetDirectoryName(f))!, JsonDocument.Parse(File.ReadAllText(f)).RootElement)));
-            Assert.Contains("LogsAndContainerScan", File.ReadAllText(Path.Combine(output, "IngestBriefing", "function.json")), StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(output, recursive: true);
-        }
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string file, string[] arguments)
-    {
-        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -18,7 +18,8 @@ public sealed class IngestBriefingTests(AzuriteFixture fixture) : IClassFixture<
 
         var result = await app.UploadAndIngestAsync(Seeds.BriefingName, Seeds.Briefing);
 
-        Assert.Contains("20 case studies in 7 themes", result.GetProperty("Logs")[0].GetString());
+        Assert.Equal("ingested", result.Status);
+        Assert.Contains("20 case studies in 7 themes", result.Message);
         var caseStudies = await app.GetJsonAsync("api/case-studies");
         Assert.Equal(20, caseStudies.GetArrayLength());
         Assert.Equal(7, caseStudies.EnumerateArray().Select(c => c.GetProperty("themeSlug").GetString()).Distinct().Count());
@@ -36,12 +37,16 @@ public sealed class IngestBriefingTests(AzuriteFixture fixture) : IClassFixture<
     public async Task ARedeliveredTriggerWritesNothingNew()
     {
         await using var app = await FunctionApp.StartAsync(fixture.Azurite);
-        await app.UploadAndIngestAsync(Seeds.BriefingName, Seeds.Briefing);
+        await app.UploadAsync(Seeds.BriefingName, Seeds.Briefing);
+        using var first = await app.InvokeIngestAsync(Seeds.BriefingName, Seeds.Briefing);
 
         using var again = await app.InvokeIngestAsync(Seeds.BriefingName, Seeds.Briefing);
+        var outcome = await app.IngestAsync(Seeds.BriefingName);
 
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Contains("already ingested", await again.Content.ReadAsStringAsync());
+        Assert.Equal("duplicate", outcome.Status);
+        Assert.Contains("already ingested", outcome.Message);
         Assert.Equal(20, (await app.GetJsonAsync("api/changes?since=2000-01-01T00:00:00Z")).GetArrayLength());
         Assert.Single((await app.GetJsonAsync($"api/briefings/{Slug}")).GetProperty("versions").EnumerateArray());
     }
@@ -102,7 +107,8 @@ public sealed class IngestBriefingTests(AzuriteFixture fixture) : IClassFixture<
 
         var result = await app.UploadAndIngestAsync(name, Encoding.Latin1.GetBytes(content));
 
-        Assert.Contains("could not be read", result.GetProperty("Logs")[0].GetString());
+        Assert.Equal("failed", result.Status);
+        Assert.Contains("could not be read", result.Message);
         var briefing = await app.GetJsonAsync($"api/briefings/{stem}");
         Assert.Equal(1, briefing.GetProperty("currentVersion").GetInt32());
         var failure = Assert.Single(briefing.GetProperty("failures").EnumerateArray());

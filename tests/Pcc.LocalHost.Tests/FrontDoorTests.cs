@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Pcc.Functions.Hosting;
+using Pcc.LocalHost.InProcess;
 using Pcc.LocalHost.Tests.Support;
 using Pcc.Testing;
 

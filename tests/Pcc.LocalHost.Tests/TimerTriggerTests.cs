@@ -1,4 +1,4 @@
-using Pcc.Functions.Hosting;
+using Pcc.LocalHost.InProcess;
 using Pcc.LocalHost.Tests.Support;
 using Pcc.LocalHost.Triggers;
 using Pcc.Notifications.Storage;

@@ -3,39 +3,38 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Pcc.Briefings.Themes;
 using Pcc.Functions.Catalogue.Models;
 using Pcc.Functions.Data;
-using Pcc.Functions.Hosting;
 
 namespace Pcc.Functions.Catalogue;
 
 /// <summary>The anonymous, read-only JSON API of the catalogue. Each endpoint is an HTTP function.</summary>
-public static class CatalogueApi
+public sealed class CatalogueApi(CatalogueReader reader, ReportReader reports, ThemeTaxonomy taxonomy, TimeProvider time)
 {
-    /// <summary>The catalogue's HTTP functions.</summary>
-    public static IEnumerable<FunctionDefinition> Functions() =>
-    [
-        FunctionDefinition.Http("Themes", "themes", ["GET"], Themes),
-        FunctionDefinition.Http("Briefings", "briefings", ["GET"], Briefings),
-        FunctionDefinition.Http("Briefing", "briefings/{slug}", ["GET"], Briefing),
-        FunctionDefinition.Http("CaseStudies", "case-studies", ["GET"], CaseStudies),
-        FunctionDefinition.Http("CaseStudy", "case-studies/{key}", ["GET"], CaseStudy),
-        FunctionDefinition.Http("Changes", "changes", ["GET"], Changes),
-        FunctionDefinition.Http("IngestReport", "reports/{slug}/{file}", ["GET"], Report),
-    ];
-
-    private static async Task<Ok<IReadOnlyList<ThemeView>>> Themes(CatalogueReader reader, CancellationToken cancellationToken) =>
+    /// <summary><c>GET /api/themes</c>: every theme with its number of case studies.</summary>
+    [Function("Themes")]
+    public async Task<Ok<IReadOnlyList<ThemeView>>> ThemesAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "themes")] HttpRequest request, CancellationToken cancellationToken) =>
         TypedResults.Ok(await reader.ThemesAsync(cancellationToken));
 
-    private static async Task<Ok<IReadOnlyList<BriefingSummary>>> Briefings(CatalogueReader reader, CancellationToken cancellationToken) =>
+    /// <summary><c>GET /api/briefings</c>: every briefing and its current version.</summary>
+    [Function("Briefings")]
+    public async Task<Ok<IReadOnlyList<BriefingSummary>>> BriefingsAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "briefings")] HttpRequest request, CancellationToken cancellationToken) =>
         TypedResults.Ok(await reader.BriefingsAsync(cancellationToken));
 
-    private static async Task<Results<Ok<BriefingView>, ProblemHttpResult>> Briefing(string slug, CatalogueReader reader, CancellationToken cancellationToken) =>
+    /// <summary><c>GET /api/briefings/{slug}</c>: one briefing with its versions, newest first.</summary>
+    [Function("Briefing")]
+    public async Task<Results<Ok<BriefingView>, ProblemHttpResult>> BriefingAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "briefings/{slug}")] HttpRequest request, string slug, CancellationToken cancellationToken) =>
         TableKeys.IsAppKey(slug) && await reader.BriefingAsync(slug, cancellationToken) is { } briefing
             ? TypedResults.Ok(briefing)
             : NotFound($"No briefing '{Clip(slug)}' has been uploaded.");
 
-    private static async Task<Results<Ok<IReadOnlyList<CaseStudyView>>, ProblemHttpResult>> CaseStudies(
-        string? theme, CatalogueReader reader, ThemeTaxonomy taxonomy, CancellationToken cancellationToken)
+    /// <summary><c>GET /api/case-studies[?theme=slug]</c>: the catalogue now, or one theme of it.</summary>
+    [Function("CaseStudies")]
+    public async Task<Results<Ok<IReadOnlyList<CaseStudyView>>, ProblemHttpResult>> CaseStudiesAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "case-studies")] HttpRequest request, CancellationToken cancellationToken)
     {
+        string? theme = request.Query["theme"];
         if (theme is not null && taxonomy.Find(theme) is null)
         {
             return NotFound($"There is no theme '{Clip(theme)}'. GET /api/themes lists them.");
@@ -44,14 +43,20 @@ public static class CatalogueApi
         return TypedResults.Ok(await reader.CaseStudiesAsync(theme, cancellationToken));
     }
 
-    private static async Task<Results<Ok<CaseStudyDetail>, ProblemHttpResult>> CaseStudy(string key, CatalogueReader reader, CancellationToken cancellationToken) =>
+    /// <summary><c>GET /api/case-studies/{key}</c>: one case study with its history.</summary>
+    [Function("CaseStudy")]
+    public async Task<Results<Ok<CaseStudyDetail>, ProblemHttpResult>> CaseStudyAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "case-studies/{key}")] HttpRequest request, string key, CancellationToken cancellationToken) =>
         TableKeys.IsAppKey(key) && await reader.CaseStudyAsync(key, cancellationToken) is { } detail
             ? TypedResults.Ok(detail)
             : NotFound($"No case study has the key '{Clip(key)}'.");
 
-    private static async Task<Results<Ok<IReadOnlyList<ChangeView>>, ProblemHttpResult>> Changes(
-        string? since, string? until, CatalogueReader reader, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary><c>GET /api/changes?since=…[&amp;until=…]</c>: every change recorded in the window, in time order.</summary>
+    [Function("Changes")]
+    public async Task<Results<Ok<IReadOnlyList<ChangeView>>, ProblemHttpResult>> ChangesAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "changes")] HttpRequest request, CancellationToken cancellationToken)
     {
+        string? since = request.Query["since"], until = request.Query["until"];
         if (!TryParseInstant(since, out var from))
         {
             return BadRequest("Query parameter 'since' is required: an ISO-8601 date-time such as 2026-11-23T07:30:00Z.");
@@ -71,7 +76,10 @@ public static class CatalogueApi
         return TypedResults.Ok(await reader.ChangesAsync(from, to, cancellationToken));
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Report(string slug, string file, ReportReader reports, CancellationToken cancellationToken) =>
+    /// <summary><c>GET /api/reports/{slug}/{file}</c>: an ingest report, JSON or its text summary.</summary>
+    [Function("IngestReport")]
+    public async Task<Results<FileContentHttpResult, ProblemHttpResult>> ReportAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reports/{slug}/{file}")] HttpRequest request, string slug, string file, CancellationToken cancellationToken) =>
         await reports.ReadAsync(slug, file, cancellationToken) is { } report
             ? TypedResults.File(report.Content, report.ContentType)
             : NotFound($"No ingest report '{Clip(slug)}/{Clip(file)}'.");

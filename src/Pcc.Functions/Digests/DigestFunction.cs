@@ -1,5 +1,4 @@
 using Pcc.Functions.Data;
-using Pcc.Functions.Hosting;
 using Pcc.Notifications.Digests;
 
 namespace Pcc.Functions.Digests;
@@ -11,17 +10,16 @@ namespace Pcc.Functions.Digests;
 /// (<see cref="DigestRunner.RunOpenWindowAsync"/>). Runs of one frequency take turns under a lock blob: a scheduled
 /// window and an on-demand one computed at the same moment would otherwise overlap.
 /// </summary>
-public abstract class DigestFunction(DigestFrequency frequency, DigestRunner runner, PccStore store, TimeProvider time, ILogger logger) : IFunctionHandler
+public abstract class DigestFunction(DigestFrequency frequency, DigestRunner runner, PccStore store, TimeProvider time, ILogger logger)
 {
-    /// <summary>The timer binding's name.</summary>
-    public const string BindingName = "timer";
-
     private static readonly TimeSpan s_lockWait = TimeSpan.FromMinutes(2);
 
-    /// <inheritdoc />
-    public async Task<FunctionResult> InvokeAsync(FunctionInvocation invocation, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one invocation of the timer named <paramref name="functionName"/> and logs what it did, one line per window.
+    /// </summary>
+    protected async Task RunAsync(string functionName, TimerInfo? timer, CancellationToken cancellationToken)
     {
-        var onDemand = TimerRun.IsOnDemand(invocation, BindingName, time.GetUtcNow());
+        var onDemand = TimerRun.IsOnDemand(timer, time.GetUtcNow());
         IReadOnlyList<DigestRunResult> results;
         await using (await AcquireLockAsync(cancellationToken))
         {
@@ -38,10 +36,8 @@ public abstract class DigestFunction(DigestFrequency frequency, DigestRunner run
 
         foreach (var line in lines)
         {
-            logger.LogInformation("{Function} ({Trigger}): {Line}", invocation.FunctionName, onDemand ? "on demand" : "schedule", line);
+            logger.LogInformation("{Function} ({Trigger}): {Line}", functionName, onDemand ? "on demand" : "schedule", line);
         }
-
-        return FunctionResult.WithLogs([.. lines]);
     }
 
     // Failing the invocation on a timeout is safe: the next tick catches up whatever this one would have sent.

@@ -1,11 +1,9 @@
-using Pcc.Functions.Hosting;
-using Pcc.Functions.Summaries;
 using Pcc.Notifications.Digests;
 
 namespace Pcc.Functions.Digests;
 
 /// <summary>
-/// The digest and weekly-summary timers. Each schedule is an app setting, named in <c>function.json</c> as
+/// The digest and weekly-summary timers. Each schedule is an app setting, named in each <c>[TimerTrigger]</c> as
 /// <c>%Setting%</c> so it can change without a deployment; <see cref="DefaultSchedules"/> fills in any that is not set.
 /// </summary>
 public static class DigestTimers
@@ -34,13 +32,4 @@ public static class DigestTimers
         [WeeklySchedule] = DigestSchedule.TimerSchedule(DigestFrequency.Weekly),
         [SummarySchedule] = "0 0 6 * * 1",
     };
-
-    /// <summary>The timer functions.</summary>
-    public static IEnumerable<FunctionDefinition> Functions() =>
-    [
-        FunctionDefinition.Timer<SendImmediateAlertsFunction>("SendImmediateAlerts", $"%{ImmediateSchedule}%"),
-        FunctionDefinition.Timer<SendDailyDigestsFunction>("SendDailyDigests", $"%{DailySchedule}%"),
-        FunctionDefinition.Timer<SendWeeklyDigestsFunction>("SendWeeklyDigests", $"%{WeeklySchedule}%"),
-        FunctionDefinition.Timer<SendWeeklySummaryFunction>("SendWeeklySummary", $"%{SummarySchedule}%"),
-    ];
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Pcc.Functions.Hosting;
 using Pcc.Notifications.Email.Webhooks;
 using Pcc.Notifications.Subscriptions;
 
@@ -9,19 +8,15 @@ namespace Pcc.Functions.EmailEvents;
 /// <c>POST /api/email-events</c>: SendGrid's signed Event Webhook. Bounces, drops, spam reports and unsubscribes make
 /// the address <see cref="SubscriberStatus.Suppressed"/>, so nothing is sent to it again.
 /// </summary>
-public static class EmailEventsApi
+public sealed class EmailEventsApi(SendGridWebhookVerifier verifier, SubscriberStore subscribers, TimeProvider time, ILogger<EmailEventsApi> logger)
 {
     /// <summary>The largest post accepted: SendGrid batches events, far below this.</summary>
     public const int MaxBodyBytes = 1024 * 1024;
 
-    /// <summary>The webhook's HTTP function.</summary>
-    public static IEnumerable<FunctionDefinition> Functions() =>
-    [
-        FunctionDefinition.Http("EmailEvents", "email-events", ["POST"], Receive),
-    ];
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> Receive(
-        HttpRequest request, SendGridWebhookVerifier verifier, SubscriberStore subscribers, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+    /// <summary>Receives one signed post of events.</summary>
+    [Function("EmailEvents")]
+    public async Task<Results<NoContent, ProblemHttpResult>> ReceiveAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "email-events")] HttpRequest request, CancellationToken cancellationToken)
     {
         // The signature covers the body exactly as sent, so it is read as bytes and never re-serialised.
         using var buffer = new MemoryStream();
@@ -31,7 +26,6 @@ public static class EmailEventsApi
             return TypedResults.Problem("The post is too large.", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
-        var logger = loggers.CreateLogger(typeof(EmailEventsApi));
         var body = buffer.ToArray();
         string? signature = request.Headers[SendGridWebhookVerifier.SignatureHeader], timestamp = request.Headers[SendGridWebhookVerifier.TimestampHeader];
         if (!verifier.Verify(signature, timestamp, body, out var rejection))

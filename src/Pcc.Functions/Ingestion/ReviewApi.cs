@@ -1,24 +1,22 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Pcc.Functions.Hosting;
 
 namespace Pcc.Functions.Ingestion;
 
 /// <summary>
-/// The editors' write route for versions held for review. It needs a function key in Azure (<c>authLevel: function</c>,
-/// <c>?code=</c> or the <c>x-functions-key</c> header); the local host, like <c>func start</c>, does not check keys.
+/// The editors' write route for versions held for review. It needs a function key in Azure
+/// (<see cref="AuthorizationLevel.Function"/>: <c>?code=</c> or the <c>x-functions-key</c> header); hosts running
+/// locally, like <c>func start</c>, do not check keys.
 /// </summary>
-public static class ReviewApi
+public sealed class ReviewApi(HeldVersions held)
 {
-    /// <summary>The review functions.</summary>
-    public static IEnumerable<FunctionDefinition> Functions() =>
-    [
-        FunctionDefinition.Http("ConfirmBriefingVersion", "briefings/{slug}/versions/{version}/confirm",
-            new Dictionary<string, Delegate> { ["POST"] = Confirm }, authLevel: "function"),
-    ];
-
-    private static async Task<Results<Ok<ConfirmOutcome>, ProblemHttpResult>> Confirm(string slug, string version, HeldVersions held, CancellationToken cancellationToken)
+    /// <summary><c>POST /api/briefings/{slug}/versions/{version}/confirm</c>: publishes a held version; confirming again changes nothing.</summary>
+    [Function("ConfirmBriefingVersion")]
+    public async Task<Results<Ok<ConfirmOutcome>, ProblemHttpResult>> ConfirmAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "briefings/{slug}/versions/{version}/confirm")] HttpRequest request,
+        string slug, string version, CancellationToken cancellationToken)
     {
-        if (!int.TryParse(version, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) || number <= 0)
+        if (!int.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number <= 0)
         {
             return TypedResults.Problem("The version must be a positive whole number, as listed under 'held' in GET /api/briefings/{slug}.",
                 statusCode: StatusCodes.Status400BadRequest, title: "Invalid request");

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.RateLimiting;
 using Pcc.Briefings.Themes;
-using Pcc.Functions.Hosting;
 using Pcc.Functions.Subscriptions.Models;
 using Pcc.Notifications.Subscriptions;
 
@@ -11,15 +9,32 @@ namespace Pcc.Functions.Subscriptions;
 /// The manage link, <c>/api/subscriptions/me?token=…</c>: JSON for scripts (GET, PUT), and for people a page with a
 /// form (GET with a browser's <c>Accept</c>) that posts back to the same URL (POST, a urlencoded form).
 /// </summary>
-public static class ManageSubscriptionApi
+public sealed class ManageSubscriptionApi(
+    SubscriptionService subscriptions, SubscriptionValidator validator, SubscriptionLinks links, ThemeTaxonomy taxonomy, SubscriptionRateLimits limits)
 {
-    /// <summary>The manage link's HTTP function.</summary>
-    public static FunctionDefinition Function() =>
-        FunctionDefinition.Http("ManageSubscription", "subscriptions/me", new Dictionary<string, Delegate> { ["GET"] = Get, ["PUT"] = Update, ["POST"] = Save });
+    /// <summary>The manage link: GET reads, PUT (JSON) and POST (the page's form) change the settings.</summary>
+    [Function("ManageSubscription")]
+    public async Task<IResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "put", "post", Route = "subscriptions/me")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (limits.Links(request) is { } tooMany)
+        {
+            return tooMany;
+        }
 
-    [EnableRateLimiting(SubscriptionRateLimits.Links)]
-    private static async Task<Results<Ok<SubscriptionView>, ProblemHttpResult, HtmlPage>> Get(
-        string? token, HttpRequest request, SubscriptionService subscriptions, SubscriptionLinks links, ThemeTaxonomy taxonomy, CancellationToken cancellationToken)
+        string? token = request.Query["token"];
+        if (HttpMethods.IsPut(request.Method))
+        {
+            var (change, problem) = await JsonBody.ReadAsync<SubscriptionChange>(request, cancellationToken);
+            return change is null ? problem! : await UpdateAsync(token, change, cancellationToken);
+        }
+
+        return HttpMethods.IsPost(request.Method)
+            ? await SaveAsync(token, request, cancellationToken)
+            : await GetAsync(token, request, cancellationToken);
+    }
+
+    private async Task<Results<Ok<SubscriptionView>, ProblemHttpResult, HtmlPage>> GetAsync(string? token, HttpRequest request, CancellationToken cancellationToken)
     {
         var subscriber = await subscriptions.FindAsync(token, cancellationToken);
         if (!BrowserRequest.PrefersHtml(request))
@@ -35,12 +50,10 @@ public static class ManageSubscriptionApi
         };
     }
 
-    [EnableRateLimiting(SubscriptionRateLimits.Links)]
-    private static async Task<Results<Ok<SubscriptionView>, ValidationProblem, ProblemHttpResult>> Update(
-        string? token, SubscriptionChange change, SubscriptionValidator validator, SubscriptionService subscriptions, CancellationToken cancellationToken)
+    private async Task<Results<Ok<SubscriptionView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(string? token, SubscriptionChange change, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var (themes, frequency) = Validate(change, validator, errors);
+        var (themes, frequency) = Validate(change, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -52,10 +65,7 @@ public static class ManageSubscriptionApi
     }
 
     // The form carries no token: it posts back to the page's own URL, whose query has it.
-    [EnableRateLimiting(SubscriptionRateLimits.Links)]
-    private static async Task<HtmlPage> Save(
-        string? token, HttpRequest request, SubscriptionValidator validator, SubscriptionService subscriptions, SubscriptionLinks links,
-        ThemeTaxonomy taxonomy, CancellationToken cancellationToken)
+    private async Task<HtmlPage> SaveAsync(string? token, HttpRequest request, CancellationToken cancellationToken)
     {
         var subscriber = await subscriptions.FindAsync(token, cancellationToken);
         if (subscriber is null)
@@ -70,7 +80,7 @@ public static class ManageSubscriptionApi
 
         var change = await ReadFormAsync(request, cancellationToken);
         var errors = new Dictionary<string, string[]>();
-        var (themes, frequency) = Validate(change, validator, errors);
+        var (themes, frequency) = Validate(change, errors);
         var unsubscribeUrl = await links.UnsubscribeUrlAsync(subscriber, cancellationToken);
         if (errors.Count > 0)
         {
@@ -82,8 +92,7 @@ public static class ManageSubscriptionApi
             : SubscriptionPages.InvalidLink();
     }
 
-    private static (IReadOnlyList<string>? Themes, SubscriptionFrequency? Frequency) Validate(
-        SubscriptionChange change, SubscriptionValidator validator, Dictionary<string, string[]> errors) =>
+    private (IReadOnlyList<string>? Themes, SubscriptionFrequency? Frequency) Validate(SubscriptionChange change, Dictionary<string, string[]> errors) =>
         (validator.Themes(change.Themes, errors), validator.Frequency(change.Frequency, errors));
 
     // Read by hand rather than bound with [FromForm], which would demand antiforgery tokens: the manage token in the

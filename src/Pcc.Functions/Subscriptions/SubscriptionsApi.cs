@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.RateLimiting;
 using Pcc.Briefings.Themes;
-using Pcc.Functions.Hosting;
 using Pcc.Functions.Subscriptions.Models;
 using Pcc.Notifications.Subscriptions;
 
@@ -9,28 +7,32 @@ namespace Pcc.Functions.Subscriptions;
 
 /// <summary>
 /// The anonymous subscriptions API and its pages, under <c>/api/subscriptions</c>: subscribe (double opt-in), confirm,
-/// read and change one's settings with a manage link, and unsubscribe (a page for people, one-click POST for mail
-/// clients, RFC 8058). Each route is one HTTP function.
+/// and unsubscribe (a page for people, one-click POST for mail clients, RFC 8058). Each route is one HTTP function;
+/// the manage link is <see cref="ManageSubscriptionApi"/>.
 /// </summary>
-public static class SubscriptionsApi
+public sealed class SubscriptionsApi(
+    SubscriptionService subscriptions, SubscriptionValidator validator, SubscriptionLinks links, ThemeTaxonomy taxonomy, SubscriptionRateLimits limits)
 {
-    /// <summary>The subscriptions' HTTP functions.</summary>
-    public static IEnumerable<FunctionDefinition> Functions() =>
-    [
-        FunctionDefinition.Http("Subscribe", "subscriptions", ["POST"], Subscribe),
-        FunctionDefinition.Http("ConfirmSubscription", "subscriptions/confirm", ["GET"], Confirm),
-        ManageSubscriptionApi.Function(),
-        FunctionDefinition.Http("Unsubscribe", "subscriptions/unsubscribe", new Dictionary<string, Delegate> { ["GET"] = UnsubscribePage, ["POST"] = Unsubscribe }),
-    ];
-
-    [EnableRateLimiting(SubscriptionRateLimits.Subscribe)]
-    private static async Task<Results<Accepted<SubscribeAccepted>, ValidationProblem>> Subscribe(
-        SubscribeRequest request, SubscriptionValidator validator, SubscriptionService subscriptions, CancellationToken cancellationToken)
+    /// <summary><c>POST /api/subscriptions {email, themes, frequency}</c>: sends a confirmation link; 202 whether or not it is sent.</summary>
+    [Function("Subscribe")]
+    public async Task<Results<Accepted<SubscribeAccepted>, ValidationProblem, ProblemHttpResult>> SubscribeAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "subscriptions")] HttpRequest request, CancellationToken cancellationToken)
     {
+        if (limits.Subscribe(request) is { } tooMany)
+        {
+            return tooMany;
+        }
+
+        var (body, problem) = await JsonBody.ReadAsync<SubscribeRequest>(request, cancellationToken);
+        if (body is null)
+        {
+            return problem!;
+        }
+
         var errors = new Dictionary<string, string[]>();
-        var address = validator.Address(request.Email, errors);
-        var themes = validator.Themes(request.Themes, errors);
-        var frequency = validator.Frequency(request.Frequency, errors);
+        var address = validator.Address(body.Email, errors);
+        var themes = validator.Themes(body.Themes, errors);
+        var frequency = validator.Frequency(body.Frequency, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -40,23 +42,44 @@ public static class SubscriptionsApi
         return TypedResults.Accepted((string?)null, SubscribeAccepted.Instance);
     }
 
-    [EnableRateLimiting(SubscriptionRateLimits.Links)]
-    private static async Task<HtmlPage> Confirm(
-        string? token, SubscriptionService subscriptions, SubscriptionLinks links, ThemeTaxonomy taxonomy, CancellationToken cancellationToken) =>
-        await subscriptions.ConfirmAsync(token, cancellationToken) is { } subscriber
+    /// <summary><c>GET /api/subscriptions/confirm?token=…</c>: the confirmation link's page.</summary>
+    [Function("ConfirmSubscription")]
+    public async Task<IResult> ConfirmAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "subscriptions/confirm")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (limits.Links(request) is { } tooMany)
+        {
+            return tooMany;
+        }
+
+        return await subscriptions.ConfirmAsync(request.Query["token"], cancellationToken) is { } subscriber
             ? SubscriptionPages.Confirmed(subscriber, taxonomy, await links.ManageUrlAsync(subscriber, cancellationToken))
             : SubscriptionPages.InvalidLink();
+    }
 
-    [EnableRateLimiting(SubscriptionRateLimits.Links)]
-    private static async Task<HtmlPage> UnsubscribePage(string? token, SubscriptionService subscriptions, CancellationToken cancellationToken) =>
-        await subscriptions.CheckUnsubscribeAsync(token, cancellationToken) is { } subscriber
+    /// <summary>
+    /// <c>/api/subscriptions/unsubscribe?token=…</c>: GET shows a button, POST unsubscribes at once (RFC 8058: mail
+    /// clients POST <c>List-Unsubscribe=One-Click</c> as a form; any body is accepted and none is read).
+    /// </summary>
+    [Function("Unsubscribe")]
+    public async Task<IResult> UnsubscribeAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "subscriptions/unsubscribe")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (limits.Links(request) is { } tooMany)
+        {
+            return tooMany;
+        }
+
+        string? token = request.Query["token"];
+        if (HttpMethods.IsPost(request.Method))
+        {
+            return await subscriptions.UnsubscribeAsync(token, cancellationToken) is { } unsubscribed
+                ? SubscriptionPages.Unsubscribed(unsubscribed)
+                : SubscriptionPages.InvalidLink();
+        }
+
+        return await subscriptions.CheckUnsubscribeAsync(token, cancellationToken) is { } subscriber
             ? SubscriptionPages.ConfirmUnsubscribe(subscriber)
             : SubscriptionPages.InvalidLink();
-
-    // RFC 8058: mail clients POST "List-Unsubscribe=One-Click" as a form; any body is accepted and none is read.
-    [EnableRateLimiting(SubscriptionRateLimits.Links)]
-    private static async Task<HtmlPage> Unsubscribe(string? token, SubscriptionService subscriptions, CancellationToken cancellationToken) =>
-        await subscriptions.UnsubscribeAsync(token, cancellationToken) is { } subscriber
-            ? SubscriptionPages.Unsubscribed(subscriber)
-            : SubscriptionPages.InvalidLink();
+    }
 }

@@ -1,21 +1,16 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Pcc.Functions.Hosting;
 
 namespace Pcc.Functions.Summaries;
 
 /// <summary><c>GET /api/summaries/{week}</c>: a stored weekly summary, as JSON or (<c>?format=html</c>, <c>Accept: text/html</c>) HTML.</summary>
-public static partial class SummariesApi
+public sealed partial class SummariesApi(WeeklySummaryService summaries)
 {
-    /// <summary>The summaries' HTTP functions.</summary>
-    public static IEnumerable<FunctionDefinition> Functions() =>
-    [
-        FunctionDefinition.Http("WeeklySummary", "summaries/{week}", ["GET"], Get),
-    ];
-
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Get(
-        string week, string? format, HttpRequest request, WeeklySummaryService summaries, CancellationToken cancellationToken)
+    /// <summary>One week's summary.</summary>
+    [Function("WeeklySummary")]
+    public async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "summaries/{week}")] HttpRequest request, string week, CancellationToken cancellationToken)
     {
         var match = IsoWeek().Match(week);
         if (!match.Success
@@ -24,6 +19,7 @@ public static partial class SummariesApi
             return TypedResults.Problem($"'{(week.Length > 20 ? week[..20] + "…" : week)}' is not an ISO week such as 2026-W47.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid week");
         }
 
+        string? format = request.Query["format"];
         var html = string.Equals(format, "html", StringComparison.OrdinalIgnoreCase)
             || (format is null && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase));
         return await summaries.ReadAsync(week, html, cancellationToken) is { } content

@@ -1,5 +1,5 @@
 using Pcc.Functions.Data;
-using Pcc.Functions.Hosting;
+using Pcc.LocalHost.InProcess;
 using Pcc.LocalHost.Settings;
 using Pcc.Notifications.Storage;
 

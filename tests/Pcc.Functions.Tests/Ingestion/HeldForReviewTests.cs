@@ -19,7 +19,7 @@ public sealed class HeldForReviewTests(AzuriteFixture fixture) : IClassFixture<A
 
         var result = await app.UploadAndIngestAsync(Seeds.BriefingName, NoCaseStudies);
 
-        Assert.Equal("held", result.GetProperty("ReturnValue").GetProperty("status").GetString());
+        Assert.Equal("held", result.Status);
         var briefing = await app.GetJsonAsync($"api/briefings/{Slug}");
         Assert.Equal(1, briefing.GetProperty("currentVersion").GetInt32());
         var held = Assert.Single(briefing.GetProperty("held").EnumerateArray());
@@ -41,7 +41,7 @@ public sealed class HeldForReviewTests(AzuriteFixture fixture) : IClassFixture<A
 
         var result = await app.UploadAndIngestAsync(Seeds.BriefingName, Encoding.UTF8.GetBytes(firstSeven));
 
-        Assert.Equal("held", result.GetProperty("ReturnValue").GetProperty("status").GetString());
+        Assert.Equal("held", result.Status);
         var held = Assert.Single((await app.GetJsonAsync($"api/briefings/{Slug}")).GetProperty("held").EnumerateArray());
         Assert.Contains("removes 13 of the 20 case studies", held.GetProperty("warning").GetString());
         Assert.Equal(20, (await app.GetJsonAsync("api/case-studies")).GetArrayLength());
@@ -81,7 +81,7 @@ public sealed class HeldForReviewTests(AzuriteFixture fixture) : IClassFixture<A
         var later = await app.UploadAndIngestAsync(Seeds.BriefingName, LaterVersion.Bytes);
         using var confirm = await app.Http.PostAsync($"api/briefings/{Slug}/versions/2/confirm", null);
 
-        Assert.Equal("ingested", later.GetProperty("ReturnValue").GetProperty("status").GetString());
+        Assert.Equal("ingested", later.Status);
         Assert.Equal(HttpStatusCode.Conflict, confirm.StatusCode);
         var briefing = await app.GetJsonAsync($"api/briefings/{Slug}");
         Assert.Equal(2, briefing.GetProperty("currentVersion").GetInt32());
@@ -96,7 +96,7 @@ public sealed class HeldForReviewTests(AzuriteFixture fixture) : IClassFixture<A
 
         var result = await app.UploadAndIngestAsync("estates-minutes.txt", NoCaseStudies);
 
-        Assert.Equal("failed", result.GetProperty("ReturnValue").GetProperty("status").GetString());
+        Assert.Equal("failed", result.Status);
         Assert.Empty((await app.GetJsonAsync("api/briefings")).EnumerateArray());
         var failure = Assert.Single((await app.GetJsonAsync("api/briefings/estates-minutes")).GetProperty("failures").EnumerateArray());
         Assert.Contains("No case studies were found in the document", failure.GetProperty("error").GetString());

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Pcc.Functions.Data;
 using Pcc.Functions.Ingestion;
 using Pcc.Testing;
@@ -38,8 +37,7 @@ public sealed class HostileDocumentTests(AzuriteFixture fixture, ITestOutputHelp
         var etag = IngestionPaths.Sanitise(await app.UploadAsync(name, content));
 
         var clock = Stopwatch.StartNew();
-        using var ingest = new CancellationTokenSource(s_outcomeWithin);
-        using var response = await app.Http.PostAsync("IngestBriefing", JsonContent(app, name), ingest.Token);
+        await app.IngestAsync(name).WaitAsync(s_outcomeWithin);
         var elapsed = clock.Elapsed;
 
         var receipt = (await app.GetRequiredService<PccStore>().Ingestions.GetEntityIfExistsAsync<IngestionEntity>(slug, etag)).ValueOrDefault();
@@ -53,14 +51,4 @@ public sealed class HostileDocumentTests(AzuriteFixture fixture, ITestOutputHelp
         var changes = await app.GetJsonAsync($"api/changes?since={Uri.EscapeDataString(afterGood.ToString("O"))}");
         Assert.DoesNotContain(changes.EnumerateArray(), c => c.GetProperty("kind").GetString() == "removed");
     }
-
-    private static StringContent JsonContent(FunctionApp app, string name) => new(JsonSerializer.Serialize(new
-    {
-        Data = new { },
-        Metadata = new Dictionary<string, object>
-        {
-            ["name"] = JsonSerializer.Serialize(name),
-            ["BlobTrigger"] = JsonSerializer.Serialize($"{app.Briefings.Name}/{name}"),
-        },
-    }), System.Text.Encoding.UTF8, "application/json");
 }

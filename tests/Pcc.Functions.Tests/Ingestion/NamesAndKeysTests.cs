@@ -15,7 +15,7 @@ public sealed class NamesAndKeysTests(AzuriteFixture fixture) : IClassFixture<Az
 
         var result = await app.UploadAndIngestAsync(name, Seeds.Briefing);
 
-        Assert.Equal("ingested", result.GetProperty("ReturnValue").GetProperty("status").GetString());
+        Assert.Equal("ingested", result.Status);
         var briefing = await app.GetJsonAsync($"api/briefings/{BriefingSlug.FromBlobName(name)}");
         Assert.Equal(name, briefing.GetProperty("blobName").GetString());
         Assert.Equal(20, (await app.GetJsonAsync("api/case-studies")).GetArrayLength());
@@ -43,7 +43,7 @@ public sealed class NamesAndKeysTests(AzuriteFixture fixture) : IClassFixture<Az
 
         var result = await app.UploadAndIngestAsync(name, Encoding.UTF8.GetBytes(content));
 
-        Assert.Equal("failed", result.GetProperty("ReturnValue").GetProperty("status").GetString());
+        Assert.Equal("failed", result.Status);
         Assert.Empty((await app.GetJsonAsync("api/briefings")).EnumerateArray());
         var failure = Assert.Single((await app.GetJsonAsync($"api/briefings/{BriefingSlug.FromBlobName(name)}")).GetProperty("failures").EnumerateArray());
         Assert.Contains($"The document is {content.Length} byte", failure.GetProperty("error").GetString());

@@ -55,6 +55,23 @@ public sealed class SubscriptionValidationTests(AzuriteFixture fixture) : IClass
         Assert.Equal(["email", "frequency", "themes"], errors.EnumerateObject().Select(p => p.Name).Order());
     }
 
+    [Theory]
+    [InlineData("{\"email\": \"reader@example.org\", \"themes\": ", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("[1, 2, 3]", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("{\"email\": 5, \"themes\": {}}", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData("email=reader@example.org", "application/x-www-form-urlencoded", HttpStatusCode.UnsupportedMediaType)]
+    public async Task ABodyThatIsNotTheJsonObjectIsAProblemAndSubscribesNobody(string body, string contentType, HttpStatusCode status)
+    {
+        await using var app = await SubscriptionApp.StartAsync(fixture.Azurite);
+
+        using var response = await app.Http.PostAsync("api/subscriptions", new StringContent(body, System.Text.Encoding.UTF8, contentType));
+
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(app.Mail.Sent);
+        Assert.Null(await app.StoredAsync("reader@example.org"));
+    }
+
     [Fact]
     public async Task AnAddressIsStoredTrimmedWithItsDomainInLowerCase()
     {

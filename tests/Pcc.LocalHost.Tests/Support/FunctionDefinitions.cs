@@ -1,5 +1,5 @@
 using Pcc.Functions;
-using Pcc.Functions.Hosting;
+using Pcc.LocalHost.InProcess;
 
 namespace Pcc.LocalHost.Tests.Support;
 
@@ -7,5 +7,5 @@ namespace Pcc.LocalHost.Tests.Support;
 public static class FunctionDefinitions
 {
     public static FunctionDefinition Blob<THandler>(string name, string path) where THandler : IFunctionHandler =>
-        FunctionDefinition.Blob<THandler>(name, path, PccFunctionCatalog.StorageConnection, BlobTriggerBinding.LogsAndContainerScan);
+        FunctionDefinition.Blob<THandler>(name, path, Pcc.Functions.Ingestion.IngestBriefingFunction.Connection, BlobTriggerBinding.LogsAndContainerScan);
 }

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Pcc.Functions.Hosting;
+using Pcc.LocalHost.InProcess;
 
 namespace Pcc.LocalHost.Tests.Support;
 

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Pcc.Functions.Hosting;
+using Pcc.LocalHost.InProcess;
 using Azure.Storage.Blobs;
 using Pcc.Testing;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Pcc.Functions.Hosting;
+namespace Pcc.LocalHost.InProcess;
 
 /// <summary>
 /// One entry of a function's <c>bindings</c> array in <c>function.json</c>

@@ -1,4 +1,4 @@
-namespace Pcc.Functions.Hosting;
+namespace Pcc.LocalHost.InProcess;
 
 /// <summary>
 /// A function, declared once: its name (the path the host calls), its trigger and bindings (written to
@@ -25,6 +25,9 @@ public sealed record FunctionDefinition
     /// <summary>For non-HTTP functions: the <see cref="IFunctionHandler"/> that runs an invocation.</summary>
     public Type? HandlerType { get; private init; }
 
+    /// <summary>For non-HTTP functions without a <see cref="HandlerType"/>: makes the handler of one invocation.</summary>
+    public Func<IServiceProvider, IFunctionHandler>? HandlerFactory { get; private init; }
+
     /// <summary>For HTTP functions: the minimal-API handler for each method (upper case), mapped at <c>/api/{route}</c>.</summary>
     public IReadOnlyDictionary<string, Delegate> HttpHandlers { get; private init; } = new Dictionary<string, Delegate>();
 
@@ -35,6 +38,10 @@ public sealed record FunctionDefinition
         var trigger = new BlobTriggerBinding("blob", path, connection, source);
         return new FunctionDefinition(name, trigger, [trigger]) { HandlerType = typeof(THandler) };
     }
+
+    /// <summary>A blob- or timer-triggered function whose handler is made per invocation.</summary>
+    public static FunctionDefinition Create(string name, FunctionBinding trigger, Func<IServiceProvider, IFunctionHandler> handler) =>
+        new(name, trigger, [trigger]) { HandlerFactory = handler };
 
     /// <summary>A timer-triggered function.</summary>
     public static FunctionDefinition Timer<THandler>(string name, string schedule, bool runOnStartup = false)
@@ -52,13 +59,9 @@ public sealed record FunctionDefinition
     /// An anonymous HTTP function answering several methods on one route, each with its own handler (such as GET for a
     /// page and POST for the action it offers). The host sees one function; the handler maps one endpoint per method.
     /// </summary>
-    /// <param name="name">The function's name.</param>
-    /// <param name="route">The route under <c>api/</c>.</param>
-    /// <param name="handlers">The handler of each method.</param>
-    /// <param name="authLevel"><c>anonymous</c>, or <c>function</c> for a route that needs a function key in Azure.</param>
-    public static FunctionDefinition Http(string name, string route, IReadOnlyDictionary<string, Delegate> handlers, string authLevel = "anonymous")
+    public static FunctionDefinition Http(string name, string route, IReadOnlyDictionary<string, Delegate> handlers)
     {
-        var trigger = new HttpTriggerBinding("req", route, handlers.Keys.ToArray(), authLevel);
+        var trigger = new HttpTriggerBinding("req", route, handlers.Keys.ToArray());
         var byMethod = handlers.ToDictionary(h => h.Key.ToUpperInvariant(), h => h.Value);
         return new FunctionDefinition(name, trigger, [trigger, new HttpOutputBinding()]) { HttpHandlers = byMethod };
     }

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Pcc.Functions.Hosting;
+namespace Pcc.LocalHost.InProcess;
 
 /// <summary>
-/// The custom-handler side of the Functions host contract: <c>GET /</c> for the host's readiness probe,
+/// The custom-handler side of the Functions host contract, kept until the local host speaks the worker protocol: <c>GET /</c> for the host's readiness probe,
 /// <c>POST /{FunctionName}</c> for non-HTTP invocations, and HTTP functions under <c>/api</c>.
 /// </summary>
 public static class FunctionHostEndpoints
@@ -39,7 +39,7 @@ public static class FunctionHostEndpoints
         string functionName, HttpRequest request, FunctionRegistry registry, IServiceProvider services, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var function = registry.Find(functionName);
-        if (function?.HandlerType is null)
+        if (function is null || (function.HandlerType is null && function.HandlerFactory is null))
         {
             return TypedResults.Problem($"No function named '{functionName}' takes invocations.", statusCode: StatusCodes.Status404NotFound);
         }
@@ -62,7 +62,7 @@ public static class FunctionHostEndpoints
             }
 
             var logger = loggers.CreateLogger("Function." + function.Name);
-            var handler = (IFunctionHandler)services.GetRequiredService(function.HandlerType);
+            var handler = function.HandlerFactory?.Invoke(services) ?? (IFunctionHandler)services.GetRequiredService(function.HandlerType!);
             try
             {
                 return TypedResults.Ok(await handler.InvokeAsync(invocation!, cancellationToken));

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Pcc.Functions.Hosting;
+namespace Pcc.LocalHost.InProcess;
 
 /// <summary>
 /// An HTTP trigger (https://learn.microsoft.com/azure/azure-functions/functions-bindings-http-webhook-trigger).

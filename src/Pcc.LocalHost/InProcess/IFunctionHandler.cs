@@ -1,4 +1,4 @@
-namespace Pcc.Functions.Hosting;
+namespace Pcc.LocalHost.InProcess;
 
 /// <summary>Runs one invocation of a non-HTTP function. Throwing fails the invocation, so the host retries it.</summary>
 public interface IFunctionHandler

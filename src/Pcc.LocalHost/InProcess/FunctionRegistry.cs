@@ -1,4 +1,4 @@
-namespace Pcc.Functions.Hosting;
+namespace Pcc.LocalHost.InProcess;
 
 /// <summary>The app's function declarations, looked up by name as the host calls them.</summary>
 public sealed class FunctionRegistry(IEnumerable<FunctionDefinition> functions)

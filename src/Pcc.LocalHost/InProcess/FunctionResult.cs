@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Pcc.Functions.Hosting;
+namespace Pcc.LocalHost.InProcess;
 
 /// <summary>The custom-handler response payload: <c>{"Outputs":{},"Logs":[],"ReturnValue":null}</c>.</summary>
 public sealed class FunctionResult

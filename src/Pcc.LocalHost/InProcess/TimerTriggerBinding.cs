@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Pcc.Functions.Hosting;
+namespace Pcc.LocalHost.InProcess;
 
 /// <summary>
 /// A timer trigger with a six-field NCrontab schedule (seconds first) or a <c>%AppSetting%</c> naming one

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Pcc.Functions.Hosting;
+namespace Pcc.LocalHost.InProcess;
 
 /// <summary>
 /// The custom-handler request payload <c>{"Data":{...},"Metadata":{...}}</c>

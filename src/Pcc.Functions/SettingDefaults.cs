@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration.Memory;
 
-namespace Pcc.Functions.Hosting;
+namespace Pcc.Functions;
 
 /// <summary>App settings with a value in code, for when the app settings leave them out.</summary>
 public static class SettingDefaults
@@ -9,12 +9,11 @@ public static class SettingDefaults
     /// Adds <paramref name="defaults"/> as the first configuration source, under every other, so any app setting,
     /// environment variable or host-supplied value of the same name wins. The Functions host resolves a trigger's
     /// <c>%Setting%</c> from the app settings alone, so in Azure the settings must still be present (see
-    /// <c>local.settings.sample.json</c>); the defaults make the local host and tests work without them.
+    /// <c>local.settings.sample.json</c>); the defaults keep the app's own reading of them working without.
     /// </summary>
-    public static WebApplicationBuilder AddSettingDefaults(this WebApplicationBuilder builder, IReadOnlyDictionary<string, string?> defaults)
+    public static IConfigurationBuilder AddSettingDefaults(this IConfigurationBuilder configuration, IReadOnlyDictionary<string, string?> defaults)
     {
-        IConfigurationBuilder configuration = builder.Configuration;
         configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = defaults });
-        return builder;
+        return configuration;
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Pcc.Functions.Hosting;
+namespace Pcc.LocalHost.InProcess;
 
 /// <summary>The HTTP response of an HTTP-triggered function.</summary>
 public sealed record HttpOutputBinding(string Name = "res") : FunctionBinding("http", "out", Name)

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Pcc.Functions.Hosting;
+namespace Pcc.LocalHost.InProcess;
 
 /// <summary>
 /// A blob trigger (https://learn.microsoft.com/azure/azure-functions/functions-bindings-storage-blob-trigger).

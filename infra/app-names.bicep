@@ -1,0 +1,56 @@
+// Names the app's code uses, shared by the templates that must agree with it (the tests compare them with the code).
+
+@export()
+@description('The container editors upload briefings to: the IngestBriefing blob trigger\'s path (briefings/{name}).')
+var briefingsContainer = 'briefings'
+
+@export()
+@description('The blob-triggered function the Event Grid subscription delivers to.')
+var ingestFunctionName = 'IngestBriefing'
+
+@export()
+@description('The app\'s containers, keyed by the Storage setting that names each one.')
+var appContainers = {
+  BriefingsContainer: briefingsContainer
+  ReportsContainer: 'ingest-reports'
+  LocksContainer: 'pcc-locks'
+  SummariesContainer: 'summaries'
+  SecretsContainer: 'pcc-secrets'
+}
+
+@export()
+@description('Tables the app keeps its catalogue, subscribers and digest ledger in.')
+var appTables = [
+  'Briefings'
+  'BriefingVersions'
+  'Ingestions'
+  'BriefingCaseStudies'
+  'CaseStudies'
+  'CaseStudyHistory'
+  'Changes'
+  'Subscribers'
+  'DigestRuns'
+  'Deliveries'
+]
+
+@export()
+@description('Queues: where the Functions host moves a briefing blob that failed five times.')
+var appQueues = [
+  'webjobs-blobtrigger-poison'
+]
+
+@export()
+@description('The container the deployment package is uploaded to (Flex Consumption runs the app from it).')
+var deploymentContainer = 'app-package'
+
+@export()
+@description('Where Event Grid leaves blob-created events it could not deliver to the app.')
+var deadLetterContainer = 'briefing-events-deadletter'
+
+@export()
+@description('Key Vault secret names, referenced from the app settings.')
+var secretNames = {
+  sendGridApiKey: 'sendgrid-api-key'
+  sendGridWebhookPublicKey: 'sendgrid-webhook-public-key'
+  subscriptionTokenSecret: 'subscription-token-secret'
+}

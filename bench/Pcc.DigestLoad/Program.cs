@@ -13,14 +13,15 @@ using Pcc.Testing.SendGrid;
 var subscribers = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
 var azurite = await Azurite.GetAsync();
 await using var sendGrid = await SendGridFake.StartAsync();
-using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
 
 var suffix = Guid.NewGuid().ToString("N")[..8];
 var storage = StorageConnection.FromConnectionString(azurite.ConnectionString);
 var ledger = DigestLedger.Create(storage.CreateTableServiceClient(), $"DigestRuns{suffix}", $"Deliveries{suffix}");
 await ledger.CreateTablesIfNotExistsAsync();
 
-var transport = new SendGridTransport(http, Options.Create(new SendGridOptions { ApiKey = sendGrid.ApiKey, BaseUri = sendGrid.BaseUri }), TimeProvider.System);
+var sendGridOptions = new SendGridOptions { ApiKey = sendGrid.ApiKey, BaseUri = sendGrid.BaseUri };
+using var http = SendGridResilience.CreateHttpClient(sendGridOptions, TimeProvider.System);
+var transport = new SendGridTransport(http, Options.Create(sendGridOptions), TimeProvider.System);
 var runner = new DigestRunner(
     new LoadSource(subscribers, seed: 48),
     ledger,

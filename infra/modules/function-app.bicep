@@ -162,7 +162,7 @@ resource settings 'Microsoft.Web/sites/config@2025-03-01' = {
     // Email__Transport=Smtp sends through SendGrid's SMTP relay with the same key: a fallback, not a second account.
     Email__Smtp__Host: 'smtp.sendgrid.net'
     Email__Smtp__Port: '587'
-    Email__Smtp__EnableSsl: 'true'
+    Email__Smtp__Security: 'StartTls'
     Email__Smtp__UserName: 'apikey'
     Email__Smtp__Password: '@Microsoft.KeyVault(SecretUri=${secretUri}${secretNames.sendGridApiKey}/)'
     Email__Smtp__Timeout: '00:00:30'

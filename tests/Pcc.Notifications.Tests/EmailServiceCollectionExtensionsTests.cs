@@ -5,6 +5,7 @@ using Pcc.Notifications.Email;
 using Pcc.Notifications.Email.SendGrid;
 using Pcc.Notifications.Email.Smtp;
 using Pcc.Notifications.Email.Webhooks;
+using Pcc.Testing.SendGrid;
 
 namespace Pcc.Notifications.Tests;
 
@@ -42,6 +43,29 @@ public sealed class EmailServiceCollectionExtensionsTests
         Assert.Equal(1000, options.MaxPersonalizationsPerRequest);
         Assert.Equal("digest@pcc.example.org", services.GetRequiredService<IOptions<EmailOptions>>().Value.From.Address);
         Assert.NotNull(services.GetRequiredService<SendGridWebhookVerifier>());
+    }
+
+    [Fact]
+    public async Task TheRegisteredSendGridClientRetriesAServerErrorAndAnAttemptWithNoAnswer()
+    {
+        await using var fake = await SendGridFake.StartAsync();
+        using var services = Build(new()
+        {
+            ["Email:Transport"] = "SendGrid",
+            ["Email:SendGrid:ApiKey"] = fake.ApiKey,
+            ["Email:SendGrid:BaseUri"] = fake.BaseUri.ToString(),
+            ["Email:SendGrid:Timeout"] = "00:00:00.500",
+            ["Email:SendGrid:RetryBaseDelay"] = "00:00:00.010",
+        });
+        fake.ServerError(1, status: 503);
+        fake.Hang(1);
+        var batch = new EmailBatch(new EmailAddress("digest@pcc.example.org"), "Digest", "<p>Hi</p>", "Hi", [new EmailRecipient(new EmailAddress("reader@example.org"))]);
+
+        var results = await services.GetRequiredService<IEmailTransport>().SendAsync(batch);
+
+        Assert.Equal(DeliveryStatus.Accepted, Assert.Single(results).Status);
+        Assert.Equal(202, fake.Requests[^1].Status);
+        Assert.Equal(503, fake.Requests[0].Status);
     }
 
     [Fact]

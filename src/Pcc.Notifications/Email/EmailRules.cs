@@ -1,4 +1,4 @@
-using System.Net.Mail;
+using MimeKit;
 
 namespace Pcc.Notifications.Email;
 
@@ -63,12 +63,12 @@ internal static class EmailRules
             return false;
         }
 
-        if (!MailAddress.TryCreate(address, out var parsed) || parsed.Address != address)
+        if (!MailboxAddress.TryParse(address, out var parsed) || parsed.Address != address)
         {
             return false;
         }
 
-        var domain = parsed.Host;
+        var domain = parsed.Domain;
         return domain.Contains('.') && !domain.StartsWith('.') && !domain.EndsWith('.');
     }
 

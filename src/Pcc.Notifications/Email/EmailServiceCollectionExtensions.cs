@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Pcc.Notifications.Email.SendGrid;
 using Pcc.Notifications.Email.Smtp;
 using Pcc.Notifications.Email.Webhooks;
@@ -33,8 +34,12 @@ public static class EmailServiceCollectionExtensions
 
         if (transport == EmailTransportKind.SendGrid)
         {
-            // Each attempt has its own timeout (SendGridOptions.Timeout); the client's own must not cut it short.
-            services.AddHttpClient<IEmailTransport, SendGridTransport>(client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan);
+            // Each attempt has its own timeout (SendGridOptions.Timeout); the client's own must not cut the retries short.
+            var sendGrid = services.AddHttpClient<IEmailTransport, SendGridTransport>(client => client.Timeout = System.Threading.Timeout.InfiniteTimeSpan);
+            sendGrid.AddResilienceHandler(SendGridResilience.RetryHandlerName, (builder, context) => SendGridResilience.AddRetry(
+                builder, context.ServiceProvider.GetRequiredService<IOptions<SendGridOptions>>().Value, context.ServiceProvider.GetRequiredService<TimeProvider>()));
+            sendGrid.AddResilienceHandler(SendGridResilience.AttemptTimeoutHandlerName, (builder, context) => SendGridResilience.AddAttemptTimeout(
+                builder, context.ServiceProvider.GetRequiredService<IOptions<SendGridOptions>>().Value));
         }
         else
         {

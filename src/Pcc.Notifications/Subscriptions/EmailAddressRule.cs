@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Net.Mail;
+using MimeKit;
 
 namespace Pcc.Notifications.Subscriptions;
 
@@ -31,8 +31,8 @@ public static class EmailAddressRule
             return false;
         }
 
-        // A last check with the framework's parser: it must read the same single address back, without a display name.
-        if (!MailAddress.TryCreate(normalised, out var parsed) || parsed.DisplayName.Length != 0
+        // A last check with MimeKit's parser: it must read the same single address back, without a display name.
+        if (!MailboxAddress.TryParse(normalised, out var parsed) || !string.IsNullOrEmpty(parsed.Name)
             || !string.Equals(parsed.Address, normalised, StringComparison.Ordinal))
         {
             problem = "This is not a valid email address.";

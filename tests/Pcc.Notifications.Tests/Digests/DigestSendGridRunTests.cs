@@ -10,14 +10,14 @@ namespace Pcc.Notifications.Tests.Digests;
 
 public sealed class DigestSendGridRunTests(AzuriteFixture azurite, MailDevFixture mailDev) : IClassFixture<AzuriteFixture>, IClassFixture<MailDevFixture>, IAsyncLifetime
 {
-    private readonly HttpClient _http = new();
+    private readonly List<HttpClient> _clients = [];
     private SendGridFake _fake = null!;
 
     public async Task InitializeAsync() => _fake = await SendGridFake.StartAsync();
 
     public async Task DisposeAsync()
     {
-        _http.Dispose();
+        _clients.ForEach(c => c.Dispose());
         await _fake.DisposeAsync();
     }
 
@@ -28,7 +28,7 @@ public sealed class DigestSendGridRunTests(AzuriteFixture azurite, MailDevFixtur
         harness.Options.MaxRecipientsPerBatch = 3;
         var readers = Enumerable.Range(0, 6).Select(i => $"reader{i}-{Guid.NewGuid():N}@example.org").ToArray();
         var source = new ListDigestSource([New("a")], [.. readers.Select(r => Recipient(r, Violence))]);
-        var transport = new SendGridTransport(_http, Options.Create(new SendGridOptions { ApiKey = _fake.ApiKey, BaseUri = _fake.BaseUri, MaxAttempts = 1 }), harness.Clock);
+        var transport = Transport(harness, maxAttempts: 1);
         _fake.ServerError(times: 1);
 
         var first = await harness.Runner(source, transport).RunAsync(Daily);
@@ -41,5 +41,41 @@ public sealed class DigestSendGridRunTests(AzuriteFixture azurite, MailDevFixtur
         var rows = await harness.Ledger.ListDeliveriesAsync(Daily).ToListAsync();
         Assert.All(rows, r => Assert.Equal(DeliveryState.Sent, r.Status));
         Assert.Equal([1, 1, 1, 2, 2, 2], rows.Select(r => r.Attempts).Order());
+    }
+
+    [Fact]
+    public async Task EveryRecipientOfOneRequestGetsOneClickUnsubscribeWithTheirOwnLink()
+    {
+        var harness = await DigestRunnerHarness.CreateAsync(azurite.Azurite, mailDev.MailDev);
+        harness.Options.MaxRecipientsPerBatch = 3;
+        var readers = Enumerable.Range(0, 3).Select(i => $"reader{i}-{Guid.NewGuid():N}@example.org").ToArray();
+        var recipients = readers.Select(r => Recipient(r, Violence)).ToList();
+        var source = new ListDigestSource([New("a")], recipients);
+
+        var result = await harness.Runner(source, Transport(harness)).RunAsync(Daily);
+
+        Assert.Equal(3, result.Sent);
+        var request = Assert.Single(_fake.Accepted);
+        Assert.Equal(3, request.Personalizations.Count);
+        for (var i = 0; i < 3; i++)
+        {
+            var expected = recipients.Single(r => r.Email == request.To(i));
+            var headers = request.HeadersOf(i);
+            Assert.Equal($"<{expected.UnsubscribeUrl}>", headers["List-Unsubscribe"]);
+            Assert.Equal("List-Unsubscribe=One-Click", headers["List-Unsubscribe-Post"]);
+            var substitutions = request.Personalizations[i].GetProperty("substitutions");
+            Assert.Equal(expected.UnsubscribeUrl, substitutions.GetProperty(DigestPlaceholders.UnsubscribeUrl).GetString());
+            Assert.Equal(expected.ManageUrl, substitutions.GetProperty(DigestPlaceholders.ManageUrl).GetString());
+        }
+
+        Assert.Equal(3, recipients.Select(r => r.UnsubscribeUrl).Distinct().Count());
+    }
+
+    private SendGridTransport Transport(DigestRunnerHarness harness, int maxAttempts = 4)
+    {
+        var options = new SendGridOptions { ApiKey = _fake.ApiKey, BaseUri = _fake.BaseUri, MaxAttempts = maxAttempts };
+        var http = SendGridResilience.CreateHttpClient(options, harness.Clock);
+        _clients.Add(http);
+        return new SendGridTransport(http, Options.Create(options), harness.Clock);
     }
 }

@@ -52,6 +52,20 @@ public sealed class SendGridFakeContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ABodyThatIsNotSentAsJsonIsRefusedWith415()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_fake.BaseUri, "/v3/mail/send"))
+        {
+            Content = new StringContent(Valid().ToJsonString(), Encoding.UTF8, "text/plain"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _fake.ApiKey);
+
+        using var response = await _http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    [Fact]
     public async Task MoreThan1000PersonalizationsAreRefused()
     {
         var body = Valid();

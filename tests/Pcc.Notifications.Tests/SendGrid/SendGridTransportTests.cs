@@ -10,20 +10,15 @@ public sealed class SendGridTransportTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset s_now = new(2026, 11, 23, 7, 30, 0, TimeSpan.Zero);
 
-    private readonly ManualClock _clock = new(s_now);
-    private readonly HttpClient _http = new();
+    private readonly RecordedDelays _delays = new(s_now);
+    private readonly List<HttpClient> _clients = [];
     private SendGridFake _fake = null!;
-    private RecordedDelays _delays = null!;
 
-    public async Task InitializeAsync()
-    {
-        _fake = await SendGridFake.StartAsync();
-        _delays = new RecordedDelays(_clock);
-    }
+    public async Task InitializeAsync() => _fake = await SendGridFake.StartAsync();
 
     public async Task DisposeAsync()
     {
-        _http.Dispose();
+        _clients.ForEach(c => c.Dispose());
         await _fake.DisposeAsync();
     }
 
@@ -90,8 +85,20 @@ public sealed class SendGridTransportTests : IAsyncLifetime
 
         Assert.All(results, r => Assert.Equal(DeliveryStatus.Accepted, r.Status));
         Assert.Equal([429, 429, 202], _fake.Requests.Select(r => r.Status));
-        // The first wait runs to the reset; the second finds the clock already past it.
-        Assert.Equal([TimeSpan.FromSeconds(3), TimeSpan.Zero], _delays.Waits);
+        // The first wait runs to the reset; the second finds the clock already past it and does not wait at all.
+        Assert.Equal([TimeSpan.FromSeconds(3)], _delays.Waits);
+    }
+
+    [Fact]
+    public async Task ARateLimitWithOnlyRetryAfterWaitsThatLong()
+    {
+        _fake.RetryAfter(1, TimeSpan.FromSeconds(7));
+
+        var results = await Transport().SendAsync(Batch(2));
+
+        Assert.All(results, r => Assert.Equal(DeliveryStatus.Accepted, r.Status));
+        Assert.Equal([429, 202], _fake.Requests.Select(r => r.Status));
+        Assert.Equal([TimeSpan.FromSeconds(7)], _delays.Waits);
     }
 
     [Fact]
@@ -259,7 +266,9 @@ public sealed class SendGridTransportTests : IAsyncLifetime
     {
         var options = new SendGridOptions { ApiKey = _fake.ApiKey, BaseUri = _fake.BaseUri };
         configure?.Invoke(options);
-        return new SendGridTransport(_http, Options.Create(options), _clock) { Delay = _delays.WaitAsync };
+        var http = SendGridResilience.CreateHttpClient(options, _delays);
+        _clients.Add(http);
+        return new SendGridTransport(http, Options.Create(options), _delays);
     }
 
     private static EmailBatch Batch(int recipients) => new(

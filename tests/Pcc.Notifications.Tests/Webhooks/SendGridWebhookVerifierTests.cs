@@ -124,6 +124,16 @@ public sealed class SendGridWebhookVerifierTests : IDisposable
     }
 
     [Fact]
+    public void ASignedBodyThatIsNotUtf8IsRejected()
+    {
+        var timestamp = s_now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        byte[] body = [(byte)'[', 0xFF, 0xFE, (byte)']'];
+        var signature = Convert.ToBase64String(_sendGridKey.SignData([.. Encoding.UTF8.GetBytes(timestamp), .. body], HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
+
+        AssertRejected(Verifier().Read(signature, timestamp, body), "not UTF-8");
+    }
+
+    [Fact]
     public void AGenuinePostThatIsNotAnEventArrayIsRejected()
     {
         var (signature, timestamp, body) = Sign("""{"email":"x@example.org"}""", s_now);

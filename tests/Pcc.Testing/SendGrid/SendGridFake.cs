@@ -14,8 +14,8 @@ namespace Pcc.Testing.SendGrid;
 
 /// <summary>
 /// An in-process stand-in for SendGrid's v3 Mail Send endpoint on a free loopback port. It enforces the documented
-/// contract (POST /v3/mail/send only; Bearer API key, else 401, or 403 for a key without the Mail Send scope; bodies
-/// over 30 MB refused with 413; the body rules in <see cref="SendGridContract"/> answered with 400 and SendGrid's
+/// contract (POST /v3/mail/send only; Bearer API key, else 401, or 403 for a key without the Mail Send scope; a body
+/// that is not <c>application/json</c> refused with 415; bodies over 30 MB refused with 413; the body rules in <see cref="SendGridContract"/> answered with 400 and SendGrid's
 /// <c>{"errors":[{"message","field"}]}</c>) and answers 202 with an <c>X-Message-Id</c>, or 200 in sandbox mode.
 /// Faults can be scripted: rate limiting, server errors, hanging and arbitrary refusals, each for the next N requests.
 /// </summary>
@@ -38,7 +38,7 @@ public sealed class SendGridFake : IAsyncDisposable
         ApiKey = apiKey;
     }
 
-    /// <summary>The base address to configure as <c>Email:SendGrid:BaseUri</c>.</summary>
+    /// <summary>The base address to configure as <c>Email:SendGrid:BaseUri</c> (the SendGrid client's <c>Host</c>).</summary>
     public Uri BaseUri { get; private set; } = null!;
 
     /// <summary>The API key with the Mail Send scope.</summary>
@@ -76,6 +76,13 @@ public sealed class SendGridFake : IAsyncDisposable
         context.Response.Headers["X-RateLimit-Limit"] = "600";
         context.Response.Headers["X-RateLimit-Remaining"] = "0";
         context.Response.Headers["X-RateLimit-Reset"] = reset.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return ErrorAsync(context, 429, "too many requests", null);
+    });
+
+    /// <summary>Answers the next <paramref name="times"/> requests with 429 and only a <c>Retry-After</c> of <paramref name="after"/> (as a proxy in front of SendGrid might).</summary>
+    public void RetryAfter(int times, TimeSpan after) => Script(times, context =>
+    {
+        context.Response.Headers.RetryAfter = ((long)after.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return ErrorAsync(context, 429, "too many requests", null);
     });
 
@@ -154,6 +161,13 @@ public sealed class SendGridFake : IAsyncDisposable
         if (authorization != $"Bearer {ApiKey}")
         {
             await ErrorAsync(context, 401, "The provided authorization grant is invalid, expired, or revoked", null);
+            return null;
+        }
+
+        // Mail Send takes JSON only ("Mail Send errors": 415 for any other media type).
+        if (!string.Equals(context.Request.ContentType?.Split(';')[0].Trim(), "application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            await ErrorAsync(context, 415, "Content-Type should be application/json.", null);
             return null;
         }
 

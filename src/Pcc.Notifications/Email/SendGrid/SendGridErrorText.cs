@@ -7,6 +7,10 @@ namespace Pcc.Notifications.Email.SendGrid;
 /// Turns a refused Mail Send response into one line for the delivery ledger. SendGrid answers errors with
 /// <c>{"errors":[{"message":"...","field":"...","help":"..."}]}</c>; anything else is quoted as it came.
 /// </summary>
+/// <remarks>
+/// Kept because the SendGrid library's own error reporting (<c>HttpErrorAsException</c>) keeps only the first error
+/// and hands it back as a JSON string in an exception message; the ledger should show every reason SendGrid gave.
+/// </remarks>
 internal static class SendGridErrorText
 {
     private const int MaxLength = 1000;

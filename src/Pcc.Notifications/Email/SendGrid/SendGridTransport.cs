@@ -1,36 +1,36 @@
 using System.Net;
-using System.Net.Http.Headers;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Polly.Timeout;
+using SendGrid;
 
 namespace Pcc.Notifications.Email.SendGrid;
 
 /// <summary>
-/// Sends a batch through SendGrid's v3 Mail Send API (POST /v3/mail/send), one personalization per recipient so each
-/// gets their own message and unsubscribe link, in requests of at most
+/// Sends a batch with the SendGrid library's <see cref="SendGridClient"/> (v3 Mail Send), one personalization per
+/// recipient so each gets their own message and unsubscribe link, in requests of at most
 /// <see cref="SendGridOptions.MaxPersonalizationsPerRequest"/>.
 /// </summary>
 /// <remarks>
-/// Statuses (Mail Send API reference; "Rate Limits"): 2xx accepts every recipient of the request; 429 waits for
-/// <c>X-RateLimit-Reset</c> and tries again; 5xx, 408 and timeouts back off exponentially with jitter and, after
-/// <see cref="SendGridOptions.MaxAttempts"/>, defer the request's recipients; any other status (400, 401, 403, 413)
-/// fails them with SendGrid's error text and is not retried, because the same request would be refused again.
-/// Plain <see cref="HttpClient"/> rather than Azure.Core's pipeline: the retry rules above are SendGrid's own and
-/// decide per-recipient outcomes, so a second, generic retry layer would only have to be switched off.
+/// The client's HttpClient carries <see cref="SendGridResilience"/> (retries, backoff, per-attempt timeouts); what comes
+/// back after them decides the request's recipients: 2xx accepts them; 429, 408, 5xx, timeouts and connection failures
+/// defer them (a later run tries again); any other status (400, 401, 403, 413) fails them with SendGrid's error text.
 /// </remarks>
 public sealed class SendGridTransport : IEmailTransport
 {
-    private readonly HttpClient _httpClient;
+    private readonly SendGridClient _client;
     private readonly SendGridOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly Uri _sendUri;
 
-    /// <summary>Creates the transport; <paramref name="httpClient"/> comes from <c>IHttpClientFactory</c> in the app.</summary>
+    /// <summary>
+    /// Creates the transport. <paramref name="httpClient"/> must carry the <see cref="SendGridResilience"/> handlers:
+    /// <c>AddEmail</c> registers it so; <see cref="SendGridResilience.CreateHttpClient"/> builds one without DI.
+    /// </summary>
     public SendGridTransport(HttpClient httpClient, IOptions<SendGridOptions> options, TimeProvider timeProvider, ILogger<SendGridTransport>? logger = null)
     {
-        _httpClient = httpClient;
         _options = options.Value;
         _time = timeProvider;
         _logger = logger ?? (ILogger)NullLogger.Instance;
@@ -39,12 +39,12 @@ public sealed class SendGridTransport : IEmailTransport
             throw new InvalidOperationException($"{SendGridOptions.SectionName}:ApiKey is not set; SendGrid cannot send without it.");
         }
 
-        _sendUri = new Uri(_options.BaseUri.AbsoluteUri.TrimEnd('/') + "/v3/mail/send");
-        Delay = (delay, cancellationToken) => Task.Delay(delay, _time, cancellationToken);
+        _client = new SendGridClient(httpClient, new SendGridClientOptions
+        {
+            ApiKey = _options.ApiKey,
+            Host = _options.BaseUri.AbsoluteUri.TrimEnd('/'),
+        });
     }
-
-    /// <summary>Waits between attempts; tests replace it so they need not sleep.</summary>
-    internal Func<TimeSpan, CancellationToken, Task> Delay { get; set; }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<DeliveryResult>> SendAsync(EmailBatch batch, CancellationToken cancellationToken = default)
@@ -75,7 +75,7 @@ public sealed class SendGridTransport : IEmailTransport
         var perRequest = Math.Clamp(_options.MaxPersonalizationsPerRequest, 1, SendGridLimits.MaxPersonalizations);
         foreach (var chunk in sendable.Chunk(perRequest))
         {
-            var (status, detail) = await SendRequestAsync(batch, chunk.Select(i => batch.Recipients[i]), cancellationToken);
+            var (status, detail) = await SendRequestAsync(batch, [.. chunk.Select(i => batch.Recipients[i])], cancellationToken);
             foreach (var i in chunk)
             {
                 results[i] = new DeliveryResult(batch.Recipients[i].To.Address, status, detail);
@@ -86,72 +86,54 @@ public sealed class SendGridTransport : IEmailTransport
     }
 
     private async Task<(DeliveryStatus Status, string? Detail)> SendRequestAsync(
-        EmailBatch batch, IEnumerable<EmailRecipient> recipients, CancellationToken cancellationToken)
+        EmailBatch batch, IReadOnlyList<EmailRecipient> recipients, CancellationToken cancellationToken)
     {
-        var body = SendGridRequestWriter.Write(batch, recipients, _options.SandboxMode);
-        if (body.Length > SendGridLimits.MaxRequestBytes)
+        var body = SendGridMessages.Create(batch, recipients, _options.SandboxMode).Serialize();
+        var size = Encoding.UTF8.GetByteCount(body);
+        if (size > SendGridLimits.MaxRequestBytes)
         {
-            return (DeliveryStatus.Failed, $"The request would be {body.Length:N0} bytes; Mail Send accepts at most 30 MB.");
+            return (DeliveryStatus.Failed, $"The request would be {size:N0} bytes; Mail Send accepts at most 30 MB.");
         }
 
-        var attempts = Math.Max(1, _options.MaxAttempts);
-        for (var attempt = 1; ; attempt++)
-        {
-            var outcome = await AttemptAsync(body, cancellationToken);
-            if (outcome.Final is { } final)
-            {
-                return final;
-            }
-
-            if (attempt >= attempts)
-            {
-                return (DeliveryStatus.Deferred, $"{outcome.Reason} (gave up after {attempt} attempts)");
-            }
-
-            var delay = outcome.RequestedWait
-                ?? SendGridRetryDelay.Backoff(attempt, _options.RetryBaseDelay, _options.MaxRetryDelay);
-            if (delay > _options.MaxRetryDelay)
-            {
-                return (DeliveryStatus.Deferred, $"{outcome.Reason}; the limit resets in {delay:g}, later than the {_options.MaxRetryDelay:g} this run waits");
-            }
-
-            _logger.LogWarning("SendGrid attempt {Attempt} of {Attempts} failed ({Reason}); retrying in {Delay}.", attempt, attempts, outcome.Reason, delay);
-            await Delay(delay, cancellationToken);
-        }
-    }
-
-    private async Task<AttemptOutcome> AttemptAsync(byte[] body, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, _sendUri) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.ApiKey);
-        using var timeout = new CancellationTokenSource(_options.Timeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var attempts = $"gave up after {Math.Max(1, _options.MaxAttempts)} attempts";
         try
         {
-            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token);
+            var response = await _client.RequestAsync(BaseClient.Method.POST, body, urlPath: "mail/send", cancellationToken: cancellationToken);
+            using var content = response.Body;
             if (response.IsSuccessStatusCode)
             {
                 var messageId = response.Headers.TryGetValues("X-Message-Id", out var ids) ? ids.FirstOrDefault() : null;
-                return AttemptOutcome.Done(DeliveryStatus.Accepted, messageId);
+                return (DeliveryStatus.Accepted, messageId);
             }
 
-            var text = SendGridErrorText.Describe(response.StatusCode, await response.Content.ReadAsStringAsync(linked.Token));
+            var text = SendGridErrorText.Describe(response.StatusCode, await content.ReadAsStringAsync(cancellationToken));
             return response.StatusCode switch
             {
-                HttpStatusCode.TooManyRequests => AttemptOutcome.Retry(text, SendGridRetryDelay.FromRateLimit(response.Headers, _time.GetUtcNow())),
-                HttpStatusCode.RequestTimeout or >= HttpStatusCode.InternalServerError => AttemptOutcome.Retry(text),
-                _ => AttemptOutcome.Done(DeliveryStatus.Failed, text),
+                HttpStatusCode.TooManyRequests when SendGridRetryDelay.FromRateLimit(response.Headers, _time.GetUtcNow()) is { } wait && wait > _options.MaxRetryDelay
+                    => Deferred($"{text}; the limit resets in {wait:g}, later than the {_options.MaxRetryDelay:g} this run waits"),
+                HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout or >= HttpStatusCode.InternalServerError
+                    => Deferred($"{text} ({attempts})"),
+                _ => (DeliveryStatus.Failed, text),
             };
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (TimeoutRejectedException)
         {
-            return AttemptOutcome.Retry($"no answer within {_options.Timeout:g}");
+            return Deferred($"no answer within {_options.Timeout:g} ({attempts})");
         }
         catch (HttpRequestException ex)
         {
-            return AttemptOutcome.Retry($"could not reach SendGrid: {ex.Message}");
+            return Deferred($"could not reach SendGrid: {ex.Message} ({attempts})");
         }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Deferred($"no answer within {_options.Timeout:g} ({attempts})");
+        }
+    }
+
+    private (DeliveryStatus, string?) Deferred(string reason)
+    {
+        _logger.LogWarning("SendGrid did not accept a request; its recipients are deferred: {Reason}", reason);
+        return (DeliveryStatus.Deferred, reason);
     }
 
     private static string? CheckCategory(EmailBatch batch) =>
@@ -161,16 +143,9 @@ public sealed class SendGridTransport : IEmailTransport
 
     private static string? CheckSubstitutions(EmailRecipient recipient)
     {
-        var bytes = SendGridRequestWriter.SubstitutionBytes(recipient);
+        var bytes = SendGridLimits.SubstitutionBytes(recipient);
         return bytes > SendGridLimits.MaxSubstitutionBytes
             ? $"The substitutions are {bytes:N0} bytes; SendGrid allows {SendGridLimits.MaxSubstitutionBytes:N0} per recipient."
             : null;
-    }
-
-    private readonly record struct AttemptOutcome((DeliveryStatus, string?)? Final, string Reason, TimeSpan? RequestedWait)
-    {
-        public static AttemptOutcome Done(DeliveryStatus status, string? detail) => new((status, detail), "", null);
-
-        public static AttemptOutcome Retry(string reason, TimeSpan? wait = null) => new(null, reason, wait);
     }
 }

@@ -1,3 +1,5 @@
+using MailKit.Security;
+
 namespace Pcc.Notifications.Email.Smtp;
 
 /// <summary>SMTP settings (configuration section <c>Email:Smtp</c>); the defaults reach a local MailDev.</summary>
@@ -12,10 +14,13 @@ public sealed class SmtpOptions
     /// <summary>The SMTP port (MailDev's default).</summary>
     public int Port { get; set; } = 1025;
 
-    /// <summary>Whether to use STARTTLS.</summary>
-    public bool EnableSsl { get; set; }
+    /// <summary>
+    /// How the connection is secured: <c>None</c> (MailDev), <c>StartTls</c> (usually port 587), <c>SslOnConnect</c>
+    /// (usually port 465), <c>StartTlsWhenAvailable</c> or <c>Auto</c> (by port).
+    /// </summary>
+    public SecureSocketOptions Security { get; set; } = SecureSocketOptions.None;
 
-    /// <summary>The user name, when the server requires authentication.</summary>
+    /// <summary>The user name, when the server requires authentication (login only when set).</summary>
     public string? UserName { get; set; }
 
     /// <summary>The password, when the server requires authentication.</summary>

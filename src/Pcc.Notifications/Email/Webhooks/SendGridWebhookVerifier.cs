@@ -1,27 +1,32 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
+using EllipticCurve;
 using Microsoft.Extensions.Options;
 using Pcc.Notifications.Email.SendGrid;
+using SendGrid.Helpers.EventWebhook;
 
 namespace Pcc.Notifications.Email.Webhooks;
 
 /// <summary>
-/// Verifies SendGrid's signed Event Webhook posts and reads their events. SendGrid signs the timestamp header
-/// followed by the raw body with ECDSA P-256 / SHA-256 and sends the base64 DER signature; the verification key is the
-/// base64 public key shown in Mail Settings ("Getting Started with the Event Webhook Security Features",
+/// Verifies SendGrid's signed Event Webhook posts and reads their events. The signature (ECDSA P-256 / SHA-256 over
+/// the timestamp header followed by the raw body) is checked by the SendGrid library's <see cref="RequestValidator"/>;
+/// what it lacks is kept here: refusing posts whose timestamp is outside a tolerance (replays), bodies that are not
+/// UTF-8, and reading the events ("Getting Started with the Event Webhook Security Features",
 /// twilio.com/docs/sendgrid/for-developers/tracking-events/getting-started-event-webhook-security-features).
 /// </summary>
 public sealed class SendGridWebhookVerifier
 {
     /// <summary>The header with the base64 signature.</summary>
-    public const string SignatureHeader = "X-Twilio-Email-Event-Webhook-Signature";
+    public const string SignatureHeader = RequestValidator.SIGNATURE_HEADER;
 
     /// <summary>The header with the signing time in Unix seconds.</summary>
-    public const string TimestampHeader = "X-Twilio-Email-Event-Webhook-Timestamp";
+    public const string TimestampHeader = RequestValidator.TIMESTAMP_HEADER;
 
-    private readonly byte[]? _publicKey;
+    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly RequestValidator _validator = new();
+    private readonly PublicKey? _publicKey;
     private readonly string? _keyProblem;
     private readonly TimeSpan _tolerance;
     private readonly TimeProvider _time;
@@ -31,7 +36,7 @@ public sealed class SendGridWebhookVerifier
     {
         _tolerance = options.Value.WebhookTimestampTolerance;
         _time = timeProvider;
-        (_publicKey, _keyProblem) = ReadKey(options.Value.WebhookPublicKey);
+        (_publicKey, _keyProblem) = ReadKey(_validator, options.Value.WebhookPublicKey);
     }
 
     /// <summary>Verifies the post and, when it is genuine and recent, parses its events.</summary>
@@ -86,31 +91,30 @@ public sealed class SendGridWebhookVerifier
             return $"The timestamp is {age:g} from now, outside the {_tolerance:g} tolerance (a replayed or delayed post).";
         }
 
-        var signatureBytes = new byte[signature.Length];
-        if (!Convert.TryFromBase64String(signature, signatureBytes, out var length))
-        {
-            return "The signature is not base64.";
-        }
-
-        var signed = new byte[Encoding.UTF8.GetByteCount(timestamp) + body.Length];
-        var written = Encoding.UTF8.GetBytes(timestamp, signed);
-        body.CopyTo(signed.AsSpan(written));
-
-        using var key = ECDsa.Create();
-        key.ImportSubjectPublicKeyInfo(_publicKey, out _);
+        string payload;
         try
         {
-            return key.VerifyData(signed, signatureBytes.AsSpan(0, length), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence)
+            // The library verifies text; strict decoding keeps text and bytes one-to-one, so what is verified is what is read.
+            payload = s_strictUtf8.GetString(body);
+        }
+        catch (DecoderFallbackException)
+        {
+            return "The body is not UTF-8.";
+        }
+
+        try
+        {
+            return _validator.VerifySignature(_publicKey, payload, signature, timestamp)
                 ? null
                 : "The signature does not match the body and timestamp.";
         }
-        catch (CryptographicException)
+        catch (Exception ex) when (IsMalformedInput(ex))
         {
-            return "The signature is not a DER-encoded ECDSA signature.";
+            return "The signature is not a base64, DER-encoded ECDSA signature.";
         }
     }
 
-    private static (byte[]? Key, string? Problem) ReadKey(string? configured)
+    private static (PublicKey? Key, string? Problem) ReadKey(RequestValidator validator, string? configured)
     {
         if (string.IsNullOrWhiteSpace(configured))
         {
@@ -119,21 +123,15 @@ public sealed class SendGridWebhookVerifier
 
         try
         {
-            using var key = ECDsa.Create();
-            if (configured.Contains("-----BEGIN", StringComparison.Ordinal))
-            {
-                key.ImportFromPem(configured);
-            }
-            else
-            {
-                key.ImportSubjectPublicKeyInfo(Convert.FromBase64String(configured.Trim()), out _);
-            }
-
-            return (key.ExportSubjectPublicKeyInfo(), null);
+            return (validator.ConvertPublicKeyToECDSA(configured.Trim()), null);
         }
-        catch (Exception ex) when (ex is FormatException or CryptographicException or ArgumentException)
+        catch (Exception ex) when (IsMalformedInput(ex))
         {
             return (null, $"{SendGridOptions.SectionName}:WebhookPublicKey is not an EC public key: {ex.Message}");
         }
     }
+
+    // The library reports a malformed key or signature as a FormatException (not base64) or an ArgumentException (not DER).
+    private static bool IsMalformedInput(Exception ex) =>
+        ex is FormatException or ArgumentException;
 }

@@ -22,7 +22,7 @@ options.Settings["Logging:LogLevel:Default"] = "Warning";
 await using var host = await LocalFunctionHost.StartAsync(options);
 
 var handlerTimes = new List<double>();
-host.BlobProcessed += outcome => { lock (handlerTimes) { handlerTimes.Add(outcome.LastReply.Elapsed.TotalMilliseconds); } };
+host.BlobProcessed += outcome => { lock (handlerTimes) { handlerTimes.Add(outcome.LastResult.Elapsed.TotalMilliseconds); } };
 using var http = new HttpClient { BaseAddress = host.FrontDoorAddress };
 var briefings = host.Storage.GetBlobContainerClient(host.BriefingsContainer);
 await briefings.CreateIfNotExistsAsync();

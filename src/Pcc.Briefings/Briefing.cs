@@ -9,7 +9,7 @@ using DocumentFormat = Pcc.Briefings.Reading.DocumentFormat;
 /// <param name="DocumentName">The name the document was read under.</param>
 /// <param name="Title">The briefing's title.</param>
 /// <param name="Format">The format it was read as.</param>
-/// <param name="Themes">The themes whose sections it has (and any unlisted heading that holds case studies), in document order.</param>
+/// <param name="Themes">The themes whose sections it has (and any unlisted heading that holds case studies), in the briefing's order: list themes in this order, then the taxonomy's.</param>
 /// <param name="CaseStudies">Its case studies in document order; keys are unique within the briefing.</param>
 /// <param name="Warnings">What an editor may want to check: reader notes, numbering gaps, unlisted headings, no case studies.</param>
 public sealed record Briefing(
@@ -18,4 +18,8 @@ public sealed record Briefing(
     DocumentFormat Format,
     IReadOnlyList<Theme> Themes,
     IReadOnlyList<CaseStudy> CaseStudies,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>How many footnote reference marks were removed from the text (raised or superscript marks, and mark glyphs glued to words).</summary>
+    public int FootnoteMarksRemoved { get; init; }
+}

@@ -48,21 +48,23 @@ public sealed class BriefingParser
     {
         var units = document.Blocks.Where(b => b.Lines.Count > 0).Select(TextUnit.From).ToList();
         var runningHeader = PageFurniture.Remove(units, Taxonomy);
+        var marks = document.FootnoteMarksRemoved + FootnoteMarks.Remove(units);
+        units = HeadingJoiner.Join(units, Taxonomy);
         var title = BriefingTitle.Find(units, runningHeader, Taxonomy, document.Name);
-        units = ParagraphHealer.Heal(HeadingSplitter.Split(units, Taxonomy));
+        units = ParagraphHealer.Heal(HeadingJoiner.Join(HeadingSplitter.Split(units, Taxonomy), Taxonomy));
 
         var walker = new SectionWalker(Taxonomy, LineJoiner.For(units), title);
         walker.Walk(units);
 
         var caseStudies = AssignKeys(walker.Found);
-        var warnings = document.Warnings.Concat(walker.Warnings).Concat(NumberingWarnings(walker.Found)).ToList();
+        var warnings = document.Warnings.Concat(walker.Warnings).Concat(NumberingWarnings(walker.Found)).Concat(CaseStudyWarnings.For(caseStudies)).ToList();
         if (caseStudies.Count == 0)
         {
             warnings.Add("No case studies were found. Expected paragraphs starting 'Case study N:' or a 'Case studies' section.");
         }
 
         var themes = walker.Sections.ToList();
-        return new Briefing(document.Name, title, document.Format, themes, caseStudies, warnings);
+        return new Briefing(document.Name, title, document.Format, themes, caseStudies, warnings) { FootnoteMarksRemoved = marks };
     }
 
     private static List<CaseStudy> AssignKeys(IEnumerable<FoundCaseStudy> found)

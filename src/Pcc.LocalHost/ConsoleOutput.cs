@@ -33,7 +33,7 @@ public static class ConsoleOutput
         output.WriteLine($"  Blob storage   {host.Storage.BlobServiceUri}");
         output.WriteLine($"  Queue storage  {host.Storage.QueueServiceUri}");
         output.WriteLine($"  Table storage  {host.Storage.TableServiceUri}");
-        output.WriteLine($"  Functions      {string.Join(", ", host.Functions.Select(f => $"{f.Name} ({f.Trigger.Type})"))}");
+        output.WriteLine($"  Functions      {string.Join(", ", host.Functions.Select(f => $"{f.Name} ({f.TriggerType})"))}");
         output.WriteLine();
     }
 }

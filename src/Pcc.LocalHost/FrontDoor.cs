@@ -1,39 +1,55 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Pcc.LocalHost.Worker;
+using Yarp.ReverseProxy.Forwarder;
 
 namespace Pcc.LocalHost;
 
 /// <summary>
-/// The host's HTTP side on <c>http://127.0.0.1:{port}</c>: <c>/api/*</c> is forwarded to the handler as it came
-/// (the host's <c>enableForwardingHttpRequest</c>), and <c>POST /admin/functions/{name}</c> runs a non-HTTP function.
+/// The host's HTTP side on <c>http://127.0.0.1:{port}</c>: each HTTP-triggered function's route under <c>/api/</c>
+/// (with its methods and route constraints, as the worker described them) is forwarded to the worker; any other path
+/// is 404; <c>POST /admin/functions/{name}</c> runs a non-HTTP function.
 /// </summary>
 public sealed class FrontDoor : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly HttpForwarder _forwarder;
+    private readonly HttpFunctionForwarder _forwarder;
 
-    private FrontDoor(WebApplication app, HttpForwarder forwarder, Uri address)
+    private FrontDoor(WebApplication app, HttpFunctionForwarder forwarder, Uri address)
     {
         _app = app;
         _forwarder = forwarder;
         Address = address;
     }
 
+    /// <summary>The prefix of HTTP functions' routes (host.json <c>extensions.http.routePrefix</c>, default <c>api</c>).</summary>
+    public const string RoutePrefix = "api";
+
     /// <summary>Where the front door listens, e.g. <c>http://127.0.0.1:7071/</c>.</summary>
     public Uri Address { get; }
 
     /// <summary>Starts listening on <paramref name="port"/> (0: a free port).</summary>
-    public static async Task<FrontDoor> StartAsync(int port, Uri handler, OnDemandInvoker invoker, CancellationToken stopping)
+    public static async Task<FrontDoor> StartAsync(int port, FunctionWorker worker, OnDemandInvoker invoker, CancellationToken stopping)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Services.AddProblemDetails();
-        var forwarder = new HttpForwarder(handler);
+        builder.Services.AddHttpForwarder();
+        builder.Services.Configure<RouteOptions>(o => o.SetParameterPolicy<Microsoft.AspNetCore.Routing.Constraints.RegexInlineRouteConstraint>("regex"));
 
         var app = builder.Build();
-        app.Map("/api/{**path}", (RequestDelegate)forwarder.ForwardAsync);
+        var forwarder = new HttpFunctionForwarder(worker, app.Services.GetRequiredService<IHttpForwarder>());
+        foreach (var function in worker.Functions.Where(f => f.Is("httpTrigger")))
+        {
+            var route = $"/{RoutePrefix}/{(function.TriggerProperty("route") ?? function.Name).TrimStart('/')}";
+            var methods = function.TriggerList("methods").Select(m => m.ToUpperInvariant()).ToList();
+            RequestDelegate forward = context => forwarder.ForwardAsync(context, function);
+            var endpoint = methods.Count > 0 ? app.MapMethods(route, methods, forward) : app.Map(route, forward);
+            endpoint.WithDisplayName(function.Name);
+        }
+
         app.MapPost("/admin/functions/{name}", async (string name, HttpRequest request) =>
         {
             var input = await ReadInputAsync(request);

@@ -1,18 +1,16 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Pcc.Functions;
-using Pcc.Functions.Data;
-using Pcc.LocalHost.InProcess;
 using Pcc.LocalHost.Emulators;
 using Pcc.LocalHost.Settings;
 using Pcc.LocalHost.Triggers;
+using Pcc.LocalHost.Worker;
 using Pcc.Notifications.Storage;
 
 namespace Pcc.LocalHost;
 
 /// <summary>
 /// The Function App on one machine, run the way the Functions host runs it: storage and mail emulators when
-/// needed, the custom handler in this process, blob and timer triggers, and the HTTP front door with the admin
-/// endpoint. Start it with <see cref="StartAsync"/>; disposing stops everything it started, emulators included.
+/// needed, the app's worker process over the Functions worker protocol, blob and timer triggers, and the HTTP front
+/// door with the admin endpoint. Start it with <see cref="StartAsync"/>; disposing stops everything it started, emulators included.
 /// </summary>
 public sealed class LocalFunctionHost : IAsyncDisposable
 {
@@ -20,8 +18,6 @@ public sealed class LocalFunctionHost : IAsyncDisposable
     private readonly List<Task> _loops = [];
     private readonly List<IAsyncDisposable> _owned = [];
     private readonly ILoggerFactory _loggers;
-    private WebApplication? _app;
-    private HttpClient? _handlerHttp;
 
     private LocalFunctionHost(LocalHostOptions options, ILoggerFactory loggers)
     {
@@ -35,11 +31,8 @@ public sealed class LocalFunctionHost : IAsyncDisposable
     /// <summary>The front door, e.g. <c>http://127.0.0.1:7071/</c>; the API is under <c>api/</c>.</summary>
     public Uri FrontDoorAddress { get; private set; } = null!;
 
-    /// <summary>The custom handler's own address (what the front door forwards to).</summary>
-    public Uri HandlerAddress => Handler.BaseAddress;
-
-    /// <summary>Calls the handler as the host does.</summary>
-    public HandlerClient Handler { get; private set; } = null!;
+    /// <summary>The app's worker process and its protocol.</summary>
+    public FunctionWorker Worker { get; private set; } = null!;
 
     /// <summary>The emulators, or null when none were asked for.</summary>
     public EmulatorSupervisor? Emulators { get; private set; }
@@ -50,17 +43,14 @@ public sealed class LocalFunctionHost : IAsyncDisposable
     /// <summary>The storage account the app runs with.</summary>
     public StorageConnection Storage { get; private set; } = null!;
 
-    /// <summary>The Function App's configuration (app settings, environment, <c>local.settings.json</c>).</summary>
-    public IConfiguration Configuration => _app!.Configuration;
+    /// <summary>The app settings (<c>local.settings.json</c>, the options' settings, then the environment).</summary>
+    public IConfiguration Configuration { get; private set; } = null!;
 
-    /// <summary>The Function App's services.</summary>
-    public IServiceProvider Services => _app!.Services;
-
-    /// <summary>Every declared function.</summary>
-    public IReadOnlyCollection<FunctionDefinition> Functions { get; private set; } = [];
+    /// <summary>The app's functions, as its worker described them.</summary>
+    public IReadOnlyList<WorkerFunction> Functions => Worker.Functions;
 
     /// <summary>The container briefings are uploaded to (<c>Storage:BriefingsContainer</c>, default <c>briefings</c>).</summary>
-    public string BriefingsContainer => Configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.BriefingsContainer)}"] ?? new StorageOptions().BriefingsContainer;
+    public string BriefingsContainer => Configuration[TriggerSetup.BriefingsContainerSetting] is { Length: > 0 } configured ? configured : TriggerSetup.DefaultBriefingsContainer;
 
     /// <summary>The blob receipts of this host id.</summary>
     public BlobReceipts Receipts { get; private set; } = null!;
@@ -107,18 +97,11 @@ public sealed class LocalFunctionHost : IAsyncDisposable
             await Admin.WhenIdleAsync();
         }
 
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
         for (var i = _owned.Count - 1; i >= 0; i--)
         {
             await _owned[i].DisposeAsync();
         }
 
-        _handlerHttp?.Dispose();
         _loggers.Dispose();
         _stopping.Dispose();
     }
@@ -135,14 +118,18 @@ public sealed class LocalFunctionHost : IAsyncDisposable
             settings[key] = value;
         }
 
-        settings[Pcc.Functions.Ingestion.IngestBriefingFunction.Connection] = StorageConnectionString;
-        var (app, address) = await FunctionAppRunner.StartAsync(Options, settings, cancellationToken);
-        _app = app;
-        Functions = FunctionAppRunner.Functions(app);
-        // The host's own limit on an invocation is host.json's functionTimeout (10 minutes here).
-        _handlerHttp = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(10) };
-        Handler = new HandlerClient(_handlerHttp);
-        await Handler.WaitUntilReadyAsync(TimeSpan.FromSeconds(30), cancellationToken);
+        settings[TriggerSetup.DefaultConnection] = StorageConnectionString;
+        if (Emulators is { } emulators && Options.StartMailDev && !Options.Settings.ContainsKey("Email:Smtp:Port"))
+        {
+            // The app's mail goes to the MailDev this host started or found, as its storage goes to that Azurite.
+            settings["Email:Smtp:Host"] = "127.0.0.1";
+            settings["Email:Smtp:Port"] = emulators.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        Configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(settings).Build();
+        var app = WorkerConfig.Read(Options.AppDirectory ?? FunctionAppBuild.Directory(root));
+        Worker = await FunctionWorker.StartAsync(app, settings, _loggers, cancellationToken);
+        _owned.Add(Worker);
 
         Storage = StorageConnection.FromConnectionString(StorageConnectionString);
         var hosts = Storage.GetBlobContainerClient(BlobReceipts.ContainerName);
@@ -150,11 +137,11 @@ public sealed class LocalFunctionHost : IAsyncDisposable
         await Receipts.EnsureCreatedAsync(cancellationToken);
         PoisonQueue = new PoisonQueue(PoisonQueue.Client(Storage, Options.PoisonQueueName), Receipts);
 
-        BlobListeners = TriggerSetup.BlobListeners(Functions, Configuration, Storage, Receipts, PoisonQueue, Handler, Options, _loggers);
-        Timers = TriggerSetup.TimerSchedulers(Functions, Configuration, new ScheduleStatusStore(hosts, Options.HostId), Handler, Options, _loggers);
-        Admin = new OnDemandInvoker(Functions, Timers, Storage, Handler, Options.TimeProvider, logger);
+        BlobListeners = TriggerSetup.BlobListeners(Worker, Configuration, Storage, Receipts, PoisonQueue, Options, _loggers);
+        Timers = TriggerSetup.TimerSchedulers(Worker, Configuration, new ScheduleStatusStore(hosts, Options.HostId), Options, _loggers);
+        Admin = new OnDemandInvoker(Worker, Timers, Configuration, Storage, logger);
 
-        var frontDoor = await FrontDoor.StartAsync(Options.Port, address, Admin, _stopping.Token);
+        var frontDoor = await FrontDoor.StartAsync(Options.Port, Worker, Admin, _stopping.Token);
         _owned.Add(frontDoor);
         FrontDoorAddress = frontDoor.Address;
 

@@ -1,5 +1,3 @@
-using Pcc.LocalHost.InProcess;
-
 namespace Pcc.LocalHost;
 
 /// <summary>
@@ -65,13 +63,13 @@ public sealed class LocalHostOptions
     /// <summary>App settings passed to the Function App, over <c>local.settings.json</c> and the environment.</summary>
     public IDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Functions declared next to the app's own (for tests: a flaky blob function, a test timer).</summary>
-    public IList<FunctionDefinition> AdditionalFunctions { get; init; } = [];
+    /// <summary>
+    /// The Function App's build or publish folder (with <c>worker.config.json</c>); null: the Pcc.Functions build
+    /// output in the repository, which <c>dotnet run --project src/Pcc.LocalHost</c> builds first.
+    /// </summary>
+    public string? AppDirectory { get; set; }
 
-    /// <summary>Runs on the Function App's builder after the host's settings are added (extra services for extra functions).</summary>
-    public Action<WebApplicationBuilder>? ConfigureApp { get; set; }
-
-    /// <summary>Logging for the host and the Function App; when null the host logs nothing and the app keeps its defaults.</summary>
+    /// <summary>Logging for the host and the worker's logs; when null the host logs nothing.</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; set; }
 
     /// <summary>The clock timers run on.</summary>

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using Pcc.LocalHost.InProcess;
 using Pcc.LocalHost.Payloads;
 using Pcc.LocalHost.Triggers;
+using Pcc.LocalHost.Worker;
 using Pcc.Notifications.Storage;
 
 namespace Pcc.LocalHost;
@@ -13,21 +13,21 @@ namespace Pcc.LocalHost;
 /// (<c>container/name</c>). The request is accepted at once and the invocation runs in the background, once.
 /// </summary>
 public sealed class OnDemandInvoker(
-    IReadOnlyCollection<FunctionDefinition> functions, IReadOnlyDictionary<string, TimerScheduler> timers,
-    StorageConnection storage, HandlerClient handler, TimeProvider time, ILogger logger)
+    FunctionWorker worker, IReadOnlyDictionary<string, TimerScheduler> timers, IConfiguration configuration,
+    StorageConnection storage, ILogger logger)
 {
     private readonly ConcurrentDictionary<Task, bool> _running = new();
 
     /// <summary>Starts an invocation of <paramref name="functionName"/> with the admin request's <c>input</c>.</summary>
     public AdminInvokeResult Start(string functionName, string? input, CancellationToken stopping)
     {
-        var function = functions.FirstOrDefault(f => string.Equals(f.Name, functionName, StringComparison.OrdinalIgnoreCase));
-        Func<Task<HandlerReply>>? invoke = function?.Trigger switch
+        var function = worker.Functions.FirstOrDefault(f => string.Equals(f.Name, functionName, StringComparison.OrdinalIgnoreCase));
+        Func<Task<InvocationResult>>? invoke = function switch
         {
             null => null,
-            TimerTriggerBinding when timers.TryGetValue(function.Name, out var timer) => () => timer.InvokeNowAsync(stopping),
-            BlobTriggerBinding blob when input?.Split('/', 2) is [{ Length: > 0 } container, { Length: > 0 } name] =>
-                () => InvokeBlobAsync(function.Name, blob, container, name, stopping),
+            _ when function.Is("timerTrigger") && timers.TryGetValue(function.Name, out var timer) => () => timer.InvokeNowAsync(stopping),
+            _ when function.Is("blobTrigger") && input?.Split('/', 2) is [{ Length: > 0 } container, { Length: > 0 } name] =>
+                () => InvokeBlobAsync(function, container, name, stopping),
             _ => null,
         };
 
@@ -50,19 +50,19 @@ public sealed class OnDemandInvoker(
     /// <summary>Waits for the invocations still running.</summary>
     public Task WhenIdleAsync() => Task.WhenAll(_running.Keys);
 
-    private async Task RunAsync(string functionName, Func<Task<HandlerReply>> invoke)
+    private async Task RunAsync(string functionName, Func<Task<InvocationResult>> invoke)
     {
         await Task.Yield();
         try
         {
-            var reply = await invoke();
-            if (reply.Succeeded)
+            var result = await invoke();
+            if (result.Succeeded)
             {
-                logger.LogInformation("{Function} ran (admin request)", functionName);
+                worker.Log.For(functionName).LogInformation("Ran (admin request, {Elapsed:0} ms)", result.Elapsed.TotalMilliseconds);
             }
             else
             {
-                logger.LogError("{Function} failed (admin request): {Reply}", functionName, reply);
+                worker.Log.For(functionName).LogError("Failed (admin request): {Error}", result.Error);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -74,15 +74,17 @@ public sealed class OnDemandInvoker(
         }
     }
 
-    private async Task<HandlerReply> InvokeBlobAsync(string functionName, BlobTriggerBinding binding, string container, string blobName, CancellationToken cancellationToken)
+    private async Task<InvocationResult> InvokeBlobAsync(WorkerFunction function, string container, string blobName, CancellationToken cancellationToken)
     {
-        var tokens = BlobPathPattern.Parse(binding.Path).Match(blobName) ?? new Dictionary<string, string> { ["name"] = blobName };
+        var pattern = TriggerSetup.BlobPattern(function, configuration);
+        var tokens = pattern.Match(blobName) ?? new Dictionary<string, string> { ["name"] = blobName };
         var blob = await BlobReader.ReadAsync(storage.GetBlobContainerClient(container), blobName, tokens, null, cancellationToken);
         if (blob is null)
         {
-            return new HandlerReply(null, "", $"There is no blob {container}/{blobName}.");
+            return new InvocationResult("", false, $"There is no blob {container}/{blobName}.", TimeSpan.Zero);
         }
 
-        return await handler.InvokeAsync(functionName, BlobTriggerPayload.Create(functionName, binding.Name, blob, time.GetUtcNow()), cancellationToken);
+        var connection = function.TriggerProperty("connection") is { Length: > 0 } named ? named : TriggerSetup.DefaultConnection;
+        return await worker.InvokeAsync(function.Name, r => BlobTriggerInput.Fill(r, function.TriggerName, connection, blob), retryOnCrash: true, cancellationToken);
     }
 }

@@ -77,25 +77,12 @@ public static class SampleBriefings
                 .FirstOrDefault();
             if (!outcome.Succeeded || slug is null)
             {
-                output.WriteLine($"{outcome.BlobName}: not ingested — {FirstLog(outcome.LastReply)}");
+                output.WriteLine($"{outcome.BlobName}: not ingested — {outcome.LastResult.Error}");
                 continue;
             }
 
             var briefing = await http.GetFromJsonAsync<JsonElement>($"briefings/{Uri.EscapeDataString(slug)}", cancellationToken);
             output.WriteLine(IngestSummary.Describe(briefing));
-        }
-    }
-
-    private static string FirstLog(HandlerReply reply)
-    {
-        try
-        {
-            using var body = JsonDocument.Parse(reply.Body);
-            return body.RootElement.TryGetProperty("Logs", out var logs) && logs.GetArrayLength() > 0 ? logs[0].GetString() ?? reply.ToString() : reply.ToString();
-        }
-        catch (JsonException)
-        {
-            return reply.ToString();
         }
     }
 }

@@ -1,15 +1,17 @@
+using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Pcc.Briefings.Themes;
-using Pcc.Notifications.Subscriptions;
 
 namespace Pcc.LocalHost;
 
 /// <summary>
-/// The main job's second step: when nobody has subscribed yet, adds the sample subscriber <see cref="Address"/>
-/// (every theme, daily, already confirmed), then runs <c>SendDailyDigests</c> on demand, which sends the changes
-/// ingested since the last daily window — the sample briefings — to MailDev.
+/// The main job's second step, done as a reader would: subscribes the sample address <see cref="Address"/> to every
+/// theme, daily, through the API; follows the confirmation link from the email MailDev received; then runs
+/// <c>SendDailyDigests</c> on demand, which sends the changes ingested since the last daily window — the sample
+/// briefings — to MailDev. Without a MailDev this host started or found, there is no confirmation to follow.
 /// </summary>
-public static class SampleDigest
+public static partial class SampleDigest
 {
     /// <summary>The sample subscriber: sample data for a local run only.</summary>
     public const string Address = "reader@example.org";
@@ -17,51 +19,68 @@ public static class SampleDigest
     /// <summary>The function run on demand.</summary>
     public const string FunctionName = "SendDailyDigests";
 
-    /// <summary>Adds the sample subscriber if the store has none, runs the daily digests and says where to look.</summary>
+    private static readonly TimeSpan s_mailWait = TimeSpan.FromSeconds(15);
+
+    /// <summary>Subscribes and confirms the sample reader, runs the daily digests and says where to look.</summary>
     public static async Task RunAsync(LocalFunctionHost host, TextWriter output, CancellationToken cancellationToken)
     {
-        var store = host.Services.GetRequiredService<SubscriberStore>();
-        if (!await store.AnyAsync(cancellationToken))
-        {
-            var themes = host.Services.GetRequiredService<ThemeTaxonomy>().Themes.Select(t => t.Slug).ToList();
-            await host.Services.GetRequiredService<SubscriptionService>().AddConfirmedAsync(Address, themes, SubscriptionFrequency.Daily, cancellationToken);
-            output.WriteLine($"Sample data: {Address} subscribed to all {themes.Count} themes, daily (confirmed directly, no email).");
-        }
-
-        if (!host.Timers.TryGetValue(FunctionName, out var timer))
+        if (host.Emulators?.MailWebUri is not { } mailDev || !host.Timers.TryGetValue(FunctionName, out var timer))
         {
             return;
         }
 
-        var reply = await timer.InvokeNowAsync(cancellationToken);
-        if (!reply.Succeeded)
+        using var http = new HttpClient { BaseAddress = host.FrontDoorAddress };
+        var themes = ThemeTaxonomy.Default.Themes.Select(t => t.Slug).ToList();
+        var since = DateTimeOffset.UtcNow;
+        using (var subscribed = await http.PostAsJsonAsync("api/subscriptions", new { email = Address, themes, frequency = "daily" }, cancellationToken))
         {
-            output.WriteLine($"{FunctionName} failed: {reply}");
-            return;
+            if (!subscribed.IsSuccessStatusCode)
+            {
+                output.WriteLine($"The sample subscription was refused: {(int)subscribed.StatusCode} {await subscribed.Content.ReadAsStringAsync(cancellationToken)}");
+                return;
+            }
         }
 
-        output.WriteLine($"{FunctionName} ran on demand:");
-        foreach (var line in Logs(reply))
+        if (await ConfirmationLinkAsync(mailDev, since, cancellationToken) is { } link)
         {
-            output.WriteLine($"  {line}");
+            using var confirmed = await http.GetAsync(link, cancellationToken);
+            output.WriteLine($"Sample data: {Address} subscribed to all {themes.Count} themes, daily, and confirmed through the emailed link ({(int)confirmed.StatusCode}).");
+        }
+        else
+        {
+            output.WriteLine($"Sample data: no new confirmation email for {Address} (already subscribed, or the hourly limit was reached).");
         }
 
-        var mailDev = host.Emulators?.MailWebUri.ToString().TrimEnd('/') ?? "http://127.0.0.1:1080";
-        output.WriteLine($"A sample digest is in MailDev: {mailDev}");
+        var result = await timer.InvokeNowAsync(cancellationToken);
+        output.WriteLine(result.Succeeded
+            ? $"{FunctionName} ran on demand. A sample digest is in MailDev: {mailDev.ToString().TrimEnd('/')}"
+            : $"{FunctionName} failed: {result.Error}");
     }
 
-    private static IEnumerable<string> Logs(HandlerReply reply)
+    private static async Task<string?> ConfirmationLinkAsync(Uri mailDev, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        try
+        using var http = new HttpClient { BaseAddress = mailDev };
+        var deadline = DateTime.UtcNow + s_mailWait;
+        while (DateTime.UtcNow < deadline)
         {
-            using var body = JsonDocument.Parse(reply.Body);
-            return body.RootElement.TryGetProperty("Logs", out var logs)
-                ? [.. logs.EnumerateArray().Select(l => l.GetString() ?? "")]
-                : [];
+            var emails = await http.GetFromJsonAsync<JsonElement>("email", cancellationToken);
+            foreach (var email in emails.EnumerateArray().Reverse())
+            {
+                var to = email.GetProperty("to").EnumerateArray().Any(t => t.GetProperty("address").GetString() == Address);
+                var date = email.TryGetProperty("date", out var d) && d.TryGetDateTimeOffset(out var sent) ? sent : DateTimeOffset.MinValue;
+                var text = email.TryGetProperty("text", out var body) ? body.GetString() ?? "" : "";
+                if (to && date >= since.AddSeconds(-5) && ConfirmLink().Match(text) is { Success: true } match)
+                {
+                    return new Uri(match.Value).PathAndQuery;
+                }
+            }
+
+            await Task.Delay(250, cancellationToken);
         }
-        catch (JsonException)
-        {
-            return [];
-        }
+
+        return null;
     }
+
+    [GeneratedRegex(@"https?://\S+/api/subscriptions/confirm\?token=[^\s""<>]+")]
+    private static partial Regex ConfirmLink();
 }

@@ -2,7 +2,12 @@ using System.Runtime.InteropServices;
 
 namespace Pcc.LocalHost;
 
-/// <summary>Turns Ctrl+C (SIGINT) and SIGTERM into a cancellation, so the host stops what it started before exiting.</summary>
+/// <summary>
+/// Turns Ctrl+C (SIGINT) and SIGTERM into a cancellation, so the host stops what it started before exiting.
+/// A process started in the background by a non-interactive shell (or by <c>timeout</c>, a process manager, an IDE
+/// console) inherits SIGINT as ignored, and .NET then never reports it; the default is restored first so an
+/// interrupt sent to the process group always stops the host.
+/// </summary>
 public sealed class ShutdownSignal : IDisposable
 {
     private readonly CancellationTokenSource _source = new();
@@ -12,6 +17,11 @@ public sealed class ShutdownSignal : IDisposable
     /// <summary>Listens for the signals.</summary>
     public ShutdownSignal()
     {
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
+        {
+            RestoreDefault(SigInt, SigDefault);
+        }
+
         _interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle);
         _terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle);
     }
@@ -29,6 +39,13 @@ public sealed class ShutdownSignal : IDisposable
         _terminate.Dispose();
         _source.Dispose();
     }
+
+    private const int SigInt = 2;
+    private const nint SigDefault = 0;
+
+    // signal(2) from the C library: no managed API resets a signal that was ignored when the process started.
+    [DllImport("libc", EntryPoint = "signal")]
+    private static extern nint RestoreDefault(int signal, nint handler);
 
     private void Handle(PosixSignalContext context)
     {

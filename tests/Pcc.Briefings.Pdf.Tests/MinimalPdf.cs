@@ -12,6 +12,13 @@ internal sealed class MinimalPdf
     /// <summary>Helvetica in WinAnsiEncoding, without /Widths (the standard 14 fonts may omit them).</summary>
     public const string Helvetica = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
 
+    /// <summary>/FirstChar, /LastChar and /Widths for every single-byte code, which a font other than the standard 14 must have (ISO 32000-1 §9.6.2.1).</summary>
+    public static readonly string Widths = "/FirstChar 0 /LastChar 255 /Widths [" + string.Join(' ', Enumerable.Repeat(600, 256)) + "]";
+
+    /// <summary>Adds a font descriptor (ISO 32000-1 §9.8) for a font without an embedded program; returns "N 0 R".</summary>
+    public static string Descriptor(MinimalPdf pdf, string fontName) =>
+        pdf.Add($"<< /Type /FontDescriptor /FontName /{fontName} /Flags 32 /FontBBox [0 -200 1000 800] /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 >>") + " 0 R";
+
     public const string HelveticaBold = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>";
 
     private readonly List<byte[]> _objects = [];

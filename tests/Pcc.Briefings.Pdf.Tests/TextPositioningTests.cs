@@ -45,10 +45,13 @@ public sealed class TextPositioningTests
     public void WidthsFromTheFontDictionaryAdvanceTheText()
     {
         // A font whose glyphs are 1000 units wide: "ab" ends 20 points along, so "cd" at 20 continues the word.
-        const string wide = "<< /Type /Font /Subtype /Type1 /BaseFont /Wide /Encoding /WinAnsiEncoding /FirstChar 97 /Widths [1000 1000 1000 1000] >>";
-        var pdf = MinimalPdf.OnePage("BT /F1 10 Tf 72 700 Td (ab) Tj 20 0 Td (cd) Tj 25 0 Td (ab) Tj ET", wide);
+        var pdf = new MinimalPdf();
+        var wide = "<< /Type /Font /Subtype /Type1 /BaseFont /Wide /Encoding /WinAnsiEncoding /FirstChar 97 /LastChar 100 /Widths [1000 1000 1000 1000] "
+            + $"/FontDescriptor {MinimalPdf.Descriptor(pdf, "Wide")} >>";
+        var content = pdf.AddStream("BT /F1 10 Tf 72 700 Td (ab) Tj 20 0 Td (cd) Tj 25 0 Td (ab) Tj ET");
+        var bytes = pdf.WithPages([(content, MinimalPdf.Resources(pdf, wide))]);
 
-        Assert.Equal(["abcd ab"], PdfReading.Lines(pdf));
+        Assert.Equal(["abcd ab"], PdfReading.Lines(bytes));
     }
 
     [Fact]
@@ -91,11 +94,12 @@ public sealed class TextPositioningTests
     }
 
     [Fact]
-    public void AFootnoteMarkerRaisedWithTextRiseStaysInItsLine()
+    public void AFootnoteMarkerRaisedWithTextRiseIsLeftOutAndCounted()
     {
         var pdf = MinimalPdf.OnePage("BT /F1 12 Tf 72 700 Td (backlog.) Tj /F1 7 Tf 4 Ts (12) Tj 0 Ts /F1 12 Tf ( Next) Tj ET", MinimalPdf.Helvetica);
 
-        Assert.Equal(["backlog.12 Next"], PdfReading.Lines(pdf));
+        Assert.Equal(["backlog. Next"], PdfReading.Lines(pdf));
+        Assert.Equal(1, PdfReading.Text(pdf).FootnoteMarksRemoved);
     }
 
     [Fact]

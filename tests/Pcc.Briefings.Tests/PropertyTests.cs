@@ -34,6 +34,27 @@ public class PropertyTests
             && !comparison.HasChanges;
     }
 
+    [Property(MaxTest = 20)]
+    public bool ReflowingTheMarkdownOrHtmlRenderingNeverChangesWhatIsExtracted(int seed, bool html)
+    {
+        var name = html ? "seed.html" : "seed.md";
+        var source = Encoding.UTF8.GetString(Seeds.Fixture("Renderings/" + name));
+        var random = new Random(seed);
+        // Line breaks and runs of white space inside paragraphs are how another editor or exporter would lay them out
+        // (in Markdown only before a word: a line starting "- " or "1. " would start a list).
+        var reflowed = html
+            ? System.Text.RegularExpressions.Regex.Replace(source, "(?<=<p>[^<]*) ", _ => random.Next(4) switch { 0 => "\n", 1 => "\n    ", 2 => "  ", _ => " " })
+            : string.Join('\n', source.Split('\n').Select(line => line.StartsWith('#') ? line
+                : System.Text.RegularExpressions.Regex.Replace(line, " (?=[A-Za-z])", _ => random.Next(6) == 0 ? "\n" : " ")));
+        var original = Seeds.Parse(Encoding.UTF8.GetBytes(source), name);
+        var other = Seeds.Parse(Encoding.UTF8.GetBytes(reflowed), name);
+
+        return reflowed != source
+            && original.CaseStudies.Select(c => (c.Key, c.ThemeSlug, c.Text)).SequenceEqual(other.CaseStudies.Select(c => (c.Key, c.ThemeSlug, c.Text)))
+            && original.Themes.SequenceEqual(other.Themes)
+            && original.FootnoteMarksRemoved == other.FootnoteMarksRemoved;
+    }
+
     [Property(MaxTest = 300)]
     public bool RandomBytesGiveATypedResultAndNeverThrow(byte[] bytes, NonNegativeInt prefixChoice)
     {

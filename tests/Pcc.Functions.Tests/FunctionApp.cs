@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Pcc.Functions.Ingestion;
-using Pcc.LocalHost;
 using Pcc.Notifications.Storage;
 using Azure.Storage.Blobs;
 using Pcc.Testing;
@@ -63,7 +62,7 @@ public sealed class FunctionApp : IAsyncDisposable
             all[key] = value;
         }
 
-        var app = FunctionAppRunner.Create(b =>
+        var app = InProcess.InProcessApp.Create(b =>
         {
             b.Configuration.AddInMemoryCollection(all);
             services?.Invoke(b.Services);

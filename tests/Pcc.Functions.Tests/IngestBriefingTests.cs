@@ -31,6 +31,11 @@ public sealed class IngestBriefingTests(AzuriteFixture fixture) : IClassFixture<
         Assert.Equal(20, version.GetProperty("new").GetInt32());
         Assert.Equal("text", version.GetProperty("format").GetString());
         Assert.Equal(20, (await app.GetJsonAsync("api/changes?since=2000-01-01T00:00:00Z")).GetArrayLength());
+        // The seed's footnote marks (”, ®, * glued to sentence ends) are gone from the text and counted in the report.
+        Assert.DoesNotContain(caseStudies.EnumerateArray(), c => c.GetProperty("text").GetString()!.Contains('\u201D'));
+        var report = version.GetProperty("report").GetString()!;
+        Assert.Equal(35, (await app.GetJsonAsync("api/reports/" + report)).GetProperty("footnoteMarksRemoved").GetInt32());
+        Assert.Contains("35 footnote marks were removed from the text.", await app.Http.GetStringAsync("api/reports/" + report.Replace(".json", ".txt")));
     }
 
     [Fact]

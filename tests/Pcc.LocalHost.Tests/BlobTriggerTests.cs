@@ -44,29 +44,22 @@ public sealed class BlobTriggerTests(AzuriteFixture fixture) : IClassFixture<Azu
     }
 
     [Fact]
-    public async Task TheBlobPayloadHasTheHostsShape()
+    public async Task UploadingABriefingThenALaterVersionShowsEachVersionsCountsThroughTheApi()
     {
-        var recorder = FunctionDefinitions.Blob<RecordingFunction>("RecordBlob", "%RecordContainer%/in/{name}");
-        var container = "record-" + Guid.NewGuid().ToString("N")[..12];
-        await using var test = await TestHost.StartAsync(fixture.Azurite, o => o.Settings["RecordContainer"] = container, recorder);
-        var blobs = test.Host.Storage.GetBlobContainerClient(container);
-        await blobs.CreateIfNotExistsAsync();
-        await test.UploadAsync(blobs, "elsewhere.txt", [1]);
+        await using var test = await TestHost.StartAsync(fixture.Azurite);
+        await test.UploadAsync(test.Briefings, Seeds.BriefingName, Seeds.Briefing);
+        await TestHost.EventuallyAsync(() => CurrentVersionAsync(test), v => v == 1, "version 1");
 
-        var etag = await test.UploadAsync(blobs, "in/a b.txt", "hello"u8.ToArray());
+        await test.UploadAsync(test.Briefings, Seeds.BriefingName, System.Text.Encoding.UTF8.GetBytes(LaterVersion.Apply(System.Text.Encoding.UTF8.GetString(Seeds.Briefing))));
+        await TestHost.EventuallyAsync(() => CurrentVersionAsync(test), v => v == 2, "version 2");
 
-        var invocation = (await test.Log.WaitForAsync("RecordBlob", 1)).Single();
-        Assert.Equal("hello"u8.ToArray(), invocation.GetDataBytes("blob"));
-        Assert.Equal("\"a b.txt\"", invocation.Metadata.GetProperty("name").GetString());
-        Assert.Equal($"{container}/in/a b.txt", invocation.GetMetadataString("BlobTrigger"));
-        Assert.EndsWith("/in/a%20b.txt", invocation.GetMetadataString("Uri"));
-        Assert.Equal(etag, invocation.Metadata.GetProperty("Properties").GetProperty("ETag").GetString());
-        Assert.Equal(5, invocation.Metadata.GetProperty("Properties").GetProperty("ContentLength").GetInt64());
-        Assert.Equal("RecordBlob", invocation.Metadata.GetProperty("sys").GetProperty("MethodName").GetString());
-        Assert.Equal(JsonValueKind.Object, invocation.Metadata.GetProperty("Metadata").ValueKind);
-
-        await Task.Delay(600);
-        Assert.Single(test.Log.Of("RecordBlob"));
+        var slug = (await test.GetJsonAsync("api/briefings")).EnumerateArray().Single().GetProperty("slug").GetString();
+        var versions = (await test.GetJsonAsync($"api/briefings/{slug}")).GetProperty("versions").EnumerateArray()
+            .ToDictionary(v => v.GetProperty("version").GetInt32(), v => (
+                CaseStudies: v.GetProperty("caseStudies").GetInt32(), New: v.GetProperty("new").GetInt32(),
+                Changed: v.GetProperty("changed").GetInt32(), Removed: v.GetProperty("removed").GetInt32()));
+        Assert.Equal((20, 20, 0, 0), versions[1]);
+        Assert.Equal((20, 1, 1, 1), versions[2]);
     }
 
     private static async Task<int> CurrentVersionAsync(TestHost test)

@@ -74,5 +74,5 @@ public sealed class EmailEventsTests(AzuriteFixture azurite, MailDevFixture mail
     }
 
     private static Task<Subscriber?> FindAsync(TestHost test, string address) =>
-        test.Host.Services.GetRequiredService<SubscriberStore>().FindByAddressAsync(address);
+        test.AppServices.GetRequiredService<SubscriberStore>().FindByAddressAsync(address);
 }

@@ -28,7 +28,14 @@ public sealed class EmulatorSupervisorTests(AzuriteFixture fixture) : IClassFixt
     [Fact]
     public async Task AnAzuriteTheHostStartedIsStoppedWithTheHost()
     {
-        var options = TestHost.Options(fixture.Azurite, Guid.NewGuid().ToString("N")[..12]);
+        var id = Guid.NewGuid().ToString("N")[..12];
+        var options = TestHost.Options(fixture.Azurite, id);
+        options.AppDirectory = TestWorkerApp.Directory;
+        foreach (var (key, value) in TestWorkerApp.Settings(fixture.Azurite.ConnectionString, id))
+        {
+            options.Settings[key] = value;
+        }
+
         options.StartEmulators = true;
         options.StorageConnectionString = null;
         options.StartMailDev = false;
@@ -40,7 +47,7 @@ public sealed class EmulatorSupervisorTests(AzuriteFixture fixture) : IClassFixt
         Assert.False(azurite.HasExited);
         using (var http = new HttpClient { BaseAddress = host.FrontDoorAddress })
         {
-            using var themes = await http.GetAsync("api/themes");
+            using var themes = await http.GetAsync("api/echo/alive");
             Assert.True(themes.IsSuccessStatusCode);
         }
 

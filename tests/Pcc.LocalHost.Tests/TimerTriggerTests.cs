@@ -1,4 +1,4 @@
-using Pcc.LocalHost.InProcess;
+using System.Text.Json;
 using Pcc.LocalHost.Tests.Support;
 using Pcc.LocalHost.Triggers;
 using Pcc.Notifications.Storage;
@@ -6,71 +6,53 @@ using Pcc.Testing;
 
 namespace Pcc.LocalHost.Tests;
 
+/// <summary>Timers through the worker: the test worker's <c>Tick</c> runs on <c>%TestWorker:Schedule%</c> (once a year unless a test says otherwise).</summary>
 public sealed class TimerTriggerTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>
 {
-    // Once a year, so nothing fires on schedule while a test runs.
-    private const string Yearly = "0 0 0 1 1 *";
-
     [Fact]
-    public async Task AnOccurrenceMissedWhileTheHostWasDownRunsOnceWithIsPastDue()
+    public async Task AnOccurrenceMissedWhileTheHostWasDownRunsOnceWithIsPastDueAndTheRecordedStatus()
     {
-        var timer = FunctionDefinition.Timer<RecordingFunction>("Nightly", Yearly);
-        var id = Guid.NewGuid().ToString("N")[..12];
+        var hostId = "test-" + Guid.NewGuid().ToString("N")[..12];
         var now = DateTimeOffset.UtcNow;
-        var store = new ScheduleStatusStore(StorageConnectionFor().GetBlobContainerClient(BlobReceipts.ContainerName), "test-" + id);
-        await store.UpdateAsync("Host.Functions.Nightly", new ScheduleStatus(now.AddDays(-2), now.AddDays(-1), now.AddDays(-2)), default);
+        var store = new ScheduleStatusStore(StorageConnection.FromConnectionString(fixture.Azurite.ConnectionString).GetBlobContainerClient(BlobReceipts.ContainerName), hostId);
+        await store.UpdateAsync("Host.Functions.Tick", new ScheduleStatus(now.AddDays(-2), now.AddDays(-1), now.AddDays(-2)), default);
 
-        await using var test = await TestHost.StartAsync(fixture.Azurite, o => o.HostId = "test-" + id, timer);
+        await using var test = await TestHost.StartWorkerAsync(fixture.Azurite, o => o.HostId = hostId);
 
-        var invocation = (await test.Log.WaitForAsync("Nightly", 1)).Single();
-        var data = invocation.GetDataObject("timer")!.Value;
-        Assert.True(data.GetProperty("IsPastDue").GetBoolean());
-        Assert.True(data.GetProperty("Schedule").GetProperty("AdjustForDST").GetBoolean());
-        Assert.Equal(now.AddDays(-1), data.GetProperty("ScheduleStatus").GetProperty("Next").GetDateTimeOffset());
+        var tick = Assert.Single(await TestHost.EventuallyAsync(() => test.ResultNamesAsync("tick-"), t => t.Count > 0, "the past-due run"));
+        using var record = JsonDocument.Parse((await test.ResultAsync(tick))!);
+        Assert.True(record.RootElement.GetProperty("IsPastDue").GetBoolean());
+        Assert.Equal(now.AddDays(-1), record.RootElement.GetProperty("Next").GetDateTimeOffset());
         await Task.Delay(500);
-        Assert.Single(test.Log.Of("Nightly"));
-
-        var status = await EventuallyStatusAsync(store, "Host.Functions.Nightly", s => s.Last > now.AddMinutes(-1));
-        Assert.Equal(new DateTimeOffset(now.Year + 1, 1, 1, 0, 0, 0, TimeSpan.Zero), status.Next);
+        Assert.Single(await test.ResultNamesAsync("tick-"));
+        var status = await TestHost.EventuallyAsync(() => store.GetAsync("Host.Functions.Tick", default), s => s!.Last > now.AddMinutes(-1), "the new status");
+        Assert.Equal(new DateTimeOffset(now.Year + 1, 1, 1, 0, 0, 0, TimeSpan.Zero), status!.Next);
     }
 
     [Fact]
     public async Task ATimerThatIsNotPastDueDoesNotRunAtStartAndRecordsItsStatus()
     {
-        await using var test = await TestHost.StartAsync(fixture.Azurite, null, FunctionDefinition.Timer<RecordingFunction>("Quiet", Yearly));
+        await using var test = await TestHost.StartWorkerAsync(fixture.Azurite);
 
         await Task.Delay(500);
 
-        Assert.Empty(test.Log.Of("Quiet"));
+        Assert.Empty(await test.ResultNamesAsync("tick-"));
         var store = new ScheduleStatusStore(test.Host.Storage.GetBlobContainerClient(BlobReceipts.ContainerName), test.Host.Options.HostId);
-        var status = await store.GetAsync("Host.Functions.Quiet", default);
+        var status = await store.GetAsync("Host.Functions.Tick", default);
         Assert.NotNull(status);
-        Assert.Equal(1, status.Next.Month);
-        Assert.Equal(1, status.Next.Day);
-    }
-
-    [Fact]
-    public async Task RunOnStartupInvokesTheFunctionOnceAtStart()
-    {
-        await using var test = await TestHost.StartAsync(fixture.Azurite, null, FunctionDefinition.Timer<RecordingFunction>("Warmup", Yearly, runOnStartup: true));
-
-        var invocation = (await test.Log.WaitForAsync("Warmup", 1)).Single();
-
-        Assert.False(invocation.GetDataObject("timer")!.Value.GetProperty("IsPastDue").GetBoolean());
-        await Task.Delay(500);
-        Assert.Single(test.Log.Of("Warmup"));
+        Assert.Equal((1, 1), (status.Next.Month, status.Next.Day));
     }
 
     [Fact]
     public async Task AScheduleNamedByAnAppSettingIsReadInTheAppsTimeZone()
     {
-        await using var test = await TestHost.StartAsync(fixture.Azurite, o =>
+        await using var test = await TestHost.StartWorkerAsync(fixture.Azurite, o =>
         {
-            o.Settings["DigestSchedule"] = "0 30 7 * * *";
+            o.Settings["TestWorker:Schedule"] = "0 30 7 * * *";
             o.Settings["WEBSITE_TIME_ZONE"] = "Europe/London";
-        }, FunctionDefinition.Timer<RecordingFunction>("Digest", "%DigestSchedule%"));
+        });
 
-        var timer = test.Host.Timers["Digest"];
+        var timer = test.Host.Timers["Tick"];
 
         Assert.Equal("0 30 7 * * *", timer.Schedule.Expression);
         var london = TimeZoneInfo.ConvertTime(timer.Status!.Next, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
@@ -81,32 +63,30 @@ public sealed class TimerTriggerTests(AzuriteFixture fixture) : IClassFixture<Az
     public async Task AMissingScheduleSettingStopsTheHostWithAnErrorNamingIt()
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            TestHost.StartAsync(fixture.Azurite, null, FunctionDefinition.Timer<RecordingFunction>("Orphan", "%NoSuchSchedule%")));
+            TestHost.StartWorkerAsync(fixture.Azurite, o => o.Settings["TestWorker:Schedule"] = ""));
 
-        Assert.Contains("NoSuchSchedule", error.Message);
-        Assert.Contains("Orphan", error.Message);
+        Assert.Contains("TestWorker:Schedule", error.Message);
+        Assert.Contains("Tick", error.Message);
     }
 
     [Fact]
     public async Task ATimerRunsWhenItsOccurrenceComes()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 7, 30, 0, TimeSpan.Zero));
-        await using var test = await TestHost.StartAsync(fixture.Azurite, o => o.TimeProvider = clock,
-            FunctionDefinition.Timer<RecordingFunction>("FiveMinutes", "0 */5 * * * *"));
+        await using var test = await TestHost.StartWorkerAsync(fixture.Azurite, o =>
+        {
+            o.TimeProvider = clock;
+            o.Settings["TestWorker:Schedule"] = "0 */5 * * * *";
+        });
         await clock.WaitForTimerAsync();
 
         clock.Advance(TimeSpan.FromMinutes(5));
 
-        var invocation = (await test.Log.WaitForAsync("FiveMinutes", 1)).Single();
-        var data = invocation.GetDataObject("timer")!.Value;
-        Assert.False(data.GetProperty("IsPastDue").GetBoolean());
-        Assert.Equal(new DateTimeOffset(2026, 11, 23, 7, 35, 0, TimeSpan.Zero), data.GetProperty("ScheduleStatus").GetProperty("Next").GetDateTimeOffset());
-        var status = await TestHost.EventuallyAsync(() => Task.FromResult(test.Host.Timers["FiveMinutes"].Status!), s => s.Last.Minute == 35, "the status after the run");
+        var tick = Assert.Single(await TestHost.EventuallyAsync(() => test.ResultNamesAsync("tick-"), t => t.Count > 0, "the scheduled run"));
+        using var record = JsonDocument.Parse((await test.ResultAsync(tick))!);
+        Assert.False(record.RootElement.GetProperty("IsPastDue").GetBoolean());
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 7, 35, 0, TimeSpan.Zero), record.RootElement.GetProperty("Next").GetDateTimeOffset());
+        var status = await TestHost.EventuallyAsync(() => Task.FromResult(test.Host.Timers["Tick"].Status!), s => s.Last.Minute == 35, "the status after the run");
         Assert.Equal(new DateTimeOffset(2026, 11, 23, 7, 40, 0, TimeSpan.Zero), status.Next);
     }
-
-    private StorageConnection StorageConnectionFor() => StorageConnection.FromConnectionString(fixture.Azurite.ConnectionString);
-
-    private static async Task<ScheduleStatus> EventuallyStatusAsync(ScheduleStatusStore store, string functionId, Func<ScheduleStatus, bool> holds) =>
-        (await TestHost.EventuallyAsync(() => store.GetAsync(functionId, default), s => s is not null && holds(s), "the recorded status"))!;
 }

@@ -25,7 +25,8 @@ internal static class BriefingTitle
             return Trim(runningHeader);
         }
 
-        if (units.Count > 0)
+        // A theme heading is a section, never the title: a briefing that starts with one is named after its file.
+        if (units.Count > 0 && taxonomy.Match(units[0].Lines[0].Text) is null)
         {
             return Trim(HeadingText.Clean(units[0].Lines[0].Text));
         }

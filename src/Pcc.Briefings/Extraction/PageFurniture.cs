@@ -20,7 +20,8 @@ internal static partial class PageFurniture
         foreach (var unit in units)
         {
             var standalone = unit.Lines.Count == 1;
-            unit.Lines.RemoveAll(line => IsGlyphLine(line.Text, standalone) || running.ContainsKey(Phrase(line.Text)));
+            unit.Lines.RemoveAll(line => IsGlyphLine(line.Text, standalone) || running.ContainsKey(Phrase(line.Text))
+                || (standalone && line.Location.Page is not null && running.ContainsKey(Masked(line.Text))));
             if (unit.Lines.Count == 1 && PageNumber().IsMatch(unit.Lines[0].Text))
             {
                 unit.Lines.Clear();
@@ -28,7 +29,7 @@ internal static partial class PageFurniture
         }
 
         units.RemoveAll(u => u.Lines.Count == 0);
-        return running.Count == 0 ? null : running.OrderByDescending(r => r.Value.Count).First().Value.Text;
+        return running.Where(r => !r.Key.StartsWith('#')).OrderByDescending(r => r.Value.Count).Select(r => r.Value.Text).FirstOrDefault();
     }
 
     /// <summary>
@@ -43,7 +44,8 @@ internal static partial class PageFurniture
             return true;
         }
 
-        return text.Length <= (standalone ? 2 : 1) && !text.Any(char.IsDigit);
+        // "a" and "I" are words a paragraph can wrap onto a line of their own.
+        return text.Length <= (standalone ? 2 : 1) && !text.Any(char.IsDigit) && (standalone || text is not ("a" or "A" or "I"));
     }
 
     private static Dictionary<string, (string Text, int Count)> FindRunningHeaders(List<TextUnit> units, ThemeTaxonomy taxonomy)
@@ -62,8 +64,38 @@ internal static partial class PageFurniture
             counts[phrase] = counts.TryGetValue(phrase, out var seen) ? (seen.Text, seen.Count + 1) : (text, 1);
         }
 
-        return counts.Where(c => c.Value.Count >= 2).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+        // On paged documents the first and last line of each page are also compared with their numbers masked: a
+        // running footer "briefing.html 3/11" changes only its page number. A body line that merely starts with a
+        // number is never repeated on other pages, so it stays.
+        foreach (var edge in PageEdges(units))
+        {
+            var masked = Masked(edge);
+            counts[masked] = counts.TryGetValue(masked, out var seen) ? (seen.Text, seen.Count + 1) : (HeadingText.Clean(edge), 1);
+        }
+
+        var pages = units.Select(u => u.Location.Page).Distinct().Count();
+        return counts.Where(c => c.Value.Count >= 2 && (!c.Key.StartsWith('#') || c.Value.Count >= Math.Max(2, pages / 2)))
+            .ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
     }
+
+    private static IEnumerable<string> PageEdges(List<TextUnit> units)
+    {
+        foreach (var page in units.Where(u => u.Location.Page is not null).GroupBy(u => u.Location.Page))
+        {
+            var onPage = page.ToList();
+            foreach (var unit in new[] { onPage[0], onPage[^1] }.Distinct())
+            {
+                if (unit.Lines.Count == 1 && unit.Lines[0].Text.Length <= MaxRunningHeaderLength && !CaseStudyLabels.StartsWithLabel(unit.Lines[0].Text))
+                    yield return unit.Lines[0].Text;
+            }
+        }
+    }
+
+    /// <summary>A line's words with every number masked, marked apart from plain phrases by a leading '#'.</summary>
+    private static string Masked(string text) => "#" + Digits().Replace(Phrase(text), "0");
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Digits();
 
     private static string Phrase(string text) => string.Join(' ', TextNormalizer.Words(HeadingText.Clean(text)));
 

@@ -4,7 +4,9 @@ namespace Pcc.Briefings.Extraction;
 
 /// <summary>
 /// Re-joins paragraphs that a page break split: when a paragraph stops mid-sentence and the next one continues in
-/// lower case ("…embed restorative practice across" / "a range of partner agencies…"), they are one paragraph.
+/// lower case ("…embed restorative practice across" / "a range of partner agencies…"), they are one paragraph. Across
+/// a page break the next may also start with a number ("…young people aged" / "14-25 to influence…") or a capital:
+/// a paragraph that ends a page without a sentence end runs on, unless the next page starts with a case-study label.
 /// </summary>
 internal static class ParagraphHealer
 {
@@ -34,6 +36,17 @@ internal static class ParagraphHealer
         }
 
         var first = next.Lines[0].Text.TrimStart();
-        return first.Length > 0 && char.IsLower(first[0]) && !CaseStudyLabels.EndsSentence(previous.Lines[^1].Text);
+        if (first.Length == 0 || CaseStudyLabels.EndsSentence(previous.Lines[^1].Text) || HeadingShape.IsListItem(first))
+        {
+            return false;
+        }
+
+        if (char.IsLower(first[0]))
+        {
+            return true;
+        }
+
+        var pageBreak = previous.Lines[^1].Location.Page is { } before && next.Location.Page is { } after && after > before;
+        return pageBreak && !CaseStudyLabels.StartsWithLabel(first) && !previous.Lines[^1].Text.TrimEnd().EndsWith(':');
     }
 }

@@ -12,6 +12,15 @@ namespace Pcc.Briefings.Reading;
 /// </summary>
 public sealed class BriefingReader
 {
+    /// <summary>Fewer bytes than this cannot hold a heading and a case study in any format.</summary>
+    private const int MinDocumentBytes = 8;
+
+    /// <summary>
+    /// The reader's own thread gets a large stack: libraries that recurse per nesting level (PdfPig, the Open XML SDK)
+    /// stay far from an uncatchable stack overflow within <see cref="ReaderLimits.MaxNestingDepth"/>.
+    /// </summary>
+    private const int ReaderStackBytes = 64 * 1024 * 1024;
+
     private readonly Dictionary<DocumentFormat, IDocumentReader> _readers;
 
     /// <summary>Creates a reader that uses <paramref name="readers"/> for their formats and the built-in readers for the rest.</summary>
@@ -52,6 +61,12 @@ public sealed class BriefingReader
             return Fail(documentName, ReadFailureKind.Empty, "The document is empty. Expected the text of a briefing.");
         }
 
+        if (content.Length < MinDocumentBytes)
+        {
+            return Fail(documentName, ReadFailureKind.Empty,
+                $"The document is only {content.Length} byte{(content.Length == 1 ? "" : "s")} long. Expected the text of a briefing.");
+        }
+
         var detection = FormatDetector.Detect(content, documentName);
         if (detection.Failure is { } failure)
         {
@@ -69,8 +84,21 @@ public sealed class BriefingReader
         timeout.CancelAfter(limits.Timeout);
         var token = timeout.Token;
 
-        // The reader runs on its own task so that a parser which ignores cancellation still cannot hold the caller past the limit.
-        var reading = Task.Run(() => ReaderGuard.Run(documentName, reader.Format, () => reader.Read(content, documentName, limits, token)), CancellationToken.None);
+        // The reader runs on its own thread so that a parser which ignores cancellation still cannot hold the caller past the limit.
+        var completion = new TaskCompletionSource<ReadResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                completion.SetResult(ReaderGuard.Run(documentName, reader.Format, () => reader.Read(content, documentName, limits, token)));
+            }
+            catch (Exception ex)
+            {
+                completion.SetException(ex);
+            }
+        }, ReaderStackBytes) { IsBackground = true, Name = "Document reader" };
+        thread.Start();
+        var reading = completion.Task;
         try
         {
             if (reading.Wait(limits.Timeout, cancellationToken))

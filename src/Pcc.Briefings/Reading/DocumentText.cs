@@ -5,4 +5,8 @@ namespace Pcc.Briefings.Reading;
 /// <param name="Format">The format the bytes were read as.</param>
 /// <param name="Blocks">Headings and paragraphs in reading order.</param>
 /// <param name="Warnings">Problems that did not stop reading, each naming its location.</param>
-public sealed record DocumentText(string Name, DocumentFormat Format, IReadOnlyList<DocumentBlock> Blocks, IReadOnlyList<string> Warnings);
+public sealed record DocumentText(string Name, DocumentFormat Format, IReadOnlyList<DocumentBlock> Blocks, IReadOnlyList<string> Warnings)
+{
+    /// <summary>Footnote marks the reader left out because the document sets them as such (raised PDF text, Word superscript, HTML &lt;sup&gt;).</summary>
+    public int FootnoteMarksRemoved { get; init; }
+}

@@ -40,6 +40,13 @@ public static class HeadingShape
         return words.Length <= MaxHeadingWords && (words.Length == 1 || !s_continuingWords.Contains(words[^1]));
     }
 
+    /// <summary>True when the text stops on a word a phrase cannot end with ("recovery from the", "across all").</summary>
+    public static bool EndsMidPhrase(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length > 1 && (s_continuingWords.Contains(words[^1]) || words[^1] is "all" or "across" or "between" or "against" or "about" or "its" or "their");
+    }
+
     /// <summary>True when the line starts with a bullet or a dash used as one.</summary>
     public static bool IsListItem(string line)
     {

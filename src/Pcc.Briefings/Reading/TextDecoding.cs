@@ -30,6 +30,34 @@ internal static class TextDecoding
             : new DecodedText(Windows1252.Decode(bytes), "Windows-1252");
     }
 
+    /// <summary>
+    /// Fails a document that is not UTF-8 and does not read as Windows-1252 text either: mostly characters beyond ASCII,
+    /// as random or mis-encoded bytes give. Names the first byte that is not UTF-8.
+    /// </summary>
+    public static void CheckReadable(ReadOnlySpan<byte> bytes, DecodedText decoded, string formatName)
+    {
+        if (decoded.EncodingName != "Windows-1252")
+            return;
+        var sample = decoded.Text.AsSpan(0, Math.Min(decoded.Text.Length, 64 * 1024));
+        var printed = 0;
+        var beyondAscii = 0;
+        foreach (var c in sample)
+        {
+            if (char.IsWhiteSpace(c))
+                continue;
+            printed++;
+            if (c > '\u007F')
+                beyondAscii++;
+        }
+
+        if (printed == 0 || beyondAscii * 10 <= printed * 3)
+            return;
+        var chars = new char[bytes.Length];
+        Utf8.ToUtf16(bytes, chars, out var valid, out _, replaceInvalidSequences: false);
+        throw new ReadProblemException(ReadFailureKind.UnsupportedFormat, $"byte {valid:N0}",
+            $"The {formatName} is not UTF-8 text (byte {valid:N0} starts an invalid sequence) and does not read as Windows-1252 text either. Expected text saved as UTF-8.");
+    }
+
     /// <summary>True when the text holds characters no text document has: NULs or many control characters.</summary>
     public static bool LooksBinary(string text)
     {

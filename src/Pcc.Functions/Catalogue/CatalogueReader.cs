@@ -90,8 +90,11 @@ public sealed class CatalogueReader(PccStore store, ThemeTaxonomy taxonomy)
             list.Add(ToView(c));
         }
 
+        // Themes in the briefing's order (case studies are numbered through it, so a theme's lowest number places it), then the taxonomy's.
         var order = taxonomy.Themes.Select((t, i) => (t.Slug, i)).ToDictionary(x => x.Slug, x => x.i);
-        return list.OrderBy(c => order.GetValueOrDefault(c.ThemeSlug, int.MaxValue)).ThenBy(c => c.Number ?? int.MaxValue).ThenBy(c => c.Key).ToList();
+        var briefingOrder = list.GroupBy(c => c.ThemeSlug).ToDictionary(g => g.Key, g => g.Min(c => c.Number ?? int.MaxValue));
+        return list.OrderBy(c => briefingOrder[c.ThemeSlug]).ThenBy(c => order.GetValueOrDefault(c.ThemeSlug, int.MaxValue))
+            .ThenBy(c => c.Number ?? int.MaxValue).ThenBy(c => c.Key).ToList();
     }
 
     /// <summary>A case study with its history; null when the key was never seen.</summary>

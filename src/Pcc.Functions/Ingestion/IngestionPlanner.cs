@@ -56,6 +56,7 @@ public sealed class IngestionPlanner(BriefingParser parser, ReaderLimits limits)
             Changed = comparison.Changed.Select(c => new ReportChange(ToReport(c.Before), ToReport(c.After), c.Diff.Render())).ToList(),
             Removed = comparison.Removed.Select(ToReport).ToList(),
             Unchanged = comparison.Unchanged.Select(c => c.Key).ToList(),
+            FootnoteMarksRemoved = briefing.FootnoteMarksRemoved,
             Warnings = hold is null ? briefing.Warnings : [hold, .. briefing.Warnings],
             CurrentVersion = hold is null ? target.Version : currentVersion,
         };

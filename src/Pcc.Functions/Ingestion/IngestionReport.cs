@@ -63,6 +63,9 @@ public sealed record IngestionReport
     /// <summary>Keys of case studies that did not change.</summary>
     public IReadOnlyList<string> Unchanged { get; init; } = [];
 
+    /// <summary>How many footnote reference marks were removed from the document's text.</summary>
+    public int FootnoteMarksRemoved { get; init; }
+
     /// <summary>Problems that did not stop the ingest.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 

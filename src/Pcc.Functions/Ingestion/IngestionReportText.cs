@@ -45,6 +45,11 @@ public static class IngestionReportText
         Section(text, "New", report.New.Select(n => Line(n) + (n.AlsoIn is null ? "" : $" (already in {n.AlsoIn})")));
         Section(text, "Changed", report.Changed.Select(ch => $"{Line(ch.After)}\n    {ch.Diff}"));
         Section(text, "Removed", report.Removed.Select(Line));
+        if (report.FootnoteMarksRemoved > 0)
+        {
+            text.AppendLine($"{report.FootnoteMarksRemoved} footnote mark{(report.FootnoteMarksRemoved == 1 ? " was" : "s were")} removed from the text.");
+        }
+
         Section(text, "Warnings", report.Warnings);
         return text.ToString();
     }

@@ -6,7 +6,8 @@ namespace Pcc.LocalHost.Emulators;
 
 /// <summary>
 /// An emulator this host started: a Node.js script from the repository's <c>node_modules</c>, run as a child
-/// process whose output is kept so a failed start can say why. Disposing stops it and its children.
+/// process under <c>host-watchdog.js</c> (so it ends with this host even when the host is killed), whose output is
+/// kept so a failed start can say why. Disposing stops it and its children.
 /// </summary>
 public sealed class EmulatorProcess : IAsyncDisposable
 {
@@ -45,6 +46,8 @@ public sealed class EmulatorProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "host-watchdog.js"));
+        info.ArgumentList.Add(Environment.ProcessId.ToString());
         info.ArgumentList.Add(Path.Combine(root, script));
         foreach (var argument in arguments)
         {

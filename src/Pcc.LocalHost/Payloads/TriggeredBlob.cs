@@ -3,17 +3,16 @@ using Azure.Storage.Blobs.Models;
 
 namespace Pcc.LocalHost.Payloads;
 
-/// <summary>A blob version that triggers a function: where it is, its content and properties, and the path tokens it matched.</summary>
+/// <summary>A blob version that triggers a function: where it is, its properties, and the path tokens it matched.</summary>
 /// <param name="Container">The container.</param>
 /// <param name="Name">The blob name.</param>
 /// <param name="Uri">The blob's URI.</param>
-/// <param name="Content">The content, as read.</param>
-/// <param name="Details">The properties that came with the content.</param>
+/// <param name="Properties">The version's properties.</param>
 /// <param name="Tokens">Values of the path pattern's <c>{tokens}</c>, such as <c>name</c>.</param>
-public sealed record TriggeredBlob(string Container, string Name, Uri Uri, BinaryData Content, BlobDownloadDetails Details, IReadOnlyDictionary<string, string> Tokens)
+public sealed record TriggeredBlob(string Container, string Name, Uri Uri, BlobProperties Properties, IReadOnlyDictionary<string, string> Tokens)
 {
     /// <summary>The version's ETag, quoted as the service sends it.</summary>
-    public ETag ETag => Details.ETag;
+    public ETag ETag => Properties.ETag;
 
     /// <summary><c>container/name</c>, the <c>BlobTrigger</c> metadata value.</summary>
     public string Path => $"{Container}/{Name}";

@@ -8,10 +8,10 @@ namespace Pcc.LocalHost.Settings;
 /// </summary>
 public static class LocalSettingsFile
 {
-    /// <summary>The file's values, or none when there is no file.</summary>
+    /// <summary>The file's values; on a fresh clone, without the file, those of <c>local.settings.sample.json</c>; else none.</summary>
     public static IReadOnlyDictionary<string, string?> Read(string? root)
     {
-        var path = root is null ? null : Path.Combine(root, "local.settings.json");
+        var path = root is null ? null : new[] { "local.settings.json", "local.settings.sample.json" }.Select(f => Path.Combine(root, f)).FirstOrDefault(File.Exists);
         if (path is null || !File.Exists(path))
         {
             return new Dictionary<string, string?>();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Azure;
 using Pcc.LocalHost.Payloads;
+using Pcc.LocalHost.Worker;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs;
 
@@ -15,7 +16,7 @@ namespace Pcc.LocalHost.Triggers;
 /// </summary>
 public sealed class BlobTriggerListener(
     string functionName, string bindingName, BlobPathPattern pattern, BlobContainerClient container,
-    BlobReceipts receipts, PoisonQueue poison, HandlerClient handler, LocalHostOptions options, ILogger logger)
+    BlobReceipts receipts, PoisonQueue poison, FunctionWorker worker, string connection, LocalHostOptions options, ILogger logger)
 {
     private readonly ConcurrentDictionary<string, Task> _inFlight = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _slots = new(Math.Max(1, options.MaxParallelInvocations));
@@ -117,21 +118,20 @@ public sealed class BlobTriggerListener(
         var attempts = Math.Max(1, options.MaxAttempts);
         for (var attempt = 1; ; attempt++)
         {
-            var payload = BlobTriggerPayload.Create(functionName, bindingName, blob, DateTimeOffset.UtcNow);
-            var reply = await handler.InvokeAsync(functionName, payload, cancellationToken);
-            if (reply.Succeeded)
+            var result = await worker.InvokeAsync(functionName, r => BlobTriggerInput.Fill(r, bindingName, connection, blob), retryOnCrash: true, cancellationToken);
+            if (result.Succeeded)
             {
-                logger.LogInformation("{Function} ran for {Blob} (attempt {Attempt})", functionName, blob.Path, attempt);
-                return new BlobTriggerOutcome(functionName, blob.Container, blob.Name, blob.ETag.ToString(), true, attempt, reply);
+                worker.Log.For(functionName).LogInformation("Ran for {Blob} (attempt {Attempt}, {Elapsed:0} ms)", blob.Path, attempt, result.Elapsed.TotalMilliseconds);
+                return new BlobTriggerOutcome(functionName, blob.Container, blob.Name, blob.ETag.ToString(), true, attempt, result);
             }
 
-            logger.LogWarning("{Function} failed for {Blob} (attempt {Attempt} of {Attempts}): {Reply}", functionName, blob.Path, attempt, attempts, reply);
+            worker.Log.For(functionName).LogError("Failed for {Blob} (attempt {Attempt} of {Attempts}): {Error}", blob.Path, attempt, attempts, result.Error);
             if (attempt == attempts)
             {
                 await poison.SendAsync(new PoisonMessage(_functionId, blob.Container, blob.Name, blob.ETag.ToString()), cancellationToken);
                 logger.LogError("{Blob} ({ETag}) went to the poison queue {Queue} after {Attempts} failed attempts of {Function}",
                     blob.Path, blob.ETag, poison.Name, attempts, functionName);
-                return new BlobTriggerOutcome(functionName, blob.Container, blob.Name, blob.ETag.ToString(), false, attempt, reply);
+                return new BlobTriggerOutcome(functionName, blob.Container, blob.Name, blob.ETag.ToString(), false, attempt, result);
             }
 
             await Task.Delay(options.RetryDelay, cancellationToken);

@@ -1,3 +1,5 @@
+using Pcc.LocalHost.Worker;
+
 namespace Pcc.LocalHost.Triggers;
 
 /// <summary>What became of one blob version: invoked successfully, or sent to the poison queue.</summary>
@@ -7,5 +9,5 @@ namespace Pcc.LocalHost.Triggers;
 /// <param name="ETag">The version's ETag, quoted.</param>
 /// <param name="Succeeded">Whether an attempt succeeded; false means the version was poisoned.</param>
 /// <param name="Attempts">How many invocations were made.</param>
-/// <param name="LastReply">The handler's last answer.</param>
-public sealed record BlobTriggerOutcome(string FunctionName, string Container, string BlobName, string ETag, bool Succeeded, int Attempts, HandlerReply LastReply);
+/// <param name="LastResult">How the last invocation ended.</param>
+public sealed record BlobTriggerOutcome(string FunctionName, string Container, string BlobName, string ETag, bool Succeeded, int Attempts, InvocationResult LastResult);

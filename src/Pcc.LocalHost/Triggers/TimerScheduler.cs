@@ -1,4 +1,5 @@
 using Pcc.LocalHost.Payloads;
+using Pcc.LocalHost.Worker;
 
 namespace Pcc.LocalHost.Triggers;
 
@@ -11,7 +12,7 @@ namespace Pcc.LocalHost.Triggers;
 /// </summary>
 public sealed class TimerScheduler(
     string functionName, string bindingName, TimerSchedule schedule, bool runOnStartup, bool useMonitor,
-    ScheduleStatusStore store, HandlerClient handler, TimeProvider time, ILogger logger)
+    ScheduleStatusStore store, FunctionWorker worker, TimeProvider time, ILogger logger)
 {
     private static readonly TimeSpan s_longestWait = TimeSpan.FromHours(1);
     private readonly string _functionId = FunctionId.For(functionName);
@@ -75,13 +76,12 @@ public sealed class TimerScheduler(
     }
 
     /// <summary>Runs the function once now, outside the schedule (the admin endpoint); the status is left as it is.</summary>
-    public async Task<HandlerReply> InvokeNowAsync(CancellationToken cancellationToken)
+    public async Task<InvocationResult> InvokeNowAsync(CancellationToken cancellationToken)
     {
         await _oneAtATime.WaitAsync(cancellationToken);
         try
         {
-            var payload = TimerTriggerPayload.Create(functionName, bindingName, useMonitor ? Status : null, isPastDue: false, time.GetUtcNow());
-            return await handler.InvokeAsync(functionName, payload, cancellationToken);
+            return await worker.InvokeAsync(functionName, r => TimerTriggerInput.Fill(r, bindingName, useMonitor ? Status : null, isPastDue: false), retryOnCrash: true, cancellationToken);
         }
         finally
         {
@@ -95,15 +95,14 @@ public sealed class TimerScheduler(
         try
         {
             var invokedAt = time.GetUtcNow();
-            var payload = TimerTriggerPayload.Create(functionName, bindingName, useMonitor ? Status : null, isPastDue, invokedAt);
-            var reply = await handler.InvokeAsync(functionName, payload, cancellationToken);
-            if (reply.Succeeded)
+            var result = await worker.InvokeAsync(functionName, r => TimerTriggerInput.Fill(r, bindingName, useMonitor ? Status : null, isPastDue), retryOnCrash: true, cancellationToken);
+            if (result.Succeeded)
             {
-                logger.LogInformation("{Function} ran (timer{PastDue})", functionName, isPastDue ? ", past due" : "");
+                worker.Log.For(functionName).LogInformation("Ran (timer{PastDue}, {Elapsed:0} ms)", isPastDue ? ", past due" : "", result.Elapsed.TotalMilliseconds);
             }
             else
             {
-                logger.LogError("{Function} failed (timer): {Reply}", functionName, reply);
+                worker.Log.For(functionName).LogError("Failed (timer): {Error}", result.Error);
             }
 
             // A run that fires a moment early counts as the occurrence it was for, so Next moves on (host TimerListener).

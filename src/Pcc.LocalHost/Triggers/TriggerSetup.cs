@@ -1,60 +1,67 @@
-using Pcc.Functions.Data;
-using Pcc.LocalHost.InProcess;
 using Pcc.LocalHost.Settings;
+using Pcc.LocalHost.Worker;
 using Pcc.Notifications.Storage;
 
 namespace Pcc.LocalHost.Triggers;
 
-/// <summary>Turns the app's trigger declarations into listeners, resolving <c>%AppSetting%</c> names from its configuration.</summary>
+/// <summary>Turns the triggers the worker described into listeners, resolving <c>%AppSetting%</c> names from the app settings.</summary>
 public static class TriggerSetup
 {
+    /// <summary>The container the app's briefings are uploaded to unless <c>Storage:BriefingsContainer</c> says otherwise.</summary>
+    public const string DefaultBriefingsContainer = "briefings";
+
+    /// <summary>The app setting that moves the briefings container.</summary>
+    public const string BriefingsContainerSetting = "Storage:BriefingsContainer";
+
+    /// <summary>The storage connection a binding uses when it names none.</summary>
+    public const string DefaultConnection = "AzureWebJobsStorage";
+
     /// <summary>
     /// The container a blob trigger watches. <c>%Setting%</c> names are resolved; and when the app's
     /// <c>Storage:BriefingsContainer</c> moves the briefings elsewhere, a trigger declared on the default
     /// <c>briefings</c> container watches the configured one instead — the function reads its blobs from there,
     /// and tests use it to keep their uploads apart.
     /// </summary>
-    public static BlobPathPattern BlobPattern(BlobTriggerBinding binding, string functionName, IConfiguration configuration)
+    public static BlobPathPattern BlobPattern(WorkerFunction function, IConfiguration configuration)
     {
-        var pattern = BlobPathPattern.Parse(AppSettings.Resolve(configuration, binding.Path, $"The blob trigger of {functionName}"));
-        var defaultContainer = new StorageOptions().BriefingsContainer;
-        var configured = configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.BriefingsContainer)}"];
-        return pattern.Container == defaultContainer && !string.IsNullOrWhiteSpace(configured) ? pattern.InContainer(configured) : pattern;
+        var usedBy = $"The blob trigger of {function.Name}";
+        var path = function.TriggerProperty("path") ?? throw new InvalidOperationException($"{usedBy} has no path.");
+        var pattern = BlobPathPattern.Parse(AppSettings.Resolve(configuration, path, usedBy));
+        var configured = configuration[BriefingsContainerSetting];
+        return pattern.Container == DefaultBriefingsContainer && !string.IsNullOrWhiteSpace(configured) ? pattern.InContainer(configured) : pattern;
     }
 
     /// <summary>A listener for every blob-triggered function.</summary>
     public static IReadOnlyList<BlobTriggerListener> BlobListeners(
-        IEnumerable<FunctionDefinition> functions, IConfiguration configuration, StorageConnection storage, BlobReceipts receipts,
-        PoisonQueue poison, HandlerClient handler, LocalHostOptions options, ILoggerFactory loggers)
+        FunctionWorker worker, IConfiguration configuration, StorageConnection storage, BlobReceipts receipts,
+        PoisonQueue poison, LocalHostOptions options, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger("Pcc.LocalHost.BlobTrigger");
-        return functions
-            .Where(f => f.Trigger is BlobTriggerBinding)
+        return worker.Functions
+            .Where(f => f.Is("blobTrigger"))
             .Select(f =>
             {
-                var binding = (BlobTriggerBinding)f.Trigger;
-                var pattern = BlobPattern(binding, f.Name, configuration);
-                return new BlobTriggerListener(f.Name, binding.Name, pattern, storage.GetBlobContainerClient(pattern.Container), receipts, poison, handler, options, logger);
+                var pattern = BlobPattern(f, configuration);
+                var connection = f.TriggerProperty("connection") is { Length: > 0 } named ? named : DefaultConnection;
+                return new BlobTriggerListener(f.Name, f.TriggerName, pattern, storage.GetBlobContainerClient(pattern.Container), receipts, poison, worker, connection, options, logger);
             })
             .ToList();
     }
 
     /// <summary>A scheduler for every timer-triggered function, by function name.</summary>
     public static IReadOnlyDictionary<string, TimerScheduler> TimerSchedulers(
-        IEnumerable<FunctionDefinition> functions, IConfiguration configuration, ScheduleStatusStore store,
-        HandlerClient handler, LocalHostOptions options, ILoggerFactory loggers)
+        FunctionWorker worker, IConfiguration configuration, ScheduleStatusStore store, LocalHostOptions options, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger("Pcc.LocalHost.TimerTrigger");
         var zone = TimerSchedule.TimeZoneFrom(configuration);
         var timers = new Dictionary<string, TimerScheduler>(StringComparer.OrdinalIgnoreCase);
-        foreach (var function in functions)
+        foreach (var function in worker.Functions.Where(f => f.Is("timerTrigger")))
         {
-            if (function.Trigger is TimerTriggerBinding timer)
-            {
-                var usedBy = $"The timer trigger of {function.Name}";
-                var schedule = TimerSchedule.Parse(AppSettings.Resolve(configuration, timer.Schedule, usedBy), zone, usedBy);
-                timers[function.Name] = new TimerScheduler(function.Name, timer.Name, schedule, timer.RunOnStartup, timer.UseMonitor, store, handler, options.TimeProvider, logger);
-            }
+            var usedBy = $"The timer trigger of {function.Name}";
+            var expression = function.TriggerProperty("schedule") ?? throw new InvalidOperationException($"{usedBy} has no schedule.");
+            var schedule = TimerSchedule.Parse(AppSettings.Resolve(configuration, expression, usedBy), zone, usedBy);
+            timers[function.Name] = new TimerScheduler(function.Name, function.TriggerName, schedule,
+                function.TriggerFlag("runOnStartup"), function.TriggerFlag("useMonitor", absent: true), store, worker, options.TimeProvider, logger);
         }
 
         return timers;

@@ -22,19 +22,24 @@ public static class DigestPlanner
         foreach (var group in recipients.GroupBy(r => ThemeSetOf(r.Themes), StringComparer.Ordinal))
         {
             var slugs = group.Key.Length == 0 ? [] : group.Key.Split(',');
-            var followed = slugs.Where(sections.ContainsKey).Select(s => sections[s]).ToArray();
+            var followed = slugs.Where(sections.ContainsKey).Select(s => sections[s]).OrderBy(BriefingPosition).ToArray();
             if (followed.Length == 0)
             {
                 empty.AddRange(group);
                 continue;
             }
 
-            var names = slugs.Select(s => sections.TryGetValue(s, out var section) ? section.Theme : ThemeNames.FromSlug(s)).ToArray();
+            var names = followed.Select(f => f.Theme).Concat(slugs.Where(s => !sections.ContainsKey(s)).Select(ThemeNames.FromSlug)).ToArray();
             audiences.Add(new DigestAudience(group.Key, names, followed, [.. group]));
         }
 
         return new DigestPlan(window, items, audiences, empty);
     }
+
+    // Themes read in the briefing's order: case studies are numbered through a briefing, so the theme holding the lowest
+    // number comes first; themes without numbers keep the order of their slugs (a stable sort).
+    private static int BriefingPosition(DigestThemeSection section) =>
+        section.Items.Select(i => int.TryParse(i.Number, out var n) ? n : int.MaxValue).DefaultIfEmpty(int.MaxValue).Min();
 
     // Within a theme, case studies read in the order the briefing numbers them; unnumbered ones follow by title.
     private static IEnumerable<DigestChange> InBriefingOrder(IEnumerable<DigestChange> items) =>

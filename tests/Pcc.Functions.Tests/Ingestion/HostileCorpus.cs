@@ -28,7 +28,7 @@ public static class HostileCorpus
         "long-name", "non-ascii-name",
     ];
 
-    /// <summary>Documents that overflow the stack or run unbounded in readers without depth and time limits.</summary>
+    /// <summary>Documents that overflowed the stack or ran unbounded before every reader had depth, size and time limits.</summary>
     public static readonly string[] NeedBoundedReaders = ["docx-deep-nesting", "markdown-20mb"];
 
     /// <summary>The blob name and bytes of a case.</summary>

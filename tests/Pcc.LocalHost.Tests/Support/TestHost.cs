@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Pcc.LocalHost.InProcess;
+using Pcc.Functions;
 using Azure.Storage.Blobs;
 using Pcc.Testing;
 
@@ -9,22 +11,21 @@ namespace Pcc.LocalHost.Tests.Support;
 
 /// <summary>
 /// The local host started in this process against the run's Azurite, on free ports, with its own host id, tables,
-/// containers and poison queue, and an <see cref="InvocationLog"/> for the test functions it is given.
+/// containers and poison queue, running a worker: the test worker (<see cref="StartWorkerAsync"/>) or the app.
 /// </summary>
 public sealed class TestHost : IAsyncDisposable
 {
-    private TestHost(LocalFunctionHost host, InvocationLog log, string id)
+    private ServiceProvider? _appServices;
+
+    private TestHost(LocalFunctionHost host, string id)
     {
         Host = host;
-        Log = log;
         Id = id;
         Http = new HttpClient { BaseAddress = host.FrontDoorAddress };
         Briefings = host.Storage.GetBlobContainerClient(host.BriefingsContainer);
     }
 
     public LocalFunctionHost Host { get; }
-
-    public InvocationLog Log { get; }
 
     /// <summary>The test's unique id, also in its container and table names.</summary>
     public string Id { get; }
@@ -33,6 +34,22 @@ public sealed class TestHost : IAsyncDisposable
     public HttpClient Http { get; }
 
     public BlobContainerClient Briefings { get; }
+
+    /// <summary>
+    /// The app's own services on this host's settings, in the test process: to look at what the app stored through
+    /// its stores (the worker process runs its own copy).
+    /// </summary>
+    public IServiceProvider AppServices => _appServices ??= new ServiceCollection()
+        .AddLogging()
+        .AddSingleton(Host.Configuration)
+        .AddPccFunctionApp(Host.Configuration)
+        .BuildServiceProvider();
+
+    /// <summary>The test worker's inbox (its blob trigger's container).</summary>
+    public BlobContainerClient Inbox => Host.Storage.GetBlobContainerClient(Host.Configuration["TestWorker:Inbox"]!);
+
+    /// <summary>Where the test worker's functions record what they saw.</summary>
+    public BlobContainerClient Results => Host.Storage.GetBlobContainerClient(Host.Configuration["TestWorker:Results"]!);
 
     /// <summary>Options for a test: no emulators, fast scans and retries, unique names throughout.</summary>
     public static LocalHostOptions Options(Azurite azurite, string id) => new()
@@ -45,6 +62,7 @@ public sealed class TestHost : IAsyncDisposable
         RetryDelay = TimeSpan.FromMilliseconds(50),
         PoisonQueueName = "poison-" + id,
         RepositoryRoot = RepositoryRoot.Path,
+        Seed = false,
         Settings =
         {
             ["Storage:TablePrefix"] = "t" + id,
@@ -55,28 +73,39 @@ public sealed class TestHost : IAsyncDisposable
         },
     };
 
-    public static async Task<TestHost> StartAsync(Azurite azurite, Action<LocalHostOptions>? configure = null, params FunctionDefinition[] functions)
-    {
-        var id = Guid.NewGuid().ToString("N")[..12];
-        var log = new InvocationLog();
-        var options = Options(azurite, id);
-        foreach (var function in functions)
-        {
-            options.AdditionalFunctions.Add(function);
-        }
+    /// <summary>The host running the Function App (src/Pcc.Functions).</summary>
+    public static Task<TestHost> StartAsync(Azurite azurite, Action<LocalHostOptions>? configure = null) => StartAsync(azurite, null, configure);
 
-        options.ConfigureApp = b => b.Services.AddSingleton(log);
-        configure?.Invoke(options);
-        var host = await LocalFunctionHost.StartAsync(options);
-        var test = new TestHost(host, log, id);
-        await test.Briefings.CreateIfNotExistsAsync();
-        return test;
+    /// <summary>The host running the test worker, with containers of its own.</summary>
+    public static Task<TestHost> StartWorkerAsync(Azurite azurite, Action<LocalHostOptions>? configure = null) => StartAsync(azurite, TestWorkerApp.Directory, configure);
+
+    public async Task<string> UploadAsync(BlobContainerClient container, string name, byte[] content)
+    {
+        await container.CreateIfNotExistsAsync();
+        return (await container.GetBlobClient(name).UploadAsync(new BinaryData(content), overwrite: true)).Value.ETag.ToString();
     }
 
-    public async Task<string> UploadAsync(BlobContainerClient container, string name, byte[] content) =>
-        (await container.GetBlobClient(name).UploadAsync(new BinaryData(content), overwrite: true)).Value.ETag.ToString();
-
     public async Task<JsonElement> GetJsonAsync(string path) => await Http.GetFromJsonAsync<JsonElement>(path);
+
+    /// <summary>The text of result <paramref name="name"/>, or null while there is none.</summary>
+    public async Task<string?> ResultAsync(string name)
+    {
+        var blob = Results.GetBlobClient(name);
+        return (await blob.ExistsAsync()).Value ? Encoding.UTF8.GetString((await blob.DownloadContentAsync()).Value.Content.ToArray()) : null;
+    }
+
+    /// <summary>The names of the results starting with <paramref name="prefix"/>.</summary>
+    public async Task<List<string>> ResultNamesAsync(string prefix)
+    {
+        var names = new List<string>();
+        await Results.CreateIfNotExistsAsync();
+        await foreach (var item in Results.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, default))
+        {
+            names.Add(item.Name);
+        }
+
+        return names;
+    }
 
     /// <summary>Polls <paramref name="probe"/> until it holds, failing after <paramref name="timeout"/> (default 30 s).</summary>
     public static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> holds, string what, TimeSpan? timeout = null)
@@ -102,6 +131,31 @@ public sealed class TestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        if (_appServices is not null)
+        {
+            await _appServices.DisposeAsync();
+        }
+
         await Host.DisposeAsync();
+    }
+
+    private static async Task<TestHost> StartAsync(Azurite azurite, string? appDirectory, Action<LocalHostOptions>? configure)
+    {
+        var id = Guid.NewGuid().ToString("N")[..12];
+        var options = Options(azurite, id);
+        options.AppDirectory = appDirectory;
+        if (appDirectory is not null)
+        {
+            foreach (var (key, value) in TestWorkerApp.Settings(azurite.ConnectionString, id))
+            {
+                options.Settings[key] = value;
+            }
+        }
+
+        configure?.Invoke(options);
+        var host = await LocalFunctionHost.StartAsync(options);
+        var test = new TestHost(host, id);
+        await test.Briefings.CreateIfNotExistsAsync();
+        return test;
     }
 }

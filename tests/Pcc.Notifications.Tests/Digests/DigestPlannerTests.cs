@@ -27,6 +27,19 @@ public sealed class DigestPlannerTests
     }
 
     [Fact]
+    public void ThemesReadInTheBriefingsOrderNotAlphabetically()
+    {
+        // The briefing numbers its violence case studies (3) before its victims ones (6): that order, not the slugs'.
+        var plan = DigestPlanner.Plan(Daily,
+            [New("v", Victims) with { Number = "6" }, New("t", Technology) with { Number = "9" }, New("a", Violence) with { Number = "3" }],
+            [Recipient("ann@example.org", Technology, Victims, Violence)]);
+
+        var audience = Assert.Single(plan.Audiences);
+        Assert.Equal([Violence, Victims, Technology], audience.Sections.Select(s => s.ThemeSlug));
+        Assert.Equal(["Tackling violence and exploitation", "Supporting victims", "Using technology"], audience.FollowedThemes);
+    }
+
+    [Fact]
     public void ACaseStudyAddedThenChangedIsOneNewItemWithTheLatestText()
     {
         var items = ChangeCollapser.Collapse([New("a", text: "First draft.", at: At(1)), Changed("a", "First draft.", "Final words.", at: At(2))]);

@@ -28,11 +28,12 @@ public sealed class DocxDocumentReader : IDocumentReader
         var headingStyles = DocxHeadingStyles.From(document.MainDocumentPart!.StyleDefinitionsPart?.Styles);
         var blocks = new List<DocumentBlock>();
         var number = 0;
+        var marks = 0;
         foreach (var paragraph in body.Descendants<Paragraph>())
         {
             number++;
             cancellationToken.ThrowIfCancellationRequested();
-            var lines = DocxParagraphText.Lines(paragraph).Where(l => !string.IsNullOrWhiteSpace(l)).ToArray();
+            var lines = DocxParagraphText.Lines(paragraph, ref marks).Where(l => !string.IsNullOrWhiteSpace(l)).ToArray();
             if (lines.Length == 0)
             {
                 continue;
@@ -47,6 +48,6 @@ public sealed class DocxDocumentReader : IDocumentReader
             blocks.Add(new DocumentBlock(kind, lines, SourceLocation.AtParagraph(number)));
         }
 
-        return ReadResult.ForValue(new DocumentText(documentName, Format, blocks, []));
+        return ReadResult.ForValue(new DocumentText(documentName, Format, blocks, []) { FootnoteMarksRemoved = marks });
     }
 }

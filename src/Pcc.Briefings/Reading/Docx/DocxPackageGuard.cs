@@ -4,7 +4,9 @@ namespace Pcc.Briefings.Reading.Docx;
 
 /// <summary>
 /// Checks a .docx package before any parser sees it: every part is decompressed once through a counting stream,
-/// so neither a part that lies about its size nor one that honestly claims gigabytes gets past the limit.
+/// so neither a part that lies about its size nor one that honestly claims gigabytes gets past the limit, and every
+/// XML part is read once as a stream (<see cref="DocxXmlGuard"/>) so that nesting, element count and DTDs are bounded
+/// before the Open XML SDK builds a tree (it recurses once per level: 100,000 nested paragraphs overflow the stack).
 /// </summary>
 internal static class DocxPackageGuard
 {
@@ -33,7 +35,10 @@ internal static class DocxPackageGuard
             using var stream = new BoundedReadStream(entry.Open(), budget);
             try
             {
-                stream.CopyTo(Stream.Null);
+                if (IsXml(entry.FullName))
+                    DocxXmlGuard.Check(stream, entry.FullName, limits, cancellationToken);
+                else
+                    stream.CopyTo(Stream.Null);
             }
             catch (BoundedReadStream.LimitExceededException)
             {
@@ -43,6 +48,9 @@ internal static class DocxPackageGuard
             budget -= stream.BytesRead;
         }
     }
+
+    private static bool IsXml(string name) =>
+        name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
 
     private static ZipArchive OpenArchive(ReadOnlyMemory<byte> content)
     {

@@ -24,6 +24,9 @@ internal sealed class HtmlBlockWalker(CancellationToken cancellationToken)
     private readonly List<DocumentBlock> _blocks = [];
     private int _visited;
 
+    /// <summary>Footnote references (&lt;sup&gt; holding only a number or mark) left out of the text.</summary>
+    public int MarksRemoved { get; private set; }
+
     public IReadOnlyList<DocumentBlock> Walk(IElement? root)
     {
         if (root is not null)
@@ -100,10 +103,13 @@ internal sealed class HtmlBlockWalker(CancellationToken cancellationToken)
         _blocks.Add(new DocumentBlock(kind, cleaned, line is > 0 ? SourceLocation.AtLine(line.Value) : default));
     }
 
-    private static void AppendText(INode node, StringBuilder current, List<string> lines)
+    private void AppendText(INode node, StringBuilder current, List<string> lines)
     {
         switch (node)
         {
+            case IElement { LocalName: "sup" } sup when FootnoteMarkText.IsMark(sup.TextContent):
+                MarksRemoved++;
+                break;
             case IElement { LocalName: "br" }:
                 lines.Add(current.ToString());
                 current.Clear();

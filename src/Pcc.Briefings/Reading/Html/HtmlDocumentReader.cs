@@ -10,15 +10,20 @@ public sealed class HtmlDocumentReader : IDocumentReader
 
     /// <inheritdoc />
     public ReadResult Read(ReadOnlyMemory<byte> content, string documentName, ReaderLimits limits, CancellationToken cancellationToken = default) =>
-        ReaderGuard.Run(documentName, Format, () => ReadCore(content, documentName, cancellationToken));
+        ReaderGuard.Run(documentName, Format, () => ReadCore(content, documentName, limits, cancellationToken));
 
-    private ReadResult ReadCore(ReadOnlyMemory<byte> content, string documentName, CancellationToken cancellationToken)
+    private ReadResult ReadCore(ReadOnlyMemory<byte> content, string documentName, ReaderLimits limits, CancellationToken cancellationToken)
     {
-        var text = TextDecoding.Decode(content.Span).Text;
+        var decoded = TextDecoding.Decode(content.Span);
+        TextDecoding.CheckReadable(content.Span, decoded, ReaderGuard.Name(Format));
+        var text = decoded.Text;
+        TextLimits.Check(text, Format, limits, cancellationToken);
         var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
         using var document = parser.ParseDocument(text);
         var root = (AngleSharp.Dom.IElement?)document.Body ?? document.DocumentElement;
-        var blocks = new HtmlBlockWalker(cancellationToken).Walk(root);
-        return ReadResult.ForValue(new DocumentText(documentName, Format, blocks, []));
+        HtmlDepth.Check(root, limits, cancellationToken);
+        var walker = new HtmlBlockWalker(cancellationToken);
+        var blocks = walker.Walk(root);
+        return ReadResult.ForValue(new DocumentText(documentName, Format, blocks, []) { FootnoteMarksRemoved = walker.MarksRemoved });
     }
 }

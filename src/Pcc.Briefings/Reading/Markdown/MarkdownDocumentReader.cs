@@ -13,11 +13,14 @@ public sealed class MarkdownDocumentReader : IDocumentReader
 
     /// <inheritdoc />
     public ReadResult Read(ReadOnlyMemory<byte> content, string documentName, ReaderLimits limits, CancellationToken cancellationToken = default) =>
-        ReaderGuard.Run(documentName, Format, () => ReadCore(content, documentName, cancellationToken));
+        ReaderGuard.Run(documentName, Format, () => ReadCore(content, documentName, limits, cancellationToken));
 
-    private ReadResult ReadCore(ReadOnlyMemory<byte> content, string documentName, CancellationToken cancellationToken)
+    private ReadResult ReadCore(ReadOnlyMemory<byte> content, string documentName, ReaderLimits limits, CancellationToken cancellationToken)
     {
-        var text = TextDecoding.Decode(content.Span).Text;
+        var decoded = TextDecoding.Decode(content.Span);
+        TextDecoding.CheckReadable(content.Span, decoded, ReaderGuard.Name(Format));
+        var text = decoded.Text;
+        TextLimits.Check(text, Format, limits, cancellationToken);
         var document = Markdig.Markdown.Parse(text, s_pipeline);
         var blocks = new List<DocumentBlock>();
         foreach (var block in document.Descendants<LeafBlock>())

@@ -10,6 +10,9 @@ internal static class BlockBuilder
     /// <summary>A gap between baselines wider than this multiple of the usual line spacing starts a new paragraph.</summary>
     private const double ParagraphGap = 1.3;
 
+    /// <summary>The line spacing, in font sizes, that wrapped lines of heading type are set with at most.</summary>
+    private const double HeadingLineSpacing = 1.25;
+
     /// <summary>Text this much larger than the body text is heading type.</summary>
     private const double HeadingScale = 1.15;
 
@@ -33,7 +36,9 @@ internal static class BlockBuilder
     private static bool StartsBlock(TextLine previous, TextLine line, double spacing)
     {
         var gap = previous.Y - line.Y;
-        return gap > ParagraphGap * spacing
+        // Type larger than the body (a heading wrapped over two lines) is spaced by its own size, not the body's.
+        var lineSpacing = Math.Max(spacing, HeadingLineSpacing * Math.Min(previous.FontSize, line.FontSize));
+        return gap > ParagraphGap * lineSpacing
             || gap < 0
             || previous.IsBold != line.IsBold
             || Math.Abs(previous.FontSize - line.FontSize) > 0.1 * Math.Max(previous.FontSize, line.FontSize);

@@ -7,10 +7,5 @@ internal sealed class DecompressionBudget(long limit)
 
     public long Remaining => limit - _used;
 
-    public void Spend(long bytes)
-    {
-        _used += bytes;
-        if (_used > limit)
-            throw new DecompressionLimitException(limit);
-    }
+    public void Spend(long bytes) => _used += bytes;
 }

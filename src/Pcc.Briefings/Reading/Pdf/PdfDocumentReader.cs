@@ -1,8 +1,8 @@
 namespace Pcc.Briefings.Reading.Pdf;
 
 /// <summary>
-/// Reads the text of a PDF: PdfPig (Apache-2.0) for the file structure, text extraction written here on top of it
-/// (content streams, fonts and ToUnicode maps, layout into lines, paragraphs and headings).
+/// Reads the text of a PDF through PdfPig (Apache-2.0): <see cref="PdfStructureGuard"/> bounds the file first, PdfPig
+/// decodes the pages' letters, and the letters are laid out here into lines, paragraphs and headings.
 /// </summary>
 public sealed class PdfDocumentReader : IDocumentReader
 {
@@ -24,6 +24,8 @@ public sealed class PdfDocumentReader : IDocumentReader
         PdfTextExtractor? extractor = null;
         try
         {
+            if (PdfStructureGuard.Check(content.Span, documentName, limits, timeout.Token) is { } unsafeFile)
+                return ReadResult.ForFailure(PdfPageLocator.Locate(content, unsafeFile.Failure, unsafeFile.ObjectNumber));
             var (document, failure) = PdfFileOpener.Open(content, documentName);
             if (failure is not null)
                 return ReadResult.ForFailure(failure);
@@ -33,16 +35,14 @@ public sealed class PdfDocumentReader : IDocumentReader
                 return extractor.Extract();
             }
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException ex)
         {
             var where = extractor is { CurrentPage: > 0 } ? $"page {extractor.CurrentPage}" : null;
-            return Failure(documentName, ReadFailureKind.TimedOut, where,
+            var failure = new ReadFailure(documentName, ReadFailureKind.TimedOut, where,
                 cancellationToken.IsCancellationRequested ? "Reading the PDF was cancelled." : $"Reading the PDF took longer than {limits.Timeout.TotalSeconds:0.#} seconds.");
-        }
-        catch (DecompressionLimitException ex)
-        {
-            return Failure(documentName, ReadFailureKind.TooLarge, extractor is { CurrentPage: > 0 } ? $"page {extractor.CurrentPage}" : null,
-                $"The PDF's compressed content inflates to more than {ex.Limit:N0} bytes, the most accepted.");
+            return ReadResult.ForFailure(ex is PdfStructureGuard.StreamCanceledException inStream
+                ? PdfPageLocator.Locate(content, failure with { Location = $"object {inStream.ObjectNumber}" }, inStream.ObjectNumber)
+                : failure);
         }
         catch (Exception ex)
         {

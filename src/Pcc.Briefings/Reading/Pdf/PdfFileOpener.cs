@@ -1,8 +1,6 @@
 using System.Text;
 using UglyToad.PdfPig;
-using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Exceptions;
-using UglyToad.PdfPig.Tokens;
 
 namespace Pcc.Briefings.Reading.Pdf;
 
@@ -25,7 +23,6 @@ internal static class PdfFileOpener
         try
         {
             var document = PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = true, Password = "" });
-            document.AddPageFactory(new PageDictionaryFactory());
             return (document, null);
         }
         catch (PdfDocumentEncryptedException)
@@ -40,13 +37,6 @@ internal static class PdfFileOpener
                 $"The PDF's file structure is broken, so its pages cannot be found ({Describe(ex)})."));
         }
     }
-
-    /// <summary>
-    /// Loads an indirect object from an opened document. A reference to an object the file does not hold is the
-    /// null object (§7.3.10), not an error, so the token scanner is asked rather than <c>Structure.GetObject</c>, which throws.
-    /// </summary>
-    public static Func<IndirectReference, IToken?> Loader(PdfDocument document) =>
-        reference => document.Structure.TokenScanner.Get(reference)?.Data;
 
     private static ReadFailure EncryptedFailure(string documentName) =>
         new(documentName, ReadFailureKind.Encrypted, null, "The PDF is password-protected. Save a copy without the password and upload that.");

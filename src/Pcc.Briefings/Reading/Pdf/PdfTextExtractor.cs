@@ -1,66 +1,53 @@
 using UglyToad.PdfPig;
-using UglyToad.PdfPig.Tokens;
+using UglyToad.PdfPig.Content;
 
 namespace Pcc.Briefings.Reading.Pdf;
 
-/// <summary>Walks an opened document page by page and lays its text out in lines and blocks.</summary>
-internal sealed class PdfTextExtractor
+/// <summary>
+/// Walks an opened document page by page: PdfPig places and decodes every letter (fonts, encodings, ToUnicode maps);
+/// the letters are laid out here in lines and blocks, with their size and weight telling headings from body text.
+/// </summary>
+internal sealed class PdfTextExtractor(PdfDocument document, string documentName, ReaderLimits limits, CancellationToken cancellationToken)
 {
-    private readonly PdfDocument _document;
-    private readonly PdfObjects _objects;
-    private readonly string _documentName;
-    private readonly DecompressionBudget _budget;
-    private readonly CancellationToken _cancellationToken;
     private readonly List<string> _warnings = [];
-    private readonly List<string> _streamNotes = [];
-    private readonly FontCache _fonts;
-
-    public PdfTextExtractor(PdfDocument document, string documentName, ReaderLimits limits, CancellationToken cancellationToken)
-    {
-        _document = document;
-        _objects = new PdfObjects(PdfFileOpener.Loader(document));
-        _documentName = documentName;
-        _budget = new DecompressionBudget(limits.MaxDecompressedBytes);
-        _cancellationToken = cancellationToken;
-        _fonts = new FontCache(_objects, DecodeStream, cancellationToken);
-    }
 
     /// <summary>The page being read, for failures raised from deep inside it.</summary>
     public int CurrentPage { get; private set; }
 
     public ReadResult Extract()
     {
-        var pageCount = _document.NumberOfPages;
+        var pageCount = document.NumberOfPages;
         if (pageCount == 0)
             return Failure(ReadFailureKind.Empty, null, "The PDF has no pages.");
+        if (pageCount > limits.MaxPages)
+            return Failure(ReadFailureKind.TooLarge, "page tree", $"The PDF has {pageCount:N0} pages. Expected at most {limits.MaxPages:N0}.");
 
         var pages = new List<(int Page, List<TextLine> Lines)>();
         var unreadable = new List<string>();
         var images = 0;
+        var marks = 0;
         for (var index = 0; index < pageCount; index++)
         {
             CurrentPage = index + 1;
-            _cancellationToken.ThrowIfCancellationRequested();
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                var interpreter = ReadPage(_document.GetPage<DictionaryToken>(CurrentPage));
-                images += interpreter.ImageCount;
-                pages.Add((CurrentPage, TextLineBuilder.Build(interpreter.Glyphs)));
-                _warnings.AddRange(interpreter.Problems.Distinct().Select(p => $"page {CurrentPage}: {p}"));
+                var page = document.GetPage(CurrentPage);
+                images += page.NumberOfImages;
+                var lines = TextLineBuilder.Build(VisibleLetters(page).Select(ToGlyph).ToList(), cancellationToken);
+                marks += lines.Sum(l => l.MarksRemoved);
+                pages.Add((CurrentPage, lines));
             }
-            catch (Exception ex) when (ex is not (OperationCanceledException or DecompressionLimitException))
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 unreadable.Add(ex.Message);
                 _warnings.Add($"page {CurrentPage}: skipped, its content could not be read ({ex.Message.TrimEnd('.')}).");
             }
-            _warnings.AddRange(_streamNotes.Distinct().Select(n => $"page {CurrentPage}: {n}."));
-            _streamNotes.Clear();
         }
 
         if (unreadable.Count == pageCount)
             return Failure(ReadFailureKind.Corrupt, "page 1", $"None of the PDF's {pageCount} pages could be read ({unreadable[0].TrimEnd('.')}).");
 
-        AddFontWarnings();
         var body = BodyStyle.Of(pages.SelectMany(p => p.Lines));
         var blocks = pages.SelectMany(p => BlockBuilder.Build(p.Lines, p.Page, body)).ToList();
         if (blocks.Count == 0)
@@ -68,55 +55,48 @@ internal sealed class PdfTextExtractor
             var scanned = images > 0 ? $" It holds {images} image(s) and may be a scan: run it through text recognition (OCR) first." : "";
             return Failure(ReadFailureKind.Empty, null, "The PDF has no extractable text; it may be scanned images." + scanned);
         }
-        return ReadResult.ForValue(new DocumentText(_documentName, DocumentFormat.Pdf, blocks, _warnings));
+
+        return ReadResult.ForValue(new DocumentText(documentName, DocumentFormat.Pdf, blocks, _warnings) { FootnoteMarksRemoved = marks });
     }
 
-    private ContentInterpreter ReadPage(DictionaryToken page)
+    /// <summary>
+    /// Letters on the visible page in the page's main orientation: a diagonal watermark and text drawn outside the crop
+    /// box (a form drawn again through a cycle lands off the page) are not part of what a reader sees. Letters with no
+    /// Unicode value are left out with a warning naming their font.
+    /// </summary>
+    private IEnumerable<Letter> VisibleLetters(Page page)
     {
-        var interpreter = new ContentInterpreter(_objects, _fonts, DecodeStream, _cancellationToken);
-        interpreter.Run(PageContent(page), InheritedResources(page));
-        return interpreter;
+        var letters = page.Letters;
+        if (letters.Count == 0)
+            return [];
+        var orientation = letters.GroupBy(l => l.TextOrientation).MaxBy(g => g.Count())!.Key;
+        var box = page.CropBox.Bounds;
+        var visible = letters.Where(l => l.TextOrientation == orientation
+            && l.StartBaseLine.X >= box.Left - 1 && l.StartBaseLine.X <= box.Right + 1 && l.StartBaseLine.Y >= box.Bottom - 1 && l.StartBaseLine.Y <= box.Top + 1).ToList();
+        foreach (var font in visible.Where(l => !HasText(l)).GroupBy(l => l.FontName))
+            _warnings.Add($"page {CurrentPage}: font {font.Key}: {font.Count()} character(s) have no Unicode mapping and were left out.");
+        return visible.Where(HasText);
     }
 
-    /// <summary>A page's content streams joined in order (§7.8.2: the split may fall anywhere between tokens).</summary>
-    private byte[] PageContent(DictionaryToken page)
+    private static bool HasText(Letter letter) =>
+        letter.Value.Length > 0 && !letter.Value.All(c => c == '\uFFFD' || (char.IsControl(c) && c is not ('\t' or '\n' or '\r')));
+
+    private static TextGlyph ToGlyph(Letter letter)
     {
-        var streams = _objects.Get(page, "Contents") switch
-        {
-            StreamToken single => [single],
-            ArrayToken array => _objects.Items(array).OfType<StreamToken>().ToList(),
-            _ => new List<StreamToken>(),
-        };
-        using var joined = new MemoryStream();
-        foreach (var stream in streams)
-        {
-            joined.Write(DecodeStream(stream));
-            joined.WriteByte((byte)'\n');
-        }
-        return joined.ToArray();
+        var start = letter.StartBaseLine;
+        var width = letter.Width > 0 ? letter.Width : letter.EndBaseLine.X - start.X;
+        return new TextGlyph(letter.Value, start.X, start.Y, width, letter.PointSize, IsBold(letter));
     }
 
-    /// <summary>/Resources is inheritable from the page tree (§7.7.3.4).</summary>
-    private DictionaryToken? InheritedResources(DictionaryToken page)
+    private static bool IsBold(Letter letter)
     {
-        var node = page;
-        for (var depth = 0; node is not null && depth < 32; depth++)
-        {
-            if (_objects.Dictionary(node, "Resources") is { } resources)
-                return resources;
-            node = _objects.Dictionary(node, "Parent");
-        }
-        return null;
-    }
-
-    private byte[] DecodeStream(StreamToken stream) => PdfStreamDecoder.Decode(stream, _objects, _budget, _streamNotes);
-
-    private void AddFontWarnings()
-    {
-        foreach (var font in _fonts.Fonts.Where(f => f.UnmappedCodes > 0))
-            _warnings.Add($"font {font.BaseFont}: {font.UnmappedCodes} character(s) have no Unicode mapping and were left out.");
+        if (letter.FontDetails is { } details && (details.IsBold || details.Weight >= 600))
+            return true;
+        var name = letter.FontName ?? "";
+        return name.Contains("Bold", StringComparison.OrdinalIgnoreCase) || name.Contains("Black", StringComparison.OrdinalIgnoreCase)
+            || name.Contains("Heavy", StringComparison.OrdinalIgnoreCase) || name.Contains("Semibold", StringComparison.OrdinalIgnoreCase);
     }
 
     private ReadResult Failure(ReadFailureKind kind, string? location, string message) =>
-        ReadResult.ForFailure(new ReadFailure(_documentName, kind, location, message));
+        ReadResult.ForFailure(new ReadFailure(documentName, kind, location, message));
 }

@@ -12,9 +12,9 @@ public sealed class PlainTextDocumentReader : IDocumentReader
 
     /// <inheritdoc />
     public ReadResult Read(ReadOnlyMemory<byte> content, string documentName, ReaderLimits limits, CancellationToken cancellationToken = default) =>
-        ReaderGuard.Run(documentName, Format, () => ReadCore(content, documentName, cancellationToken));
+        ReaderGuard.Run(documentName, Format, () => ReadCore(content, documentName, limits, cancellationToken));
 
-    private ReadResult ReadCore(ReadOnlyMemory<byte> content, string documentName, CancellationToken cancellationToken)
+    private ReadResult ReadCore(ReadOnlyMemory<byte> content, string documentName, ReaderLimits limits, CancellationToken cancellationToken)
     {
         var decoded = TextDecoding.Decode(content.Span);
         if (TextDecoding.LooksBinary(decoded.Text))
@@ -23,6 +23,8 @@ public sealed class PlainTextDocumentReader : IDocumentReader
                 "The document holds binary data, not text. Expected plain text in UTF-8, UTF-16 or Windows-1252.");
         }
 
+        TextDecoding.CheckReadable(content.Span, decoded, ReaderGuard.Name(Format));
+        TextLimits.Check(decoded.Text, Format, limits, cancellationToken);
         var blocks = ReadBlocks(decoded.Text, cancellationToken);
         return ReadResult.ForValue(new DocumentText(documentName, Format, blocks, []));
     }

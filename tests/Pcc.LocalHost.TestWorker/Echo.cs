@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Pcc.LocalHost.TestWorker;
+
+/// <summary>HTTP functions: one echoes what it was called with; one fails.</summary>
+public sealed class Echo
+{
+    [Function("Echo")]
+    public static async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "echo/{word}/{count:int?}")] HttpRequest request,
+        string word, FunctionContext context)
+    {
+        var body = await new StreamReader(request.Body).ReadToEndAsync();
+        return new OkObjectResult(new
+        {
+            word,
+            method = request.Method,
+            query = request.Query["q"].ToString(),
+            header = request.Headers["X-Test"].ToString(),
+            body,
+            invocationId = context.InvocationId,
+        });
+    }
+
+    [Function("Broken")]
+    public static IActionResult Broken([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "broken")] HttpRequest request) =>
+        throw new InvalidOperationException("Broken is broken on purpose.");
+}

@@ -132,6 +132,10 @@ resource settings 'Microsoft.Web/sites/config@2025-03-01' = {
     Ingestion__MaxDocumentBytes: '20971520'
     Ingestion__MaxDecompressedBytes: '104857600'
     Ingestion__Timeout: '00:00:30'
+    // Recovery from ingests whose process died (IngestionOptions): give up after 5 deaths, settle after 10 minutes.
+    Ingestion__MaxAttempts: '5'
+    Ingestion__AbandonAfter: '00:10:00'
+    Ingestion__LockWait: '00:02:00'
     Catalogue__ThemesFile: ''
 
     // Pages: the site root is the app's (no host welcome page). Editor pages need an Entra ID sign-in with the Editor

@@ -18,6 +18,7 @@ public static class CliApplication
             ParseCommand.Create(options),
             DiffCommand.Create(options),
             UploadCommand.Create(options.Connection),
+            ConfirmCommand.Create(options.Connection),
             PoisonCommand.Create(options.Connection),
         };
         options.AddTo(root);

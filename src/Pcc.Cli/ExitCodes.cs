@@ -12,6 +12,12 @@ public static class ExitCodes
     /// <summary>A document (or the themes file) could not be read; the reason is on standard error.</summary>
     public const int Unreadable = 2;
 
+    /// <summary>The version was read but is held for review (it would empty the briefing or remove most of it); see <c>pcc confirm</c>.</summary>
+    public const int HeldForReview = 3;
+
+    /// <summary>Nothing to confirm: no such held version, or a newer version was published since.</summary>
+    public const int NotConfirmed = 5;
+
     /// <summary>Waited for the app (e.g. an ingest report) longer than allowed.</summary>
     public const int TimedOut = 4;
 }

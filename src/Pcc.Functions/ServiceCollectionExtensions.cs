@@ -57,8 +57,14 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(string.IsNullOrWhiteSpace(themesFile) ? ThemeTaxonomy.Default : ThemeTaxonomy.LoadFile(themesFile));
         services.AddSingleton(sp => new BriefingParser(sp.GetRequiredService<ThemeTaxonomy>()));
         services.AddSingleton(sp => new IngestionPlanner(sp.GetRequiredService<BriefingParser>(), limits));
+        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section);
         services.AddSingleton<IngestionWriter>();
+        services.AddSingleton<IngestionReports>();
+        services.AddSingleton<IngestionReceipts>();
+        services.AddSingleton<IngestionCompletion>();
         services.AddSingleton<BriefingIngestor>();
+        services.AddSingleton<AbandonedIngests>();
+        services.AddSingleton<HeldVersions>();
         return services;
     }
 

@@ -65,7 +65,10 @@ public sealed class FunctionMetadataTests(PublishedApp published) : IClassFixtur
                     Assert.Equal(("queueTrigger", queue.QueueName), (Text(trigger, "type"), Text(trigger, "queueName")));
                     break;
                 case HttpTriggerAttribute http:
-                    Assert.Equal(("httpTrigger", http.Route, "Anonymous"), (Text(trigger, "type"), Text(trigger, "route"), http.AuthLevel.ToString()));
+                    // Only the editors' write route needs a function key; every other route is anonymous.
+                    var expectedLevel = declared.Name == "ConfirmBriefingVersion" ? "function" : "anonymous";
+                    Assert.Equal(("httpTrigger", http.Route, expectedLevel, expectedLevel),
+                        (Text(trigger, "type"), Text(trigger, "route"), http.AuthLevel.ToString().ToLowerInvariant(), Text(trigger, "authLevel")?.ToLowerInvariant()));
                     Assert.Equal(http.Methods!.Select(m => m.ToLowerInvariant()), trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
                     break;
                 default:

@@ -86,6 +86,31 @@ public sealed class CliTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixt
     }
 
     [Fact]
+    public async Task AVersionThatWouldEmptyTheBriefingIsHeldUntilPccConfirmPublishesIt()
+    {
+        await using var test = await TestHost.StartAsync(fixture.Azurite);
+        var folder = Directory.CreateTempSubdirectory().FullName;
+        var empty = Path.Combine(folder, "public-safety.txt");
+        await File.WriteAllTextAsync(empty, "Minutes of the estates committee\n\nThe car park will be resurfaced in the spring.\n");
+        await PccAsync(test, "upload", RepositoryRoot.Combine("seeds", Seeds.BriefingName), "--name", "public-safety.txt", "--wait", "--timeout", "60");
+
+        var held = await PccAsync(test, "upload", empty, "--wait", "--timeout", "60");
+        var confirm = await PccAsync(test, "confirm", "public-safety", "2");
+        var again = await PccAsync(test, "confirm", "public-safety", "2");
+        var missing = await PccAsync(test, "confirm", "public-safety", "9");
+
+        Assert.Equal(3, held.Exit);
+        Assert.Contains("HELD FOR REVIEW", held.Output);
+        Assert.True(confirm.Exit == 0, confirm.Error);
+        Assert.Contains("Confirmed by an editor", confirm.Output);
+        Assert.Equal(0, again.Exit);
+        Assert.Contains("already published", again.Output);
+        Assert.Equal(5, missing.Exit);
+        Assert.Equal(2, (await test.GetJsonAsync("api/briefings/public-safety")).GetProperty("currentVersion").GetInt32());
+        Assert.Equal(0, (await test.GetJsonAsync("api/case-studies")).GetArrayLength());
+    }
+
+    [Fact]
     public async Task ReplayWithoutIdsOrAllIsAUsageError()
     {
         await using var test = await TestHost.StartAsync(fixture.Azurite);

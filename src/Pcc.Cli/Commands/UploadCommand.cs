@@ -66,11 +66,16 @@ public static class UploadCommand
         while (DateTime.UtcNow < deadline)
         {
             var receipt = await TryGetReceiptAsync(store, slug, etag, cancellationToken);
-            if (receipt is { Status: IngestionEntity.Completed or IngestionEntity.Failed })
+            if (receipt is { Status: IngestionEntity.Completed or IngestionEntity.Failed or IngestionEntity.Held })
             {
                 var summary = await store.Reports.GetBlobClient(IngestionPaths.Summary(receipt.Report)).DownloadContentAsync(cancellationToken);
                 output.Write(summary.Value.Content.ToString());
-                return receipt.Status == IngestionEntity.Completed ? ExitCodes.Success : ExitCodes.Unreadable;
+                return receipt.Status switch
+                {
+                    IngestionEntity.Completed => ExitCodes.Success,
+                    IngestionEntity.Held => ExitCodes.HeldForReview,
+                    _ => ExitCodes.Unreadable,
+                };
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pcc.Briefings.Themes;
 using Pcc.Functions.Catalogue.Models;
+using Pcc.Functions.Data;
 
 namespace Pcc.Functions.Catalogue;
 
@@ -24,9 +25,9 @@ public sealed class CatalogueApi(CatalogueReader reader, ReportReader reports, T
     [Function("Briefing")]
     public async Task<Results<Ok<BriefingView>, ProblemHttpResult>> BriefingAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/briefings/{slug}")] HttpRequest request, string slug, CancellationToken cancellationToken) =>
-        await reader.BriefingAsync(slug, cancellationToken) is { } briefing
+        TableKeys.IsAppKey(slug) && await reader.BriefingAsync(slug, cancellationToken) is { } briefing
             ? TypedResults.Ok(briefing)
-            : NotFound($"No briefing '{slug}' has been uploaded.");
+            : NotFound($"No briefing '{Clip(slug)}' has been uploaded.");
 
     /// <summary><c>GET /api/case-studies[?theme=slug]</c>: the catalogue now, or one theme of it.</summary>
     [Function("CaseStudies")]
@@ -36,7 +37,7 @@ public sealed class CatalogueApi(CatalogueReader reader, ReportReader reports, T
         string? theme = request.Query["theme"];
         if (theme is not null && taxonomy.Find(theme) is null)
         {
-            return NotFound($"There is no theme '{theme}'. GET /api/themes lists them.");
+            return NotFound($"There is no theme '{Clip(theme)}'. GET /api/themes lists them.");
         }
 
         return TypedResults.Ok(await reader.CaseStudiesAsync(theme, cancellationToken));
@@ -46,9 +47,9 @@ public sealed class CatalogueApi(CatalogueReader reader, ReportReader reports, T
     [Function("CaseStudy")]
     public async Task<Results<Ok<CaseStudyDetail>, ProblemHttpResult>> CaseStudyAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/case-studies/{key}")] HttpRequest request, string key, CancellationToken cancellationToken) =>
-        await reader.CaseStudyAsync(key, cancellationToken) is { } detail
+        TableKeys.IsAppKey(key) && await reader.CaseStudyAsync(key, cancellationToken) is { } detail
             ? TypedResults.Ok(detail)
-            : NotFound($"No case study has the key '{key}'.");
+            : NotFound($"No case study has the key '{Clip(key)}'.");
 
     /// <summary><c>GET /api/changes?since=…[&amp;until=…]</c>: every change recorded in the window, in time order.</summary>
     [Function("Changes")]
@@ -81,10 +82,13 @@ public sealed class CatalogueApi(CatalogueReader reader, ReportReader reports, T
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/reports/{slug}/{file}")] HttpRequest request, string slug, string file, CancellationToken cancellationToken) =>
         await reports.ReadAsync(slug, file, cancellationToken) is { } report
             ? TypedResults.File(report.Content, report.ContentType)
-            : NotFound($"No ingest report '{slug}/{file}'.");
+            : NotFound($"No ingest report '{Clip(slug)}/{Clip(file)}'.");
 
     private static bool TryParseInstant(string? value, out DateTimeOffset instant) =>
         DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out instant);
+
+    // Keys are echoed in messages, but never a 5,000-character one.
+    private static string Clip(string value) => value.Length > 100 ? value[..100] + "…" : value;
 
     private static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");

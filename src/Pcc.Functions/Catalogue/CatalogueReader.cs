@@ -51,19 +51,32 @@ public sealed class CatalogueReader(PccStore store, ThemeTaxonomy taxonomy)
         }
 
         var failures = new List<IngestAttemptView>();
-        var failed = TableClient.CreateQueryFilter($"PartitionKey eq {slug} and Status eq {IngestionEntity.Failed}");
-        await foreach (var f in store.Ingestions.QueryAsync<IngestionEntity>(failed, cancellationToken: cancellationToken))
+        var held = new List<HeldVersionView>();
+        var current = briefing?.CurrentVersion ?? 0;
+        var notApplied = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {slug} and (Status eq {IngestionEntity.Failed} or Status eq {IngestionEntity.Abandoned} or Status eq {IngestionEntity.Held})");
+        string? blobName = null;
+        await foreach (var f in store.Ingestions.QueryAsync<IngestionEntity>(notApplied, cancellationToken: cancellationToken))
         {
-            failures.Add(new IngestAttemptView(f.RowKey, f.IngestedAt, f.Error ?? "", f.Report));
+            blobName ??= f.BlobName;
+            if (f.Status == IngestionEntity.Held)
+            {
+                held.Add(new HeldVersionView(f.Version, f.RowKey, f.IngestedAt, f.Error ?? "", f.Report, f.BaseVersion != current,
+                    $"/api/briefings/{slug}/versions/{f.Version}/confirm"));
+            }
+            else
+            {
+                failures.Add(new IngestAttemptView(f.RowKey, f.IngestedAt, f.Error ?? "", f.Report));
+            }
         }
 
-        if (briefing is null && failures.Count == 0)
+        if (briefing is null && blobName is null)
         {
             return null;
         }
 
-        return new BriefingView(slug, briefing?.Title ?? "", briefing?.BlobName ?? failures[0].Report, briefing?.CurrentVersion ?? 0,
-            versions, failures.OrderByDescending(f => f.At).ToList());
+        return new BriefingView(slug, briefing?.Title ?? "", briefing?.BlobName ?? blobName!, current,
+            versions, failures.OrderByDescending(f => f.At).ToList(), held.OrderByDescending(h => h.At).ToList());
     }
 
     /// <summary>Current case studies, of one theme or all, in theme and number order.</summary>

@@ -10,7 +10,8 @@ public sealed class ReportReader(PccStore store)
     public async Task<(byte[] Content, string ContentType)?> ReadAsync(string slug, string file, CancellationToken cancellationToken)
     {
         // Only names the ingest writes: no path segments, .json or .txt.
-        if (file.Contains('/') || file.Contains("..", StringComparison.Ordinal) || Path.GetExtension(file) is not (".json" or ".txt"))
+        if (!TableKeys.IsAppKey(slug) || file.Length > 255 || !file.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.')
+            || file.Contains("..", StringComparison.Ordinal) || Path.GetExtension(file) is not (".json" or ".txt"))
         {
             return null;
         }

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Pcc.Functions.Data;
+using Pcc.Functions.Ingestion;
 using Pcc.Notifications.Digests;
 using Pcc.Notifications.Subscriptions;
 using Azure.Data.Tables;
@@ -14,15 +16,15 @@ namespace Pcc.Functions.Digests;
 /// <remarks>
 /// An ingest stamps its change rows with the time it started and writes them a moment later, so a window is read
 /// only once no ingest that started inside it is still running: otherwise its changes would appear after the window
-/// was sent and never be sent at all. Reading waits up to <c>Digests:WaitForIngests</c> (default 2 minutes) and then
-/// fails, so the run is tried again rather than sent without them.
+/// was sent and never be sent at all. Reading waits up to <c>Digests:WaitForIngests</c> (default 2 minutes, real time)
+/// and then fails, so the run is tried again rather than sent without them; the log says what it waits for. An ingest
+/// whose process died does not hold windows up for ever: once it counts as abandoned
+/// (<see cref="IngestionOptions.AbandonAfter"/>) it is settled (see <see cref="AbandonedIngests"/>) and the window proceeds.
 /// </remarks>
-public sealed class CatalogueDigestSource(PccStore store, SubscriberStore subscribers, SubscriptionLinks links, TimeProvider time, IConfiguration configuration) : IDigestSource
+public sealed class CatalogueDigestSource(
+    PccStore store, SubscriberStore subscribers, SubscriptionLinks links, AbandonedIngests abandoned,
+    IConfiguration configuration, ILogger<CatalogueDigestSource> logger) : IDigestSource
 {
-    // An ingest runs for well under a minute; a pending receipt older than this belongs to an attempt that died, and
-    // its retry takes a fresh timestamp (see BriefingIngestor).
-    private static readonly TimeSpan s_liveIngest = TimeSpan.FromMinutes(15);
-
     private readonly TimeSpan _waitForIngests = configuration.GetValue("Digests:WaitForIngests", TimeSpan.FromMinutes(2));
 
     /// <inheritdoc />
@@ -66,7 +68,8 @@ public sealed class CatalogueDigestSource(PccStore store, SubscriberStore subscr
 
     private async Task WaitForIngestsAsync(DateTimeOffset to, CancellationToken cancellationToken)
     {
-        var deadline = time.GetUtcNow() + _waitForIngests;
+        var started = Stopwatch.GetTimestamp();
+        IngestionEntity? logged = null;
         while (true)
         {
             var running = await FirstRunningIngestAsync(to, cancellationToken);
@@ -75,10 +78,23 @@ public sealed class CatalogueDigestSource(PccStore store, SubscriberStore subscr
                 return;
             }
 
-            if (time.GetUtcNow() >= deadline)
+            if (abandoned.IsAbandoned(running))
             {
-                throw new InvalidOperationException(
-                    $"The ingest of {running.BlobName} that started at {running.IngestedAt:O} is still running; the digest window ending {to:O} waits for it.");
+                await abandoned.SettleAsync(running, _waitForIngests, cancellationToken);
+                continue;
+            }
+
+            var waits = $"The digest window ending {to:O} waits for the ingest of {running.BlobName} (version {running.Version} of '{running.PartitionKey}', " +
+                $"attempt {running.Attempts}) that started at {running.IngestedAt:O}; it counts as abandoned at {abandoned.AbandonedAt(running):O}.";
+            if (logged?.RowKey != running.RowKey)
+            {
+                logger.LogWarning("{Waits}", waits);
+                logged = running;
+            }
+
+            if (Stopwatch.GetElapsedTime(started) >= _waitForIngests)
+            {
+                throw new InvalidOperationException($"The ingest of {running.BlobName} that started at {running.IngestedAt:O} is still running. {waits}");
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
@@ -87,8 +103,9 @@ public sealed class CatalogueDigestSource(PccStore store, SubscriberStore subscr
 
     private async Task<IngestionEntity?> FirstRunningIngestAsync(DateTimeOffset to, CancellationToken cancellationToken)
     {
-        var since = time.GetUtcNow() - s_liveIngest;
-        var filter = TableClient.CreateQueryFilter($"Status eq {IngestionEntity.Pending} and IngestedAt lt {to} and IngestedAt ge {since}");
+        // Only reserved receipts (version > 0) carry a timestamp rows will be written with; one still waiting for the
+        // catalogue lock will take a time after this window.
+        var filter = TableClient.CreateQueryFilter($"Status eq {IngestionEntity.Pending} and Version gt {0} and IngestedAt lt {to}");
         await foreach (var pending in store.Ingestions.QueryAsync<IngestionEntity>(filter, cancellationToken: cancellationToken))
         {
             return pending;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure;
+using Microsoft.Extensions.Options;
 using Pcc.Briefings;
 using Pcc.Functions.Data;
 using Azure.Storage.Blobs.Models;
@@ -8,16 +9,23 @@ using Azure.Data.Tables;
 namespace Pcc.Functions.Ingestion;
 
 /// <summary>
-/// Ingests one blob of the briefings container, idempotently per (blob, ETag):
-/// take the briefing's lock; re-read the blob by name (its ETag names this version); stop if its receipt says done;
-/// otherwise reserve a receipt (version number and time fixed), plan (or reload the plan of an interrupted attempt),
-/// write the report, apply it, and complete the receipt.
+/// Ingests one blob of the briefings container, idempotently per (blob, ETag): read the blob by name (its ETag names
+/// this version); stop if its receipt says done; count the attempt on the receipt before anything is parsed; take the
+/// catalogue lock; reserve a version number and time; plan (or reload the plan of an interrupted attempt), write the
+/// report, and apply it — or hold it for review, or record why it failed — and complete the receipt.
 /// </summary>
-public sealed class BriefingIngestor(PccStore store, IngestionPlanner planner, IngestionWriter writer, TimeProvider time, ILogger<BriefingIngestor> logger)
+/// <remarks>
+/// The attempt is counted in the app's own table, not left to the host, so it works the same under any host: a
+/// document that kills its process is recognised on the next attempt, and after
+/// <see cref="IngestionOptions.MaxAttempts"/> deaths it is recorded as failed and every further invocation fails (see
+/// <see cref="IngestAttemptsExhaustedException"/>), which moves it to the poison queue instead of crash-looping.
+/// </remarks>
+public sealed class BriefingIngestor(
+    PccStore store, IngestionPlanner planner, IngestionWriter writer, IngestionCompletion completion, IngestionReports reports, IngestionReceipts receipts,
+    IOptions<IngestionOptions> options, TimeProvider time, ILogger<BriefingIngestor> logger)
 {
     internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    private static readonly TimeSpan s_lockWait = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan s_restampAfter = TimeSpan.FromMinutes(1);
 
     /// <summary>Ingests the blob called <paramref name="blobName"/>.</summary>
@@ -25,10 +33,6 @@ public sealed class BriefingIngestor(PccStore store, IngestionPlanner planner, I
     {
         await store.EnsureCreatedAsync(cancellationToken);
         var slug = BriefingSlug.FromBlobName(blobName);
-
-        // One ingest at a time across all briefings: a case study can appear in several briefings, and the catalogue
-        // row it shares is read, merged and written back by each ingest. Ingests are rare and take well under a second.
-        await using var catalogueLock = await AcquireLockAsync(cancellationToken);
 
         BlobDownloadResult download;
         try
@@ -41,90 +45,144 @@ public sealed class BriefingIngestor(PccStore store, IngestionPlanner planner, I
         }
 
         var etag = IngestionPaths.Sanitise(download.Details.ETag.ToString());
-        var receipt = (await store.Ingestions.GetEntityIfExistsAsync<IngestionEntity>(slug, etag, cancellationToken: cancellationToken)).ValueOrDefault();
-        if (receipt is { Status: IngestionEntity.Completed or IngestionEntity.Failed })
+        var receipt = await receipts.GetAsync(slug, etag, cancellationToken);
+        if (Finished(receipt, blobName) is { } finished)
         {
-            return new IngestionOutcome("duplicate", $"briefings/{blobName} (ETag {etag}) was already ingested ({receipt.Status}).", null, receipt.Report);
+            return finished;
+        }
+
+        var died = receipt is null ? 0 : receipt.Attempts - receipt.AttemptsEnded;
+        if (died >= options.Value.MaxAttempts)
+        {
+            throw await FailExhaustedAsync(blobName, slug, etag, died, cancellationToken);
+        }
+
+        receipt = await receipts.UpdateAsync(slug, etag, () => NewReceipt(blobName, slug, etag), r =>
+        {
+            r.Attempts++;
+            r.AttemptStartedAt = time.GetUtcNow();
+            r.Status = r.Status == IngestionEntity.Abandoned ? IngestionEntity.Pending : r.Status;
+        }, cancellationToken);
+
+        try
+        {
+            var outcome = await IngestLockedAsync(blobName, slug, etag, download, cancellationToken);
+            logger.Log(outcome.Status == "ingested" ? LogLevel.Information : LogLevel.Warning, "{Message}", outcome.Message);
+            return outcome;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            await EndAttemptQuietlyAsync(slug, etag);
+            throw;
+        }
+    }
+
+    private async Task<IngestionOutcome> IngestLockedAsync(string blobName, string slug, string etag, BlobDownloadResult download, CancellationToken cancellationToken)
+    {
+        await using var catalogueLock = await CatalogueLock.AcquireAsync(store, options.Value.LockWait, cancellationToken);
+
+        var receipt = (await receipts.GetAsync(slug, etag, cancellationToken))!;
+        if (Finished(receipt, blobName) is { } finished)
+        {
+            await receipts.UpdateAsync(slug, etag, null, r => r.AttemptsEnded++, cancellationToken);
+            return finished;
         }
 
         var briefing = (await store.Briefings.GetEntityIfExistsAsync<BriefingEntity>(BriefingEntity.Partition, slug, cancellationToken: cancellationToken)).ValueOrDefault();
-        receipt ??= await ReserveAsync(blobName, slug, etag, briefing, cancellationToken);
-        var report = await LoadReportAsync(receipt.Report, cancellationToken);
-        if (report is null && receipt.IngestedAt < time.GetUtcNow() - s_restampAfter)
+        var report = receipt.Version > 0 ? await reports.LoadAsync(receipt.Report, cancellationToken) : null;
+        if (receipt.Version == 0 || (report is null && receipt.IngestedAt < time.GetUtcNow() - s_restampAfter))
         {
-            // An earlier attempt stopped before writing its plan, so no row carries its timestamp yet: take a fresh one,
-            // or the changes would land in a digest window that has already been sent (e.g. a poisoned blob replayed).
-            receipt = await RestampAsync(receipt, slug, etag, cancellationToken);
+            // First attempt to get this far, or an earlier one stopped before writing its plan, so no row carries its
+            // timestamp yet: take a fresh one, or the changes would land in a digest window already sent.
+            receipt = await ReserveAsync(slug, etag, briefing, cancellationToken);
         }
 
         var target = new IngestionTarget(blobName, slug, etag, receipt.Version, receipt.IngestedAt);
-        var catalogue = await ReadCatalogueAsync(cancellationToken);
+        var catalogue = await writer.ReadCatalogueAsync(cancellationToken);
         if (report is null)
         {
             var baseline = await ReadBaselineAsync(slug, cancellationToken);
             var owners = catalogue.Values.ToDictionary(c => c.RowKey, c => c.Briefing, StringComparer.Ordinal);
             report = planner.Plan(target, download.Content.ToMemory(), baseline, owners, briefing?.CurrentVersion, cancellationToken);
-            report = await SaveReportAsync(receipt.Report, report, cancellationToken);
+            report = await reports.SaveAsync(receipt.Report, report, cancellationToken);
         }
 
-        if (report.Status == IngestionReport.Failed)
-        {
-            receipt.Status = IngestionEntity.Failed;
-            receipt.Error = string.Join("; ", report.Errors.Select(e => e.Location is null ? $"{blobName}: {e.Message}" : $"{blobName} ({e.Location}): {e.Message}"));
-            await store.Ingestions.UpsertEntityAsync(receipt, TableUpdateMode.Replace, cancellationToken);
-            logger.LogWarning("briefings/{Blob} could not be read: {Error}", blobName, receipt.Error);
-            return new IngestionOutcome("failed", $"The document could not be read: {receipt.Error}", report, receipt.Report);
-        }
-
-        await writer.ApplyAsync(report, catalogue, cancellationToken);
-        receipt.Status = IngestionEntity.Completed;
-        await store.Ingestions.UpsertEntityAsync(receipt, TableUpdateMode.Replace, cancellationToken);
-
-        var c = report.Counts;
-        var message = $"briefings/{blobName} → version {report.Version} of '{slug}': {Quantity.CaseStudiesInThemes(c.CaseStudies, c.Themes)}, {c.New} new, {c.Changed} changed, {c.Removed} removed.";
-        logger.LogInformation("{Message}", message);
-        return new IngestionOutcome("ingested", message, report, receipt.Report);
+        return await completion.FinishAsync(report, catalogue, cancellationToken);
     }
 
-    // Failing the invocation on a timeout lets the host retry it later.
-    private Task<BlobLock> AcquireLockAsync(CancellationToken cancellationToken) =>
-        BlobLock.AcquireAsync(store.Locks, "ingest/catalogue", new BlobLockOptions { Duration = TimeSpan.FromSeconds(60), AutoRenew = true }, s_lockWait, cancellationToken);
+    private static IngestionOutcome? Finished(IngestionEntity? receipt, string blobName) => receipt switch
+    {
+        { Exhausted: true } => throw new IngestAttemptsExhaustedException(receipt.Error ?? $"briefings/{blobName} was given up on."),
+        { Status: IngestionEntity.Completed or IngestionEntity.Failed or IngestionEntity.Held } =>
+            new IngestionOutcome("duplicate", $"briefings/{blobName} (ETag {receipt.RowKey}) was already ingested ({receipt.Status}).", null, receipt.Report),
+        _ => null,
+    };
 
-    private async Task<IngestionEntity> ReserveAsync(string blobName, string slug, string etag, BriefingEntity? briefing, CancellationToken cancellationToken)
+    private IngestionEntity NewReceipt(string blobName, string slug, string etag) => new()
+    {
+        PartitionKey = slug,
+        RowKey = etag,
+        BlobName = blobName,
+        Status = IngestionEntity.Pending,
+        IngestedAt = time.GetUtcNow(),
+    };
+
+    private Task<IngestionEntity> ReserveAsync(string slug, string etag, BriefingEntity? briefing, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var receipt = new IngestionEntity
+        return receipts.UpdateAsync(slug, etag, null, r =>
         {
-            PartitionKey = slug,
-            RowKey = etag,
-            BlobName = blobName,
-            Status = IngestionEntity.Pending,
-            Version = (briefing?.CurrentVersion ?? 0) + 1,
-            IngestedAt = now,
-            Report = IngestionPaths.Report(slug, now, etag),
-        };
-        await store.Ingestions.AddEntityAsync(receipt, cancellationToken);
-        return receipt;
+            r.Status = IngestionEntity.Pending;
+            r.Version = (briefing?.CurrentVersion ?? 0) + 1;
+            r.BaseVersion = briefing?.CurrentVersion ?? 0;
+            r.IngestedAt = now;
+            r.Report = IngestionPaths.Report(slug, now, etag);
+        }, cancellationToken);
     }
 
-    private async Task<IngestionEntity> RestampAsync(IngestionEntity receipt, string slug, string etag, CancellationToken cancellationToken)
+    private async Task EndAttemptQuietlyAsync(string slug, string etag)
     {
-        var now = time.GetUtcNow();
-        receipt.IngestedAt = now;
-        receipt.Report = IngestionPaths.Report(slug, now, etag);
-        await store.Ingestions.UpdateEntityAsync(receipt, receipt.ETag, TableUpdateMode.Replace, cancellationToken);
-        return (await store.Ingestions.GetEntityAsync<IngestionEntity>(slug, etag, cancellationToken: cancellationToken)).Value;
-    }
-
-    private async Task<Dictionary<string, CaseStudyEntity>> ReadCatalogueAsync(CancellationToken cancellationToken)
-    {
-        var catalogue = new Dictionary<string, CaseStudyEntity>(StringComparer.Ordinal);
-        await foreach (var entity in store.CaseStudies.QueryAsync<CaseStudyEntity>(cancellationToken: cancellationToken))
+        try
         {
-            catalogue[entity.RowKey] = entity;
+            await receipts.UpdateAsync(slug, etag, null, r => r.AttemptsEnded++, CancellationToken.None);
         }
+        catch (Exception ex)
+        {
+            // Storage is what failed, most likely: the attempt then counts as one that died, which only brings the limit nearer.
+            logger.LogWarning("Could not record the end of an ingest attempt of {Slug}/{Etag}: {Reason}", slug, etag, ex.Message);
+        }
+    }
 
-        return catalogue;
+    private async Task<IngestAttemptsExhaustedException> FailExhaustedAsync(string blobName, string slug, string etag, int died, CancellationToken cancellationToken)
+    {
+        var briefing = (await store.Briefings.GetEntityIfExistsAsync<BriefingEntity>(BriefingEntity.Partition, slug, cancellationToken: cancellationToken)).ValueOrDefault();
+        var stays = briefing is null ? "No earlier version of this briefing exists." : $"Version {briefing.CurrentVersion} stays current.";
+        var message = $"Ingesting briefings/{blobName} stopped its process {died} times before it finished, so it was given up on and goes to " +
+            $"the poison queue. {stays} Check the document with `pcc parse`, then upload a corrected version.";
+        var now = time.GetUtcNow();
+        var receipt = await receipts.UpdateAsync(slug, etag, null, r =>
+        {
+            if (r.Version == 0)
+            {
+                r.Version = (briefing?.CurrentVersion ?? 0) + 1;
+                r.BaseVersion = briefing?.CurrentVersion ?? 0;
+                r.IngestedAt = now;
+                r.Report = IngestionPaths.Report(slug, now, etag);
+            }
+
+            r.Status = IngestionEntity.Failed;
+            r.Exhausted = true;
+            r.Error = message;
+        }, cancellationToken);
+
+        await reports.SaveAsync(receipt.Report, new IngestionReport
+        {
+            BlobName = blobName, Slug = slug, Etag = etag, Version = receipt.Version, IngestedAt = receipt.IngestedAt,
+            Status = IngestionReport.Failed, CurrentVersion = briefing?.CurrentVersion,
+            Errors = [new ReportError("StoppedProcess", null, message)],
+        }, cancellationToken);
+        logger.LogError("{Message}", message);
+        return new IngestAttemptsExhaustedException(message);
     }
 
     private async Task<List<CaseStudy>> ReadBaselineAsync(string slug, CancellationToken cancellationToken)
@@ -137,42 +195,5 @@ public sealed class BriefingIngestor(PccStore store, IngestionPlanner planner, I
         }
 
         return baseline;
-    }
-
-    private async Task<IngestionReport?> LoadReportAsync(string path, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var content = (await store.Reports.GetBlobClient(path).DownloadContentAsync(cancellationToken)).Value.Content;
-            return content.ToObjectFromJson<IngestionReport>(JsonOptions);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return null;
-        }
-    }
-
-    private async Task<IngestionReport> SaveReportAsync(string path, IngestionReport report, CancellationToken cancellationToken)
-    {
-        var json = BinaryData.FromObjectAsJson(report, JsonOptions);
-        try
-        {
-            await store.Reports.GetBlobClient(path).UploadAsync(json, new BlobUploadOptions
-            {
-                HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" },
-                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-            }, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            // An earlier attempt wrote the plan first: that plan is the one to apply.
-            return await LoadReportAsync(path, cancellationToken) ?? report;
-        }
-
-        await store.Reports.GetBlobClient(IngestionPaths.Summary(path)).UploadAsync(
-            BinaryData.FromString(IngestionReportText.Render(report)),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/plain; charset=utf-8" } },
-            cancellationToken);
-        return report;
     }
 }

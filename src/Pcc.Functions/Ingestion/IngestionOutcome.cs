@@ -1,7 +1,7 @@
 namespace Pcc.Functions.Ingestion;
 
 /// <summary>What happened to one ingest request.</summary>
-/// <param name="Status">ingested, failed (unreadable document, reported), duplicate (this blob version was already ingested) or missing (the blob is gone).</param>
+/// <param name="Status">ingested, failed (unreadable document, reported), held (read, but held for review), duplicate (this blob version was already handled) or missing (the blob is gone).</param>
 /// <param name="Message">One line for the invocation log.</param>
 /// <param name="Report">The report, when there is one.</param>
 /// <param name="ReportPath">The report's path in the reports container.</param>

@@ -19,25 +19,33 @@ public sealed class IngestionPlanner(BriefingParser parser, ReaderLimits limits)
         int? currentVersion,
         CancellationToken cancellationToken)
     {
+        if (content.Length is > 0 and < MinDocumentBytes)
+        {
+            return Failed(target, currentVersion, "TooShort", $"The document is {content.Length} byte{(content.Length == 1 ? "" : "s")} long. Expected the text of a briefing.");
+        }
+
         var parsed = parser.Parse(content, target.BlobName, limits, cancellationToken);
         if (!parsed.Success)
         {
             var failure = parsed.Failure!;
-            return Report(target, IngestionReport.Failed) with
-            {
-                Errors = [new ReportError(failure.Kind.ToString(), failure.Location, failure.Message)],
-                CurrentVersion = currentVersion,
-            };
+            return Failed(target, currentVersion, failure.Kind.ToString(), failure.Message, failure.Location);
         }
 
         var briefing = parsed.Value;
+        if (briefing.CaseStudies.Count == 0 && baseline.Count == 0)
+        {
+            return Failed(target, currentVersion, "NoCaseStudies",
+                "No case studies were found in the document. Expected numbered case studies under theme headings (see `pcc parse`).");
+        }
+
         var comparison = CaseStudyComparer.Compare(baseline, briefing.CaseStudies);
         var current = comparison.Current;
         var themes = current.GroupBy(c => (c.ThemeSlug, c.ThemeName))
             .Select(g => new ReportTheme(g.Key.ThemeSlug, g.Key.ThemeName, g.Count()))
             .ToList();
 
-        return Report(target, IngestionReport.Ingested) with
+        var hold = HoldReason(target, baseline.Count, current.Count, comparison.Removed.Count, currentVersion);
+        return Report(target, hold is null ? IngestionReport.Ingested : IngestionReport.Held) with
         {
             Format = FormatName(briefing.Format),
             Title = briefing.Title,
@@ -49,10 +57,37 @@ public sealed class IngestionPlanner(BriefingParser parser, ReaderLimits limits)
             Removed = comparison.Removed.Select(ToReport).ToList(),
             Unchanged = comparison.Unchanged.Select(c => c.Key).ToList(),
             FootnoteMarksRemoved = briefing.FootnoteMarksRemoved,
-            Warnings = briefing.Warnings,
-            CurrentVersion = target.Version,
+            Warnings = hold is null ? briefing.Warnings : [hold, .. briefing.Warnings],
+            CurrentVersion = hold is null ? target.Version : currentVersion,
         };
     }
+
+    /// <summary>Smaller documents are refused before reading: no briefing fits in so few bytes.</summary>
+    public const int MinDocumentBytes = 16;
+
+    /// <summary>
+    /// Why a version that was read must wait for an editor: it would remove every case study of the briefing, or more
+    /// than half of them. A document that lost its text to a reader problem must not empty the catalogue silently.
+    /// </summary>
+    private static string? HoldReason(IngestionTarget target, int before, int after, int removed, int? currentVersion)
+    {
+        if (before == 0 || removed * 2 <= before)
+        {
+            return null;
+        }
+
+        var what = after == 0 ? "has no case studies" : $"removes {removed} of the {before} case studies";
+        return $"HELD FOR REVIEW: this version {what} of version {currentVersion}. It is not published and nothing is sent " +
+            $"until an editor confirms it (`pcc confirm {target.Slug} {target.Version}`, or POST /api/briefings/{target.Slug}/versions/{target.Version}/confirm) " +
+            "or uploads another version.";
+    }
+
+    private static IngestionReport Failed(IngestionTarget target, int? currentVersion, string kind, string message, string? location = null) =>
+        Report(target, IngestionReport.Failed) with
+        {
+            Errors = [new ReportError(kind, location, message)],
+            CurrentVersion = currentVersion,
+        };
 
     /// <summary>The lower-case format name used in reports and the API.</summary>
     public static string FormatName(DocumentFormat format) => format.ToString().ToLowerInvariant();

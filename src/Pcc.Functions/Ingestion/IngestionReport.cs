@@ -12,6 +12,12 @@ public sealed record IngestionReport
     /// <summary>Status of a report whose document could not be read.</summary>
     public const string Failed = "failed";
 
+    /// <summary>
+    /// Status of a report whose document was read but would empty the briefing or remove more than half of its case
+    /// studies: held for an editor to confirm; nothing of it is applied until then.
+    /// </summary>
+    public const string Held = "held";
+
     /// <summary>The blob name in the briefings container.</summary>
     public required string BlobName { get; init; }
 
@@ -27,7 +33,7 @@ public sealed record IngestionReport
     /// <summary>When the ingest started.</summary>
     public required DateTimeOffset IngestedAt { get; init; }
 
-    /// <summary><see cref="Ingested"/> or <see cref="Failed"/>.</summary>
+    /// <summary><see cref="Ingested"/>, <see cref="Held"/> or <see cref="Failed"/>.</summary>
     public required string Status { get; init; }
 
     /// <summary>The format the document was read as.</summary>
@@ -66,6 +72,6 @@ public sealed record IngestionReport
     /// <summary>Why the document could not be read.</summary>
     public IReadOnlyList<ReportError> Errors { get; init; } = [];
 
-    /// <summary>For a failed ingest: the version that stays current, if any.</summary>
+    /// <summary>For a failed or held ingest: the version that stays current, if any.</summary>
     public int? CurrentVersion { get; init; }
 }

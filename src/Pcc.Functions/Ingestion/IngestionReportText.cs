@@ -28,6 +28,12 @@ public static class IngestionReportText
             return text.ToString();
         }
 
+        if (report.Status == IngestionReport.Held)
+        {
+            text.AppendLine(report.Warnings[0]);
+            text.AppendLine($"Version {report.CurrentVersion} stays current until then. What this version would publish:");
+        }
+
         var c = report.Counts;
         text.AppendLine($"Version {report.Version}: \"{report.Title}\" read as {report.Format}.");
         text.AppendLine($"{Quantity.CaseStudiesInThemes(c.CaseStudies, c.Themes)}: {c.New} new, {c.Changed} changed, {c.Removed} removed, {c.Unchanged} unchanged.");

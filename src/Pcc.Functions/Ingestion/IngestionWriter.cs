@@ -13,6 +13,31 @@ namespace Pcc.Functions.Ingestion;
 /// </summary>
 public sealed class IngestionWriter(PccStore store)
 {
+    /// <summary>The catalogue as it is now, by case-study key: what <see cref="ApplyAsync"/> merges into.</summary>
+    public async Task<Dictionary<string, CaseStudyEntity>> ReadCatalogueAsync(CancellationToken cancellationToken)
+    {
+        var catalogue = new Dictionary<string, CaseStudyEntity>(StringComparer.Ordinal);
+        await foreach (var entity in store.CaseStudies.QueryAsync<CaseStudyEntity>(cancellationToken: cancellationToken))
+        {
+            catalogue[entity.RowKey] = entity;
+        }
+
+        return catalogue;
+    }
+
+    /// <summary>
+    /// Removes the change and history rows a report's apply may have written, and nothing else: for a plan that was
+    /// abandoned half-applied after a newer version of its briefing was published, so its changes never reach a digest.
+    /// </summary>
+    public async Task RollBackChangesAsync(IngestionReport report, CancellationToken cancellationToken)
+    {
+        foreach (var e in ChangeEvents(report))
+        {
+            await store.Changes.DeleteEntityAsync(ChangeEntity.PartitionFor(report.IngestedAt), ChangeEntity.RowKeyFor(report.IngestedAt, report.Slug, e.CaseStudy.Key), ETag.All, cancellationToken);
+            await store.CaseStudyHistory.DeleteEntityAsync(e.CaseStudy.Key, CaseStudyHistoryEntity.RowKeyFor(report.IngestedAt, report.Slug), ETag.All, cancellationToken);
+        }
+    }
+
     /// <summary>Applies a successfully read report.</summary>
     public async Task ApplyAsync(IngestionReport report, IReadOnlyDictionary<string, CaseStudyEntity> catalogue, CancellationToken cancellationToken)
     {

@@ -16,7 +16,7 @@ public sealed partial class SummariesApi(WeeklySummaryService summaries)
         if (!match.Success
             || int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) is var number && (number < 1 || number > ISOWeek.GetWeeksInYear(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture))))
         {
-            return TypedResults.Problem($"'{week}' is not an ISO week such as 2026-W47.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid week");
+            return TypedResults.Problem($"'{(week.Length > 20 ? week[..20] + "…" : week)}' is not an ISO week such as 2026-W47.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid week");
         }
 
         string? format = request.Query["format"];

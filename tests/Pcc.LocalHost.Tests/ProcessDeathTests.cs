@@ -1,0 +1,97 @@
+using System.Net;
+using System.Text;
+using Pcc.Functions.Data;
+using Pcc.Functions.Ingestion;
+using Pcc.LocalHost.Tests.Support;
+using Pcc.LocalHost.Triggers;
+using Pcc.Notifications.Storage;
+using Pcc.Testing;
+
+namespace Pcc.LocalHost.Tests;
+
+public sealed class ProcessDeathTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>
+{
+    private const string Slug = "briefing";
+
+    // Passed against the in-process local host; the host now starts the isolated worker, and HostProcess must give the
+    // child host what it needs to find and run the worker before this runs again.
+    [Fact(Skip = "HostProcess does not yet start the local host with the isolated worker it now runs.")]
+    public async Task ADocumentWhoseIngestKeepsKillingTheHostEndsInThePoisonQueueAndDigestsKeepRunning()
+    {
+        var id = Guid.NewGuid().ToString("N")[..12];
+        var account = StorageConnection.FromConnectionString(fixture.Azurite.ConnectionString);
+        var briefings = account.GetBlobContainerClient("briefings-" + id);
+        var ingestions = account.GetTableClient($"t{id}Ingestions");
+        var host = await HostProcess.StartAsync(fixture.Azurite, id);
+        try
+        {
+            await briefings.CreateIfNotExistsAsync();
+            await briefings.GetBlobClient("briefing.txt").UploadAsync(new BinaryData(Seeds.Briefing));
+            await TestHost.EventuallyAsync(() => CurrentVersionAsync(host), v => v == 1, "the good version", TimeSpan.FromSeconds(60));
+
+            // The test holds the catalogue lock, so each attempt is stopped at a known point: counted, not finished.
+            // The kill stands for what the deep document does to a reader without a depth limit (a stack overflow).
+            var catalogueLock = await BlobLock.AcquireAsync(account.GetBlobContainerClient("locks-" + id), "ingest/catalogue",
+                new BlobLockOptions { Duration = TimeSpan.FromSeconds(60), AutoRenew = true }, TimeSpan.FromSeconds(10));
+            var etag = IngestionPaths.Sanitise((await briefings.GetBlobClient("briefing.docx").UploadAsync(new BinaryData(DeepDocx()))).Value.ETag.ToString());
+            for (var death = 1; death <= 5; death++)
+            {
+                await TestHost.EventuallyAsync(() => AttemptsAsync(ingestions, etag), n => n == death, $"attempt {death}", TimeSpan.FromSeconds(60));
+                await host.KillAsync();
+                await host.DisposeAsync();
+                host = await HostProcess.StartAsync(fixture.Azurite, id);
+            }
+
+            await catalogueLock.DisposeAsync();
+            var poison = PoisonQueue.Create(account, "test-" + id, "poison-" + id);
+            var message = Assert.Single(await TestHost.EventuallyAsync(() => poison.ListAsync(), m => m.Count > 0, "the poison message", TimeSpan.FromSeconds(60)));
+            Assert.Equal("briefing.docx", message.BlobName);
+
+            var receipt = (await ingestions.GetEntityAsync<IngestionEntity>(Slug, etag)).Value;
+            Assert.Equal((IngestionEntity.Failed, true), (receipt.Status, receipt.Exhausted));
+            Assert.Contains("stopped its process 5 times", receipt.Error);
+            Assert.Equal(1, await CurrentVersionAsync(host));
+            using var digest = await host.Http.PostAsync("admin/functions/SendImmediateAlerts", new StringContent("{\"input\":\"\"}", Encoding.UTF8, "application/json"));
+            Assert.True(digest.IsSuccessStatusCode, $"The digest run answered {(int)digest.StatusCode}: {await digest.Content.ReadAsStringAsync()}\n{host.Output}");
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+    }
+
+    private static async Task<int> AttemptsAsync(Azure.Data.Tables.TableClient ingestions, string etag)
+    {
+        try
+        {
+            return (await ingestions.GetEntityIfExistsAsync<IngestionEntity>(Slug, etag)).ValueOrDefault()?.Attempts ?? 0;
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            return 0;
+        }
+    }
+
+    private static async Task<int> CurrentVersionAsync(HostProcess host)
+    {
+        using var response = await host.Http.GetAsync($"api/briefings/{Slug}");
+        return response.StatusCode == HttpStatusCode.OK
+            ? System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("currentVersion").GetInt32()
+            : 0;
+    }
+
+    // word/document.xml = <w:body> + <w:p> x 100,000 + </w:p> x 100,000: 6 KB zipped.
+    private static byte[] DeepDocx()
+    {
+        using var output = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(output, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var part = new StreamWriter(zip.CreateEntry("word/document.xml").Open());
+            part.Write("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>");
+            part.Write(new StringBuilder().Insert(0, "<w:p>", 100_000).Append(new StringBuilder().Insert(0, "</w:p>", 100_000)).ToString());
+            part.Write("</w:body></w:document>");
+        }
+
+        return output.ToArray();
+    }
+}

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Text;
+using Pcc.Testing;
+
+namespace Pcc.LocalHost.Tests.Support;
+
+/// <summary>
+/// The local host run as its own process (<c>dotnet Pcc.LocalHost.dll</c> with the README's options), so a test can
+/// kill it as a crash or an operator would: SIGKILL, no clean-up. Storage names are the test's own, through the
+/// app's <c>Storage__*</c> settings in the environment.
+/// </summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private HostProcess(Process process, Uri frontDoor)
+    {
+        _process = process;
+        FrontDoor = frontDoor;
+        Http = new HttpClient { BaseAddress = frontDoor };
+    }
+
+    public Uri FrontDoor { get; }
+
+    public HttpClient Http { get; }
+
+    /// <summary>What the host wrote, for failure messages.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static async Task<HostProcess> StartAsync(Azurite azurite, string id)
+    {
+        var port = FreePort.Next();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        foreach (var arg in new[]
+        {
+            Path.Combine(AppContext.BaseDirectory, "Pcc.LocalHost.dll"), "--port", port.ToString(), "--storage", azurite.ConnectionString,
+            "--no-emulators", "--no-seed", "--host-id", "test-" + id, "--scan-interval", "00:00:00.2",
+            "--RetryDelay", "00:00:00.05", "--PoisonQueueName", "poison-" + id,
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["Storage__TablePrefix"] = "t" + id;
+        start.Environment["Storage__BriefingsContainer"] = "briefings-" + id;
+        start.Environment["Storage__ReportsContainer"] = "reports-" + id;
+        start.Environment["Storage__LocksContainer"] = "locks-" + id;
+        start.Environment["Storage__SecretsContainer"] = "secrets-" + id;
+
+        var process = Process.Start(start)!;
+        var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        process.OutputDataReceived += (_, e) => host.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await TestHost.EventuallyAsync(async () => process.HasExited || await host.AnswersAsync(), up => up, "the host to answer", TimeSpan.FromSeconds(60));
+        return process.HasExited ? throw new InvalidOperationException($"The host exited with {process.ExitCode}: {host.Output}") : host;
+    }
+
+    /// <summary>Kills the host at once, as a fatal crash would end it.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        if (!_process.HasExited)
+        {
+            await KillAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task<bool> AnswersAsync()
+    {
+        try
+        {
+            using var response = await Http.GetAsync("api/themes");
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    private void Append(string? line)
+    {
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+}

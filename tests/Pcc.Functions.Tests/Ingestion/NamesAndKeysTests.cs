@@ -70,11 +70,12 @@ public sealed class NamesAndKeysTests(AzuriteFixture fixture) : IClassFixture<Az
     public async Task OverLongOrMalformedKeysAnswerNotFoundOrBadRequest(string method, string path)
     {
         await using var app = await FunctionApp.StartAsync(fixture.Azurite);
-        var url = path.Replace("{long}", new string(path.Contains("reports/x") ? 'a' : 'b', path.Contains("reports/x") ? 5000 : 2000), StringComparison.Ordinal);
+        var key = new string(path.Contains("reports/x") ? 'a' : 'b', path.Contains("reports/x") ? 5000 : 2000);
+        var url = path.Replace("{long}", key, StringComparison.Ordinal);
 
         using var response = await app.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
 
         Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest, $"{method} {path} answered {(int)response.StatusCode}");
-        Assert.True((await response.Content.ReadAsStringAsync()).Length < 2000, "the key is not echoed whole");
+        Assert.DoesNotContain(key, await response.Content.ReadAsStringAsync());
     }
 }

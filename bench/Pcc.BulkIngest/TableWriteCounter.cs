@@ -12,9 +12,13 @@ public sealed class TableWriteCounter(Uri tableEndpoint) : HttpPipelineSynchrono
 {
     private static readonly string[] s_operations = ["\nPUT ", "\nPOST ", "\nPATCH ", "\nMERGE ", "\nDELETE "];
     private long _writes;
+    private long _requests;
 
     /// <summary>Entity writes counted so far.</summary>
     public long Writes => Interlocked.Read(ref _writes);
+
+    /// <summary>Requests that carried them (a transaction is one).</summary>
+    public long Requests => Interlocked.Read(ref _requests);
 
     /// <inheritdoc />
     public override void OnSendingRequest(HttpMessage message)
@@ -29,10 +33,12 @@ public sealed class TableWriteCounter(Uri tableEndpoint) : HttpPipelineSynchrono
         if (path.EndsWith("$batch", StringComparison.Ordinal))
         {
             Interlocked.Add(ref _writes, CountBatchOperations(request.Content));
+            Interlocked.Increment(ref _requests);
         }
         else if (!path.EndsWith("/Tables", StringComparison.Ordinal) && !path.Contains("/Tables(", StringComparison.Ordinal))
         {
             Interlocked.Increment(ref _writes);
+            Interlocked.Increment(ref _requests);
         }
     }
 

@@ -3,7 +3,8 @@ namespace Pcc.LocalHost;
 /// <summary>
 /// Reads the options from the command line and the environment (<c>LocalHost__Port=7072</c>):
 /// <c>--port 7071</c>, <c>--storage "&lt;connection string&gt;"</c>, <c>--no-emulators</c>, <c>--no-seed</c>,
-/// <c>--host-id ID</c>, <c>--scan-interval 00:00:02</c>, and any option by name (<c>--MaxAttempts 3</c>).
+/// <c>--host-id ID</c>, <c>--scan-interval 00:00:02</c>, any option by name (<c>--MaxAttempts 3</c>) and app settings
+/// (<c>--Settings:Storage:TablePrefix dev</c>).
 /// </summary>
 public static class LocalHostCommandLine
 {
@@ -31,6 +32,15 @@ public static class LocalHostCommandLine
             .Build();
 
         var options = configuration.GetSection(LocalHostOptions.Section).Get<LocalHostOptions>() ?? new LocalHostOptions();
+        // The binder cannot put a nested key (--Settings:Storage:TablePrefix) into the Settings dictionary: copied by path.
+        foreach (var (key, value) in configuration.GetSection(LocalHostOptions.Section + ":Settings").AsEnumerable(makePathsRelative: true))
+        {
+            if (value is not null)
+            {
+                options.Settings[key] = value;
+            }
+        }
+
         options.StartEmulators &= !flags.Contains("--no-emulators");
         options.Seed &= !flags.Contains("--no-seed");
         return options;

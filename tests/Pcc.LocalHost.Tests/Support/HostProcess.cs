@@ -46,21 +46,28 @@ public sealed class HostProcess : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
+        // The child finds the app as `dotnet run` would: the repository and the Function App's build output (its
+        // worker.config.json), given as absolute paths because the child runs from the tests' own folder.
         foreach (var arg in new[]
         {
             Path.Combine(AppContext.BaseDirectory, "Pcc.LocalHost.dll"), "--port", port.ToString(), "--storage", azurite.ConnectionString,
             "--no-emulators", "--no-seed", "--host-id", "test-" + id, "--scan-interval", "00:00:00.2",
             "--RetryDelay", "00:00:00.05", "--PoisonQueueName", "poison-" + id,
+            "--repository", RepositoryRoot.Path, "--AppDirectory", FunctionAppBuild.Directory(RepositoryRoot.Path),
         })
         {
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["Storage__TablePrefix"] = "t" + id;
-        start.Environment["Storage__BriefingsContainer"] = "briefings-" + id;
-        start.Environment["Storage__ReportsContainer"] = "reports-" + id;
-        start.Environment["Storage__LocksContainer"] = "locks-" + id;
-        start.Environment["Storage__SecretsContainer"] = "secrets-" + id;
+        // The test's names go in as the host's app settings, which reach the worker over local.settings(.sample).json;
+        // environment variables alone would lose to that file's values.
+        var settings = TestHost.Options(azurite, id).Settings;
+        settings["Storage:SecretsContainer"] = "secrets-" + id;
+        foreach (var (key, value) in settings)
+        {
+            start.ArgumentList.Add("--Settings:" + key);
+            start.ArgumentList.Add(value ?? string.Empty);
+        }
 
         var process = Process.Start(start)!;
         var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}/"));

@@ -1,0 +1,14 @@
+namespace Pcc.LocalHost.Tests;
+
+public sealed class LocalHostCommandLineTests
+{
+    [Fact]
+    public void AppSettingsGivenOnTheCommandLineReachTheApp()
+    {
+        var options = LocalHostCommandLine.Parse(["--port", "7072", "--Settings:Storage:TablePrefix", "dev", "--Settings:DigestBatchQueue", "batches-dev", "--AppDirectory", "/srv/app"]);
+
+        Assert.Equal("dev", options.Settings["Storage:TablePrefix"]);
+        Assert.Equal("batches-dev", options.Settings["DigestBatchQueue"]);
+        Assert.Equal(("/srv/app", 7072), (options.AppDirectory, options.Port));
+    }
+}

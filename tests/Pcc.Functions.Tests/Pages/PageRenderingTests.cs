@@ -2,7 +2,9 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Pcc.Briefings.Themes;
 using Pcc.Functions.Catalogue.Models;
+using Pcc.Functions.Data;
 using Pcc.Functions.Pages;
+using Pcc.Functions.Pages.Editor;
 using Pcc.Functions.Pages.Readers;
 using Pcc.Functions.Pages.Search;
 using Pcc.Functions.Pages.Subscribers;
@@ -82,5 +84,19 @@ public sealed class PageRenderingTests
         Assert.Equal(["Naloxone", "naloxone", "Durham"], document.QuerySelectorAll("mark").Select(m => m.TextContent));
         Assert.Contains("1 case study found", document.QuerySelector("h2")!.TextContent);
         Assert.Equal("naloxone durham", ((IHtmlInputElement)document.QuerySelector("#q")!).Value);
+    }
+
+    [Theory]
+    [InlineData(IngestionEntity.Completed, "Ingested")]
+    [InlineData(IngestionEntity.Held, "Held for review")]
+    [InlineData(IngestionEntity.Abandoned, "Abandoned")]
+    [InlineData(IngestionEntity.Pending, "Being read")]
+    public void TheEditorPageNamesEachIngestsOutcome(string status, string shown)
+    {
+        var ingest = new IngestionEntity { PartitionKey = "my-briefing", RowKey = "0x1", Status = status, BlobName = "my-briefing.docx", Version = 2, IngestedAt = s_at };
+
+        var outcome = Parse(EditorPage.Render([ingest])).QuerySelector("tbody td:last-child")!.TextContent;
+
+        Assert.StartsWith(shown, outcome);
     }
 }

@@ -49,6 +49,8 @@ public static class EditorPage
     {
         IngestionEntity.Completed => "Ingested",
         IngestionEntity.Failed => "Could not be read: " + Encode(i.Error),
+        IngestionEntity.Held => "Held for review: not published until an editor confirms it",
+        IngestionEntity.Abandoned => "Abandoned: its process stopped before it finished",
         _ => "Being read",
     };
 }

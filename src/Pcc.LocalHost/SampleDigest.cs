@@ -7,7 +7,7 @@ namespace Pcc.LocalHost;
 
 /// <summary>
 /// The main job's second step, done as a reader would: subscribes the sample address <see cref="Address"/> to every
-/// theme, daily, through the API; follows the confirmation link from the email MailDev received; then runs
+/// theme, daily, through the API; confirms it through the link in the email MailDev received; then runs
 /// <c>SendDailyDigests</c> on demand, which sends the changes ingested since the last daily window — the sample
 /// briefings — to MailDev. Without a MailDev this host started or found, there is no confirmation to follow.
 /// </summary>
@@ -43,7 +43,8 @@ public static partial class SampleDigest
 
         if (await ConfirmationLinkAsync(mailDev, since, cancellationToken) is { } link)
         {
-            using var confirmed = await http.GetAsync(link, cancellationToken);
+            // The link's GET only shows a Confirm button (mail scanners fetch links); the button POSTs back to it.
+            using var confirmed = await http.PostAsync(link, content: null, cancellationToken);
             output.WriteLine($"Sample data: {Address} subscribed to all {themes.Count} themes, daily, and confirmed through the emailed link ({(int)confirmed.StatusCode}).");
         }
         else

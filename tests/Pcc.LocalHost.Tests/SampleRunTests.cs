@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Pcc.LocalHost.Tests.Support;
 using Pcc.Testing;
@@ -18,41 +16,15 @@ public sealed class SampleRunTests
     {
         var port = FreePort.Next();
         var mailWeb = FreePort.Next();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = AppContext.BaseDirectory };
-        foreach (var arg in new[]
-        {
-            Path.Combine(AppContext.BaseDirectory, "Pcc.LocalHost.dll"), "--port", port.ToString(),
+        await using var host = HostProcess.Launch(port,
+        [
+            "--port", port.ToString(),
             "--BlobPort", FreePort.Next().ToString(), "--QueuePort", FreePort.Next().ToString(), "--TablePort", FreePort.Next().ToString(),
             "--SmtpPort", FreePort.Next().ToString(), "--MailWebPort", mailWeb.ToString(), "--host-id", "sample-" + Guid.NewGuid().ToString("N")[..8],
-            "--repository", RepositoryRoot.Path, "--AppDirectory", FunctionAppBuild.Directory(RepositoryRoot.Path),
-        })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        var output = new StringBuilder();
-        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var process = Process.Start(start)!;
-        void Append(string? line)
-        {
-            lock (output)
-            {
-                output.AppendLine(line);
-            }
-
-            if (line?.StartsWith("Running.", StringComparison.Ordinal) == true)
-            {
-                running.TrySetResult();
-            }
-        }
-
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        ]);
         try
         {
-            await running.Task.WaitAsync(TimeSpan.FromMinutes(3));
+            await TestHost.EventuallyAsync(() => Task.FromResult(host.Output), o => o.Contains("\nRunning.", StringComparison.Ordinal) || !host.IsRunning, "the host to be running", TimeSpan.FromMinutes(3));
             using var mail = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{mailWeb}/") };
             var subjects = await TestHost.EventuallyAsync(
                 async () => (await mail.GetFromJsonAsync<JsonElement>("email")).EnumerateArray().Select(e => e.GetProperty("subject").GetString() ?? "").ToList(),
@@ -61,26 +33,16 @@ public sealed class SampleRunTests
 
             Assert.Contains(subjects, s => s.StartsWith("Confirm your subscription", StringComparison.Ordinal));
             Assert.Contains(subjects, s => s.StartsWith("20 updates in", StringComparison.Ordinal));
-            lock (output)
-            {
-                Assert.Contains("Public Safety, Public Trust: 20 case studies in 7 themes (20 new)", output.ToString());
-            }
+            Assert.Contains("Public Safety, Public Trust: 20 case studies in 7 themes (20 new)", host.Output);
         }
         catch (Exception ex) when (ex is TimeoutException or Xunit.Sdk.XunitException)
         {
-            lock (output)
-            {
-                throw new Xunit.Sdk.XunitException($"{ex.Message}\nHost output:\n{output}");
-            }
+            throw new Xunit.Sdk.XunitException($"{ex.Message}\nHost output:\n{host.Output}");
         }
         finally
         {
-            // Ctrl+C as a user would stop it: the host stops the worker and the emulators it started.
-            Process.Start("kill", ["-INT", process.Id.ToString()])!.WaitForExit();
-            if (!process.WaitForExit(TimeSpan.FromSeconds(30)))
-            {
-                process.Kill(entireProcessTree: true);
-            }
+            // Ctrl+C, as a user would stop it: the host stops the worker and the emulators it started.
+            await host.InterruptAsync();
         }
     }
 }

@@ -40,24 +40,12 @@ public sealed class HostProcess : IAsyncDisposable
     public static async Task<HostProcess> StartAsync(Azurite azurite, string id)
     {
         var port = FreePort.Next();
-        var start = new ProcessStartInfo("dotnet")
+        var args = new List<string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        // The child finds the app as `dotnet run` would: the repository and the Function App's build output (its
-        // worker.config.json), given as absolute paths because the child runs from the tests' own folder.
-        foreach (var arg in new[]
-        {
-            Path.Combine(AppContext.BaseDirectory, "Pcc.LocalHost.dll"), "--port", port.ToString(), "--storage", azurite.ConnectionString,
+            "--port", port.ToString(), "--storage", azurite.ConnectionString,
             "--no-emulators", "--no-seed", "--host-id", "test-" + id, "--scan-interval", "00:00:00.2",
             "--RetryDelay", "00:00:00.05", "--PoisonQueueName", "poison-" + id,
-            "--repository", RepositoryRoot.Path, "--AppDirectory", FunctionAppBuild.Directory(RepositoryRoot.Path),
-        })
-        {
-            start.ArgumentList.Add(arg);
-        }
+        };
 
         // The test's names go in as the host's app settings, which reach the worker over local.settings(.sample).json;
         // environment variables alone would lose to that file's values.
@@ -65,8 +53,32 @@ public sealed class HostProcess : IAsyncDisposable
         settings["Storage:SecretsContainer"] = "secrets-" + id;
         foreach (var (key, value) in settings)
         {
-            start.ArgumentList.Add("--Settings:" + key);
-            start.ArgumentList.Add(value ?? string.Empty);
+            args.Add("--Settings:" + key);
+            args.Add(value ?? string.Empty);
+        }
+
+        var host = Launch(port, args);
+        await TestHost.EventuallyAsync(async () => host._process.HasExited || await host.AnswersAsync(), up => up, "the host to answer", TimeSpan.FromSeconds(60));
+        return host._process.HasExited ? throw new InvalidOperationException($"The host exited with {host._process.ExitCode}: {host.Output}") : host;
+    }
+
+    /// <summary>
+    /// Starts <c>dotnet Pcc.LocalHost.dll</c> on <paramref name="port"/> with <paramref name="args"/>, finding the app as
+    /// <c>dotnet run</c> would: the repository and the Function App's build output (its worker.config.json), given as
+    /// absolute paths because the child runs from the tests' own folder.
+    /// </summary>
+    public static HostProcess Launch(int port, IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Pcc.LocalHost.dll"));
+        foreach (var arg in args.Concat(["--repository", RepositoryRoot.Path, "--AppDirectory", FunctionAppBuild.Directory(RepositoryRoot.Path)]))
+        {
+            start.ArgumentList.Add(arg);
         }
 
         var process = Process.Start(start)!;
@@ -75,8 +87,21 @@ public sealed class HostProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await TestHost.EventuallyAsync(async () => process.HasExited || await host.AnswersAsync(), up => up, "the host to answer", TimeSpan.FromSeconds(60));
-        return process.HasExited ? throw new InvalidOperationException($"The host exited with {process.ExitCode}: {host.Output}") : host;
+        return host;
+    }
+
+    /// <summary>True while the host process runs.</summary>
+    public bool IsRunning => !_process.HasExited;
+
+    /// <summary>Stops the host as Ctrl+C would (SIGINT), so it stops its worker and the emulators it started.</summary>
+    public async Task InterruptAsync()
+    {
+        using (var kill = Process.Start("kill", ["-INT", _process.Id.ToString()])!)
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     /// <summary>Kills the host at once, as a fatal crash would end it.</summary>

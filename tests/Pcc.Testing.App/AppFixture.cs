@@ -1,0 +1,156 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.DependencyInjection;
+using Pcc.Functions;
+using Pcc.Functions.Ingestion;
+using Pcc.LocalHost;
+using Xunit;
+
+namespace Pcc.Testing.App;
+
+/// <summary>
+/// The Function App as its users reach it, once per test collection: the local host running the app's worker process
+/// against the run's Azurite, sending email over SMTP to the run's MailDev, links pointing at its own front door; with
+/// tables, containers and queues of its own. Tests in a collection share it and keep apart by unique names
+/// (<see cref="UniqueBriefingName"/>, <see cref="MailDevFixture.UniqueAddress"/>). A collection that needs other
+/// settings derives from it and overrides <see cref="Configure"/>.
+/// </summary>
+public class AppFixture : IAsyncLifetime
+{
+    private LocalFunctionHost? _host;
+    private ServiceProvider? _appServices;
+
+    /// <summary>The collection's unique id, also in its table, container and queue names.</summary>
+    public string Id { get; } = Guid.NewGuid().ToString("N")[..12];
+
+    public Azurite Azurite { get; private set; } = null!;
+
+    public MailDev MailDev { get; private set; } = null!;
+
+    public LocalFunctionHost Host => _host ?? throw new InvalidOperationException("The app has not started.");
+
+    /// <summary>A client for the front door (HTTP functions, pages and the admin endpoint).</summary>
+    public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>The container the app's blob trigger watches.</summary>
+    public BlobContainerClient Briefings { get; private set; } = null!;
+
+    /// <summary>
+    /// The app's own services on the worker's settings, in the test process: to read what the worker stored through the
+    /// app's stores, or to prepare a state no request can reach. The worker process runs its own copy.
+    /// </summary>
+    public IServiceProvider AppServices => _appServices ??= new ServiceCollection()
+        .AddLogging()
+        .AddSingleton(Host.Configuration)
+        .AddPccFunctionApp(Host.Configuration)
+        .BuildServiceProvider();
+
+    /// <summary>A service of the app, on the worker's settings (see <see cref="AppServices"/>).</summary>
+    public T GetRequiredService<T>() where T : notnull => AppServices.GetRequiredService<T>();
+
+    public Uri Url(string path) => new(Host.FrontDoorAddress, path);
+
+    /// <summary>A blob name no other test uses, ending like <paramref name="name"/> so its format is read from it.</summary>
+    public static string UniqueBriefingName(string name = SeedBriefing.Name) => $"{Guid.NewGuid():N}"[..12] + "-" + name;
+
+    /// <summary>The catalogue slug of a blob name, as the app makes it.</summary>
+    public static string SlugOf(string blobName) => BriefingSlug.FromBlobName(blobName);
+
+    public async Task InitializeAsync()
+    {
+        Azurite = await Azurite.GetAsync();
+        MailDev = await MailDev.GetAsync();
+        var port = FreePort.Next();
+        var options = new LocalHostOptions
+        {
+            Port = port,
+            StartEmulators = false,
+            StorageConnectionString = Azurite.ConnectionString,
+            HostId = "app-" + Id,
+            ScanInterval = TimeSpan.FromMilliseconds(200),
+            MaxQueuePollingInterval = TimeSpan.FromMilliseconds(200),
+            RetryDelay = TimeSpan.FromMilliseconds(50),
+            PoisonQueueName = "poison-" + Id,
+            RepositoryRoot = RepositoryRoot.Path,
+            Seed = false,
+            Settings =
+            {
+                ["Storage:TablePrefix"] = "t" + Id,
+                ["Storage:BriefingsContainer"] = "briefings-" + Id,
+                ["Storage:ReportsContainer"] = "reports-" + Id,
+                ["Storage:LocksContainer"] = "locks-" + Id,
+                ["Storage:SecretsContainer"] = "secrets-" + Id,
+                ["Storage:SummariesContainer"] = "summaries-" + Id,
+                ["Storage:DigestBatchesContainer"] = "batches-" + Id,
+                ["DigestBatchQueue"] = "digests-" + Id,
+                ["Email:Smtp:Host"] = MailDev.Host,
+                ["Email:Smtp:Port"] = MailDev.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Subscriptions:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
+                ["Logging:LogLevel:Default"] = "Warning",
+            },
+        };
+        Configure(options);
+        _host = await LocalFunctionHost.StartAsync(options);
+        Http = new HttpClient { BaseAddress = Host.FrontDoorAddress };
+        Briefings = Host.Storage.GetBlobContainerClient(Host.BriefingsContainer);
+        await Briefings.CreateIfNotExistsAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http?.Dispose();
+        if (_appServices is not null)
+        {
+            await _appServices.DisposeAsync();
+        }
+
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
+
+    /// <summary>Settings or options this collection needs besides the defaults.</summary>
+    protected virtual void Configure(LocalHostOptions options)
+    {
+    }
+
+    /// <summary>Uploads a briefing (overwriting) straight to the container, as an editor's tool would; returns its ETag.</summary>
+    public async Task<string> UploadAsync(string name, byte[] content) =>
+        (await Briefings.GetBlobClient(name).UploadAsync(new BinaryData(content), overwrite: true)).Value.ETag.ToString();
+
+    /// <summary>Uploads a briefing and waits until the catalogue's current version of it is <paramref name="version"/>; returns the briefing's JSON.</summary>
+    public async Task<JsonElement> IngestAsync(string name, byte[] content, int version)
+    {
+        await UploadAsync(name, content);
+        return await WaitForVersionAsync(SlugOf(name), version);
+    }
+
+    /// <summary>Waits until <c>GET api/briefings/{slug}</c> shows <paramref name="version"/> as current; returns that JSON.</summary>
+    public Task<JsonElement> WaitForVersionAsync(string slug, int version) =>
+        Eventually.Async(
+            async () => (await Http.GetAsync($"api/briefings/{slug}")) is { StatusCode: HttpStatusCode.OK } r
+                ? await r.Content.ReadFromJsonAsync<JsonElement>()
+                : default,
+            b => b.ValueKind == JsonValueKind.Object && b.GetProperty("currentVersion").GetInt32() == version,
+            $"version {version} of {slug}");
+
+    /// <summary>Runs a non-HTTP function now through the host's admin endpoint and waits until it has finished.</summary>
+    public async Task RunAsync(string function)
+    {
+        using var response = await Http.PostAsJsonAsync($"admin/functions/{function}", new { input = "" });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        await Host.Admin.WhenIdleAsync();
+    }
+
+    /// <summary>GETs JSON, failing with the body when the answer is not a success.</summary>
+    public async Task<JsonElement> GetJsonAsync(string path)
+    {
+        using var response = await Http.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {path} answered {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+}

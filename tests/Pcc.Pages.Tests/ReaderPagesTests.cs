@@ -2,20 +2,20 @@ using System.ServiceModel.Syndication;
 using System.Xml;
 using Microsoft.Playwright;
 using Pcc.Pages.Tests.Support;
-using Pcc.Testing;
+using Pcc.Testing.App;
 using static Microsoft.Playwright.Assertions;
 
 namespace Pcc.Pages.Tests;
 
-public sealed class ReaderPagesTests(AzuriteFixture azurite, MailDevFixture mailDev, Chromium chromium)
-    : IClassFixture<AzuriteFixture>, IClassFixture<MailDevFixture>, IClassFixture<Chromium>
+[Collection(SiteCollection.Name)]
+public sealed class ReaderPagesTests(AppFixture site, Chromium chromium)
 {
     [Fact]
     public async Task SearchFindsACaseStudyByTwoWordsAndALaterVersionShowsOnItsPageAndInItsThemesFeed()
     {
-        await using var site = await Site.StartAsync(azurite.Azurite, mailDev.MailDev);
-        await site.IngestAsync(SeedBriefing.Name, SeedBriefing.Bytes, version: 1);
-        await site.IngestAsync(SeedBriefing.Name, SeedBriefing.LaterVersion, version: 2);
+        var name = AppFixture.UniqueBriefingName();
+        await site.IngestAsync(name, SeedBriefing.Bytes, version: 1);
+        await site.IngestAsync(name, SeedBriefing.FigureChanged, version: 2);
         var page = await PageChecks.NewPageAsync(chromium.Browser);
 
         await page.GotoAsync(site.Url("/").AbsoluteUri);
@@ -29,7 +29,7 @@ public sealed class ReaderPagesTests(AzuriteFixture azurite, MailDevFixture mail
         await Expect(page.GetByText("seen homicides fall 41 per cent")).ToBeVisibleAsync();
         await Expect(page.Locator("main ins")).ToContainTextAsync("41");
         await Expect(page.Locator("main del")).ToContainTextAsync("39");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Changed in 001-88da988782738298 version 2" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Changed in {AppFixture.SlugOf(name)} version 2" })).ToBeVisibleAsync();
         await PageChecks.CheckAsync(page, "case-study-changed");
         var caseStudyUrl = page.Url;
 
@@ -45,8 +45,8 @@ public sealed class ReaderPagesTests(AzuriteFixture azurite, MailDevFixture mail
     [Fact]
     public async Task EveryReaderPageReadsWellOnAPhoneWithoutSeriousAccessibilityProblems()
     {
-        await using var site = await Site.StartAsync(azurite.Azurite, mailDev.MailDev);
-        await site.IngestAsync(SeedBriefing.Name, SeedBriefing.Bytes, version: 1);
+        var name = AppFixture.UniqueBriefingName();
+        await site.IngestAsync(name, SeedBriefing.Bytes, version: 1);
         await site.RunAsync("SendWeeklySummary");
         var page = await PageChecks.NewPageAsync(chromium.Browser, phone: true);
 
@@ -64,7 +64,7 @@ public sealed class ReaderPagesTests(AzuriteFixture azurite, MailDevFixture mail
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Briefings" }).ClickAsync();
         await PageChecks.CheckAsync(page, "briefings");
-        await page.Locator("main td a").First.ClickAsync();
+        await page.Locator($"main td a[href='/briefings/{AppFixture.SlugOf(name)}']").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Versions" })).ToBeVisibleAsync();
         await Expect(page.Locator("main ul li a")).ToHaveCountAsync(20);
         await PageChecks.CheckAsync(page, "briefing");
@@ -87,7 +87,7 @@ public sealed class ReaderPagesTests(AzuriteFixture azurite, MailDevFixture mail
         await PageChecks.CheckAsync(page, "not-found");
     }
 
-    private static async Task<SyndicationFeed> ReadFeedAsync(Site site, string path)
+    private static async Task<SyndicationFeed> ReadFeedAsync(AppFixture site, string path)
     {
         using var response = await site.Http.GetAsync(path.TrimStart('/'));
         response.EnsureSuccessStatusCode();

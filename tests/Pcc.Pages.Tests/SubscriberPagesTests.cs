@@ -1,18 +1,17 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Pcc.Pages.Tests.Support;
 using Pcc.Testing;
+using Pcc.Testing.App;
 using static Microsoft.Playwright.Assertions;
 
 namespace Pcc.Pages.Tests;
 
-public sealed partial class SubscriberPagesTests(AzuriteFixture azurite, MailDevFixture mailDev, Chromium chromium)
-    : IClassFixture<AzuriteFixture>, IClassFixture<MailDevFixture>, IClassFixture<Chromium>
+[Collection(EmptySiteCollection.Name)]
+public sealed class SubscriberPagesTests(AppFixture site, Chromium chromium)
 {
     [Fact]
     public async Task AReaderSubscribesOnThePageConfirmsFromTheEmailChangesThemesAndUnsubscribes()
     {
-        await using var site = await Site.StartAsync(azurite.Azurite, mailDev.MailDev);
         var page = await PageChecks.NewPageAsync(chromium.Browser, phone: true);
         var address = MailDevFixture.UniqueAddress();
 
@@ -27,8 +26,7 @@ public sealed partial class SubscriberPagesTests(AzuriteFixture azurite, MailDev
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Check your email");
         await PageChecks.CheckAsync(page, "subscribe-check-your-email");
 
-        var email = await mailDev.MailDev.WaitForAsync(address);
-        var link = ConfirmLink().Match(email.Text ?? "").Value;
+        var link = Readers.ConfirmLinkIn(await site.MailDev.WaitForAsync(address));
         await page.GotoAsync(link);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Confirm your subscription");
         await PageChecks.CheckAsync(page, "subscribe-confirm");
@@ -63,7 +61,6 @@ public sealed partial class SubscriberPagesTests(AzuriteFixture azurite, MailDev
     [Fact]
     public async Task TheFormSaysWhatToFixAndKeepsWhatWasTyped()
     {
-        await using var site = await Site.StartAsync(azurite.Azurite, mailDev.MailDev);
         var page = await PageChecks.NewPageAsync(chromium.Browser);
 
         await page.GotoAsync(site.Url("/subscribe").AbsoluteUri);
@@ -74,7 +71,4 @@ public sealed partial class SubscriberPagesTests(AzuriteFixture azurite, MailDev
         await Expect(page.GetByLabel("Email address")).ToHaveValueAsync("reader@example.org");
         await PageChecks.CheckAsync(page, "subscribe-errors");
     }
-
-    [GeneratedRegex(@"http://\S+/api/subscriptions/confirm\?token=[A-Za-z0-9_-]+")]
-    private static partial Regex ConfirmLink();
 }

@@ -4,7 +4,7 @@ namespace Pcc.Pages.Tests.Support;
 
 /// <summary>
 /// The system's Chromium (Debian package <c>chromium</c>), driven by Playwright without downloading a browser of its
-/// own; one browser per test class, a fresh context (cookies, storage) per test.
+/// own; one browser per test collection, a fresh context (cookies, storage) per test.
 /// </summary>
 public sealed class Chromium : IAsyncLifetime
 {

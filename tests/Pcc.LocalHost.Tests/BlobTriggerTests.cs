@@ -3,6 +3,7 @@ using Azure;
 using Pcc.LocalHost.Tests.Support;
 using Pcc.LocalHost.Triggers;
 using Pcc.Testing;
+using Pcc.Testing.App;
 
 namespace Pcc.LocalHost.Tests;
 
@@ -13,7 +14,7 @@ public sealed class BlobTriggerTests(AzuriteFixture fixture) : IClassFixture<Azu
     {
         await using var test = await TestHost.StartAsync(fixture.Azurite);
 
-        await test.UploadAsync(test.Briefings, Seeds.BriefingName, Seeds.Briefing);
+        await test.UploadAsync(test.Briefings, SeedBriefing.Name, SeedBriefing.Bytes);
 
         var caseStudies = await TestHost.EventuallyAsync(() => test.GetJsonAsync("api/case-studies"), c => c.GetArrayLength() == 20, "20 case studies");
         var themes = caseStudies.EnumerateArray().Select(c => c.GetProperty("themeSlug").GetString()).Distinct().Count();
@@ -24,10 +25,10 @@ public sealed class BlobTriggerTests(AzuriteFixture fixture) : IClassFixture<Azu
     public async Task UploadingTheSameBytesAgainMakesASecondVersionWithNoNewChangesAndAReceiptPerETag()
     {
         await using var test = await TestHost.StartAsync(fixture.Azurite);
-        var first = await test.UploadAsync(test.Briefings, Seeds.BriefingName, Seeds.Briefing);
+        var first = await test.UploadAsync(test.Briefings, SeedBriefing.Name, SeedBriefing.Bytes);
         await TestHost.EventuallyAsync(() => CurrentVersionAsync(test), v => v == 1, "version 1");
 
-        var second = await test.UploadAsync(test.Briefings, Seeds.BriefingName, Seeds.Briefing);
+        var second = await test.UploadAsync(test.Briefings, SeedBriefing.Name, SeedBriefing.Bytes);
         await TestHost.EventuallyAsync(() => CurrentVersionAsync(test), v => v == 2, "version 2");
 
         Assert.NotEqual(first, second);
@@ -35,9 +36,9 @@ public sealed class BlobTriggerTests(AzuriteFixture fixture) : IClassFixture<Azu
         Assert.Equal(20, changes.GetArrayLength());
         foreach (var etag in new[] { first, second })
         {
-            var receipt = test.Host.Receipts.NameFor("Host.Functions.IngestBriefing", test.Briefings.Name, Seeds.BriefingName, new ETag(etag));
+            var receipt = test.Host.Receipts.NameFor("Host.Functions.IngestBriefing", test.Briefings.Name, SeedBriefing.Name, new ETag(etag));
             Assert.StartsWith($"blobreceipts/{test.Host.Options.HostId}/Host.Functions.IngestBriefing/\"0x", receipt);
-            Assert.True(await test.Host.Receipts.ExistsAsync("Host.Functions.IngestBriefing", test.Briefings.Name, Seeds.BriefingName, new ETag(etag), default), receipt);
+            Assert.True(await test.Host.Receipts.ExistsAsync("Host.Functions.IngestBriefing", test.Briefings.Name, SeedBriefing.Name, new ETag(etag), default), receipt);
             var blob = test.Host.Storage.GetBlobContainerClient(BlobReceipts.ContainerName).GetBlobClient(receipt);
             Assert.True((await blob.ExistsAsync()).Value);
         }
@@ -47,13 +48,13 @@ public sealed class BlobTriggerTests(AzuriteFixture fixture) : IClassFixture<Azu
     public async Task UploadingABriefingThenALaterVersionShowsEachVersionsCountsThroughTheApi()
     {
         await using var test = await TestHost.StartAsync(fixture.Azurite);
-        var first = await test.UploadAsync(test.Briefings, Seeds.BriefingName, Seeds.Briefing);
+        var first = await test.UploadAsync(test.Briefings, SeedBriefing.Name, SeedBriefing.Bytes);
         await TestHost.EventuallyAsync(() => CurrentVersionAsync(test), v => v == 1, "version 1");
         // The first version's invocation is over (its receipt is written) before the later version is uploaded.
         await IngestedAsync(test, first, "the receipt of version 1");
 
-        var later = System.Text.Encoding.UTF8.GetBytes(LaterVersion.Apply(System.Text.Encoding.UTF8.GetString(Seeds.Briefing)));
-        var second = await test.UploadAsync(test.Briefings, Seeds.BriefingName, later);
+        var later = SeedBriefing.LaterVersion;
+        var second = await test.UploadAsync(test.Briefings, SeedBriefing.Name, later);
         await TestHost.EventuallyAsync(() => CurrentVersionAsync(test), v => v == 2, "version 2");
         await IngestedAsync(test, second, "the receipt of version 2");
 
@@ -69,7 +70,7 @@ public sealed class BlobTriggerTests(AzuriteFixture fixture) : IClassFixture<Azu
     }
 
     private static Task IngestedAsync(TestHost test, string etag, string what) => TestHost.EventuallyAsync(
-        () => test.Host.Receipts.ExistsAsync("Host.Functions.IngestBriefing", test.Briefings.Name, Seeds.BriefingName, new ETag(etag), default),
+        () => test.Host.Receipts.ExistsAsync("Host.Functions.IngestBriefing", test.Briefings.Name, SeedBriefing.Name, new ETag(etag), default),
         written => written, what);
 
     private static async Task<int> CurrentVersionAsync(TestHost test)

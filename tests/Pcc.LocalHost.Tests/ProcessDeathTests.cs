@@ -6,6 +6,7 @@ using Pcc.LocalHost.Tests.Support;
 using Pcc.LocalHost.Triggers;
 using Pcc.Notifications.Storage;
 using Pcc.Testing;
+using Pcc.Testing.App;
 
 namespace Pcc.LocalHost.Tests;
 
@@ -25,7 +26,7 @@ public sealed class ProcessDeathTests(AzuriteFixture fixture) : IClassFixture<Az
         try
         {
             await briefings.CreateIfNotExistsAsync();
-            await briefings.GetBlobClient("briefing.txt").UploadAsync(new BinaryData(Seeds.Briefing));
+            await briefings.GetBlobClient("briefing.txt").UploadAsync(new BinaryData(SeedBriefing.Bytes));
             await TestHost.EventuallyAsync(() => CurrentVersionAsync(host), v => v == 1, "the good version", TimeSpan.FromSeconds(60));
 
             // The test holds the catalogue lock, so each attempt is stopped at a known point: counted, not finished.

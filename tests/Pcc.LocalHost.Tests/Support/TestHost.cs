@@ -1,9 +1,6 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Pcc.Functions;
 using Azure.Storage.Blobs;
 using Pcc.Testing;
 
@@ -15,8 +12,6 @@ namespace Pcc.LocalHost.Tests.Support;
 /// </summary>
 public sealed class TestHost : IAsyncDisposable
 {
-    private ServiceProvider? _appServices;
-
     private TestHost(LocalFunctionHost host, string id)
     {
         Host = host;
@@ -34,16 +29,6 @@ public sealed class TestHost : IAsyncDisposable
     public HttpClient Http { get; }
 
     public BlobContainerClient Briefings { get; }
-
-    /// <summary>
-    /// The app's own services on this host's settings, in the test process: to look at what the app stored through
-    /// its stores (the worker process runs its own copy).
-    /// </summary>
-    public IServiceProvider AppServices => _appServices ??= new ServiceCollection()
-        .AddLogging()
-        .AddSingleton(Host.Configuration)
-        .AddPccFunctionApp(Host.Configuration)
-        .BuildServiceProvider();
 
     /// <summary>The test worker's inbox (its blob trigger's container).</summary>
     public BlobContainerClient Inbox => Host.Storage.GetBlobContainerClient(Host.Configuration["TestWorker:Inbox"]!);
@@ -149,11 +134,6 @@ public sealed class TestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        if (_appServices is not null)
-        {
-            await _appServices.DisposeAsync();
-        }
-
         await Host.DisposeAsync();
     }
 

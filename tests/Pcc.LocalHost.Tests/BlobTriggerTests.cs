@@ -53,8 +53,7 @@ public sealed class BlobTriggerTests(AzuriteFixture fixture) : IClassFixture<Azu
         // The first version's invocation is over (its receipt is written) before the later version is uploaded.
         await IngestedAsync(test, first, "the receipt of version 1");
 
-        var later = SeedBriefing.LaterVersion;
-        var second = await test.UploadAsync(test.Briefings, SeedBriefing.Name, later);
+        var second = await test.UploadAsync(test.Briefings, SeedBriefing.Name, SeedBriefing.LaterVersion);
         await TestHost.EventuallyAsync(() => CurrentVersionAsync(test), v => v == 2, "version 2");
         await IngestedAsync(test, second, "the receipt of version 2");
 

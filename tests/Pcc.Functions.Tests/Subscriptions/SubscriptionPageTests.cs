@@ -1,60 +1,64 @@
 using System.Net;
+using Pcc.Notifications.Subscriptions;
 using Pcc.Testing;
-using static Pcc.Functions.Tests.Subscriptions.SubscriptionApp;
+using static Pcc.Functions.Tests.Subscriptions.ReaderClient;
 
 namespace Pcc.Functions.Tests.Subscriptions;
 
-public sealed class SubscriptionPageTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>
+[Collection(SubscriptionsCollection.Name)]
+public sealed class SubscriptionPageTests(SubscriptionsFixture app)
 {
     private const string Script = "<script>alert(1)</script>";
 
     [Fact]
     public async Task ScriptInAnyInputNeverComesBackUnescaped()
     {
-        await using var app = await SubscriptionApp.StartAsync(fixture.Azurite);
+        using var reader = new ReaderClient(app);
+        var tag = Guid.NewGuid().ToString("N");
         var bodies = new List<string>();
         foreach (var body in new object[]
         {
-            new { email = Script + "@example.org", themes = new[] { Themes.Drugs }, frequency = "daily" },
-            new { email = "reader@example.org", themes = new[] { Script }, frequency = Script },
+            new { email = $"{Script}@{tag}.example.org", themes = new[] { Themes.Drugs }, frequency = "daily" },
+            new { email = $"reader@{tag}.example.org", themes = new[] { Script }, frequency = Script },
         })
         {
-            using var response = await app.PostJsonAsync(body);
+            using var response = await reader.PostJsonAsync(body);
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             bodies.Add(await response.Content.ReadAsStringAsync());
         }
 
         foreach (var path in new[] { Confirm, Me, Unsubscribe })
         {
-            using var get = await app.Http.GetAsync($"{path}?token={Uri.EscapeDataString(Script)}");
+            using var get = await reader.Http.GetAsync($"{path}?token={Uri.EscapeDataString(Script)}");
             Assert.Equal(HttpStatusCode.BadRequest, get.StatusCode);
             bodies.Add(await get.Content.ReadAsStringAsync());
         }
 
-        using var post = await app.Http.PostAsync($"{Unsubscribe}?token={Uri.EscapeDataString(Script)}", new StringContent(Script));
+        using var post = await reader.Http.PostAsync($"{Unsubscribe}?token={Uri.EscapeDataString(Script)}", new StringContent(Script));
         bodies.Add(await post.Content.ReadAsStringAsync());
 
         Assert.All(bodies, b => Assert.DoesNotContain("<script", b, StringComparison.OrdinalIgnoreCase));
-        Assert.Empty(app.Mail.Sent);
+        await reader.AssertNoMailToAnyAddressWithAsync(tag);
     }
 
     [Fact]
     public async Task AnAddressIsEncodedOnEveryPage()
     {
-        await using var app = await SubscriptionApp.StartAsync(fixture.Azurite);
-        const string Email = "o'brien&{co}@example.org";
+        using var reader = new ReaderClient(app);
+        var tag = Guid.NewGuid().ToString("N")[..12];
+        var email = $"o'brien&{{co}}{tag}@example.org";
 
-        var manage = await app.SubscribeAndConfirmAsync(Email, [Themes.Violence]);
-        var confirmed = await app.GetStringAsync(app.Mail.Sent[^1].Link(Confirm));
-        var unsubscribe = await app.UnsubscribeLinkAsync(Email);
-        var unsubscribePage = await app.GetStringAsync(unsubscribe);
-        using var unsubscribed = await app.OneClickUnsubscribeAsync(unsubscribe);
+        var manage = await reader.SubscribeAndConfirmAsync(email, [Themes.Violence]);
+        var confirmed = await reader.GetStringAsync((await reader.MailToAsync(email))[^1].Link(Confirm));
+        var unsubscribe = await reader.UnsubscribeLinkAsync(email);
+        var unsubscribePage = await reader.GetStringAsync(unsubscribe);
+        using var unsubscribed = await reader.OneClickUnsubscribeAsync(unsubscribe);
         var unsubscribedPage = await unsubscribed.Content.ReadAsStringAsync();
 
         foreach (var page in new[] { confirmed, unsubscribePage, unsubscribedPage })
         {
-            Assert.Contains("o&#39;brien&amp;{co}@example.org", page);
-            Assert.DoesNotContain(Email, page);
+            Assert.Contains($"o&#39;brien&amp;{{co}}{tag}@example.org", page);
+            Assert.DoesNotContain(email, page);
         }
 
         Assert.Contains("Tackling violence and exploitation", confirmed);
@@ -64,10 +68,13 @@ public sealed class SubscriptionPageTests(AzuriteFixture fixture) : IClassFixtur
     [Fact]
     public async Task PagesAreSentWithHeadersThatKeepTheirLinksPrivate()
     {
-        await using var app = await SubscriptionApp.StartAsync(fixture.Azurite);
-        await app.SubscribeAsync("headers@example.org", [Themes.Drugs]);
+        using var reader = new ReaderClient(app);
+        var email = MailDevFixture.UniqueAddress("headers");
+        using (await reader.SubscribeAsync(email, [Themes.Drugs]))
+        {
+        }
 
-        using var response = await app.Http.GetAsync(app.Mail.Sent[^1].Link(Confirm));
+        using var response = await reader.Http.GetAsync((await reader.WaitForMailAsync(email))[^1].Link(Confirm));
 
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
@@ -78,12 +85,13 @@ public sealed class SubscriptionPageTests(AzuriteFixture fixture) : IClassFixtur
     [Fact]
     public async Task TheUnsubscribePageAsksBeforeActing()
     {
-        await using var app = await SubscriptionApp.StartAsync(fixture.Azurite);
-        await app.SubscribeAndConfirmAsync("asks@example.org", [Themes.Drugs]);
+        using var reader = new ReaderClient(app);
+        var email = MailDevFixture.UniqueAddress("asks");
+        await reader.SubscribeAndConfirmAsync(email, [Themes.Drugs]);
 
-        var page = await app.GetStringAsync(await app.UnsubscribeLinkAsync("asks@example.org"));
+        var page = await reader.GetStringAsync(await reader.UnsubscribeLinkAsync(email));
 
         Assert.Contains("<form method=\"post\">", page);
-        Assert.Equal(Pcc.Notifications.Subscriptions.SubscriberStatus.Active, (await app.StoredAsync("asks@example.org"))!.Status);
+        Assert.Equal(SubscriberStatus.Active, (await reader.StoredAsync(email))!.Status);
     }
 }

@@ -5,7 +5,8 @@ using Pcc.Testing;
 
 namespace Pcc.Functions.Tests.Subscriptions;
 
-public sealed class SubscriptionValidationTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>
+[Collection(SubscriptionsCollection.Name)]
+public sealed class SubscriptionValidationTests(SubscriptionsFixture app)
 {
     public static TheoryData<string?, string[]?, string?, string> BadRequests => new()
     {
@@ -32,24 +33,30 @@ public sealed class SubscriptionValidationTests(AzuriteFixture fixture) : IClass
     [MemberData(nameof(BadRequests))]
     public async Task ABadFieldIsA400NamingItAndNothingIsStoredOrSent(string? email, string[]? themes, string? frequency, string field)
     {
-        await using var app = await SubscriptionApp.StartAsync(fixture.Azurite);
+        using var reader = new ReaderClient(app);
+        var tag = Guid.NewGuid().ToString("N");
+        email = email?.Replace("example.org", $"{tag}.example.org", StringComparison.Ordinal);
 
-        using var response = await app.PostJsonAsync(new { email, themes, frequency });
+        using var response = await reader.PostJsonAsync(new { email, themes, frequency });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         var errors = problem.GetProperty("errors");
         Assert.Equal([field], errors.EnumerateObject().Select(p => p.Name));
-        Assert.Empty(app.Mail.Sent);
+        await reader.AssertNoMailToAnyAddressWithAsync(email is { Length: > 0 } && !email.Contains(tag, StringComparison.Ordinal) ? email : tag);
+        if (field != "email")
+        {
+            Assert.Null(await reader.StoredAsync(email!));
+        }
     }
 
     [Fact]
     public async Task EveryBadFieldIsReportedAtOnce()
     {
-        await using var app = await SubscriptionApp.StartAsync(fixture.Azurite);
+        using var reader = new ReaderClient(app);
 
-        using var response = await app.PostJsonAsync(new { email = "nope", themes = Array.Empty<string>(), frequency = "yearly" });
+        using var response = await reader.PostJsonAsync(new { email = "nope", themes = Array.Empty<string>(), frequency = "yearly" });
 
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.Equal(["email", "frequency", "themes"], errors.EnumerateObject().Select(p => p.Name).Order());
@@ -62,55 +69,62 @@ public sealed class SubscriptionValidationTests(AzuriteFixture fixture) : IClass
     [InlineData("email=reader@example.org", "application/x-www-form-urlencoded", HttpStatusCode.UnsupportedMediaType)]
     public async Task ABodyThatIsNotTheJsonObjectIsAProblemAndSubscribesNobody(string body, string contentType, HttpStatusCode status)
     {
-        await using var app = await SubscriptionApp.StartAsync(fixture.Azurite);
+        using var reader = new ReaderClient(app);
+        var email = MailDevFixture.UniqueAddress();
 
-        using var response = await app.Http.PostAsync("api/subscriptions", new StringContent(body, System.Text.Encoding.UTF8, contentType));
+        using var response = await reader.Http.PostAsync("api/subscriptions", new StringContent(body.Replace("reader@example.org", email, StringComparison.Ordinal), System.Text.Encoding.UTF8, contentType));
 
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Empty(app.Mail.Sent);
-        Assert.Null(await app.StoredAsync("reader@example.org"));
+        await reader.ExactMailToAsync(email, 0);
+        Assert.Null(await reader.StoredAsync(email));
     }
 
     [Fact]
     public async Task AnAddressIsStoredTrimmedWithItsDomainInLowerCase()
     {
-        await using var app = await SubscriptionApp.StartAsync(fixture.Azurite);
+        using var reader = new ReaderClient(app);
+        var tag = Guid.NewGuid().ToString("N")[..12];
 
-        using var response = await app.SubscribeAsync("  O'Brien.Reader@Example.ORG ", [Themes.Drugs, Themes.Drugs]);
+        using var response = await reader.SubscribeAsync($"  O'Brien.Reader.{tag}@Example.ORG ", [Themes.Drugs, Themes.Drugs]);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Equal("O'Brien.Reader@example.org", Assert.Single(app.Mail.Sent).To);
-        Assert.NotNull(await app.StoredAsync("O'Brien.Reader@example.org"));
+        var sent = Assert.Single(await reader.ExactMailToAsync($"O'Brien.Reader.{tag}@example.org", 1));
+        Assert.Equal([$"O'Brien.Reader.{tag}@example.org"], sent.To);
+        Assert.NotNull(await reader.StoredAsync($"O'Brien.Reader.{tag}@example.org"));
     }
 
     [Fact]
     public async Task AnAddressWithQuotesInItIsJustAnotherAddress()
     {
-        await using var app = await SubscriptionApp.StartAsync(fixture.Azurite);
-        await app.SubscribeAndConfirmAsync("victim@example.org", [Themes.Violence]);
+        using var reader = new ReaderClient(app);
+        var tag = Guid.NewGuid().ToString("N")[..12];
+        var victim = MailDevFixture.UniqueAddress("victim");
+        var quoted = $"x'or'1'eq'1{tag}@example.org";
+        await reader.SubscribeAndConfirmAsync(victim, [Themes.Violence]);
 
-        using var response = await app.SubscribeAsync("x'or'1'eq'1@example.org", [Themes.Drugs], "weekly");
+        using var response = await reader.SubscribeAsync(quoted, [Themes.Drugs], "weekly");
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.Equal("x'or'1'eq'1@example.org", app.Mail.Sent[^1].To);
-        var victim = (await app.StoredAsync("victim@example.org"))!;
-        Assert.Equal([Themes.Violence], victim.Themes);
-        Assert.Equal(2, app.Mail.Sent.Count);
+        Assert.Equal([quoted], Assert.Single(await reader.ExactMailToAsync(quoted, 1)).To);
+        var stored = (await reader.StoredAsync(victim))!;
+        Assert.Equal([Themes.Violence], stored.Themes);
+        await reader.ExactMailToAsync(victim, 1);
     }
 
     [Fact]
     public async Task PuttingBadSettingsIsA400AndChangesNothing()
     {
-        await using var app = await SubscriptionApp.StartAsync(fixture.Azurite);
-        var manage = await app.SubscribeAndConfirmAsync("settings@example.org", [Themes.Violence], "daily");
+        using var reader = new ReaderClient(app);
+        var email = MailDevFixture.UniqueAddress("settings");
+        var manage = await reader.SubscribeAndConfirmAsync(email, [Themes.Violence], "daily");
 
-        using var response = await app.PutMeAsync(manage, ["no-such-theme"], "sometimes");
+        using var response = await reader.PutMeAsync(manage, ["no-such-theme"], "sometimes");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.Equal(["frequency", "themes"], errors.EnumerateObject().Select(p => p.Name).Order());
-        var stored = (await app.StoredAsync("settings@example.org"))!;
+        var stored = (await reader.StoredAsync(email))!;
         Assert.Equal([Themes.Violence], stored.Themes);
     }
 }

@@ -1,0 +1,49 @@
+using Pcc.Notifications.Email;
+using Pcc.Notifications.Subscriptions;
+using Pcc.Testing;
+
+namespace Pcc.Functions.Tests.Subscriptions;
+
+/// <summary>
+/// The hourly allowance of emails per address, on the app's services with a clock the test moves (the worker runs on
+/// the real clock), against the run's Azurite with tables and containers of its own.
+/// </summary>
+public sealed class AddressAllowanceTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task AnAddressThatHadItsThreeEmailsGetsAnotherAnHourLater()
+    {
+        var time = new FakeTimeProvider();
+        var mail = new RecordingEmailTransport();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = fixture.Azurite.ConnectionString,
+            ["Storage:TablePrefix"] = AzuriteFixture.UniqueName("t"),
+            ["Storage:SecretsContainer"] = AzuriteFixture.UniqueName("secrets-"),
+        }).Build();
+        await using var services = new ServiceCollection().AddLogging()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<TimeProvider>(time)
+            .AddSingleton<IEmailTransport>(mail)
+            .AddPccFunctionApp(configuration)
+            .BuildServiceProvider();
+        var subscriptions = services.GetRequiredService<SubscriptionService>();
+        const string Address = "target@example.org";
+
+        for (var i = 0; i < 10; i++)
+        {
+            await subscriptions.RequestAsync(Address, [Themes.Drugs], SubscriptionFrequency.Daily);
+        }
+
+        Assert.Equal(3, mail.To(Address).Count);
+
+        time.Advance(TimeSpan.FromMinutes(59));
+        await subscriptions.RequestAsync(Address, [Themes.Drugs], SubscriptionFrequency.Daily);
+        Assert.Equal(3, mail.To(Address).Count);
+
+        time.Advance(TimeSpan.FromMinutes(2));
+        await subscriptions.RequestAsync(Address, [Themes.Drugs], SubscriptionFrequency.Daily);
+        Assert.Equal(4, mail.To(Address).Count);
+        Assert.Equal(SubscriptionMailer.ConfirmationCategory, mail.To(Address)[^1].Category);
+    }
+}

@@ -1,8 +1,8 @@
-using System.Net.Http.Json;
 using System.Text;
 using Pcc.Functions.Data;
 using Pcc.Functions.Ingestion;
 using Pcc.Functions.Tests.Ingestion;
+using Pcc.LocalHost.Triggers;
 using Pcc.Testing;
 using Pcc.Testing.App;
 
@@ -44,21 +44,36 @@ public sealed class IngestBriefingTests(AppFixture app)
         var name = AppFixture.UniqueBriefingName();
         var slug = AppFixture.SlugOf(name);
         await app.IngestAsync(name, SeedBriefing.Bytes, version: 1);
-        var etag = (await app.Briefings.GetBlobClient(name).GetPropertiesAsync()).Value.ETag.ToString();
-
-        // The host's admin endpoint invokes IngestBriefing on the same blob version again, as a redelivered trigger would.
-        using (var again = await app.Http.PostAsJsonAsync("admin/functions/IngestBriefing", new { input = $"{app.Briefings.Name}/{name}" }))
+        var etag = (await app.Briefings.GetBlobClient(name).GetPropertiesAsync()).Value.ETag;
+        var redelivered = new TaskCompletionSource<BlobTriggerOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnProcessed(BlobTriggerOutcome outcome)
         {
-            Assert.Equal(System.Net.HttpStatusCode.Accepted, again.StatusCode);
+            if (outcome.BlobName == name)
+            {
+                redelivered.TrySetResult(outcome);
+            }
         }
 
-        await app.Host.Admin.WhenIdleAsync();
+        // Without its receipt the host triggers on the same blob version again, as a redelivered event would.
+        var function = FunctionId.For(IngestBriefingFunction.Name);
+        await Eventually.Async(() => app.Host.Receipts.ExistsAsync(function, app.Briefings.Name, name, BlobReceipts.Quoted(etag), CancellationToken.None), e => e, "the host's receipt");
+        app.Host.BlobProcessed += OnProcessed;
+        try
+        {
+            Assert.True(await app.Host.Receipts.DeleteAsync(function, app.Briefings.Name, name, BlobReceipts.Quoted(etag), CancellationToken.None));
+            var again = await redelivered.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.True(again.Succeeded, again.LastResult.Error);
+            Assert.Equal(1, again.Attempts);
+        }
+        finally
+        {
+            app.Host.BlobProcessed -= OnProcessed;
+        }
 
-        var receipt = await app.ReceiptAsync(slug, etag);
+        var receipt = await app.ReceiptAsync(slug, etag.ToString());
         Assert.Equal((IngestionEntity.Completed, 1, 1), (receipt!.Status, receipt.Attempts, receipt.AttemptsEnded));
         Assert.Equal(20, (await app.ChangesOfAsync(slug)).Count);
         Assert.Single((await app.BriefingAsync(slug)).GetProperty("versions").EnumerateArray());
-        Assert.DoesNotContain(await app.Host.PoisonQueue.ListAsync(), m => m.BlobName == name);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace Pcc.Functions.Tests.Ingestion;
 public sealed class ShortLockWaitApp : AppFixture
 {
     /// <summary>How long an ingest waits for the catalogue lock here.</summary>
-    public static readonly TimeSpan LockWait = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan LockWait = TimeSpan.FromSeconds(8);
 
     protected override void Configure(LocalHostOptions options) =>
         options.Settings["Ingestion:LockWait"] = LockWait.ToString("c", System.Globalization.CultureInfo.InvariantCulture);

@@ -1,16 +1,18 @@
 using System.Diagnostics;
+using System.Net;
 using Pcc.Functions.Data;
-using Pcc.Functions.Ingestion;
-using Pcc.Testing;
+using Pcc.Testing.App;
 using Xunit.Abstractions;
 
 namespace Pcc.Functions.Tests.Ingestion;
 
 /// <summary>
-/// Each hostile document is uploaded as a new version of a briefing that has a good version: an outcome must be
-/// recorded within the time limit, the good version must stay current, and no removal may reach the changes feed.
+/// Each hostile document is uploaded to the worker as a new version of a briefing that has a good version: an outcome
+/// must be recorded within the time limit, the worker must keep serving, the good version must stay current, and no
+/// removal may reach the changes feed. Every case has its own blob name, so they share one worker.
 /// </summary>
-public sealed class HostileDocumentTests(AzuriteFixture fixture, ITestOutputHelper output) : IClassFixture<AzuriteFixture>
+[Collection(HostileCollection.Name)]
+public sealed class HostileDocumentTests(AppFixture app, ITestOutputHelper output)
 {
     // The reader's own limit is 30 s; the rest is storage and the time to upload 20 MB.
     private static readonly TimeSpan s_outcomeWithin = TimeSpan.FromSeconds(60);
@@ -29,26 +31,21 @@ public sealed class HostileDocumentTests(AzuriteFixture fixture, ITestOutputHelp
 
     private async Task CheckAsync(string kind)
     {
-        await using var app = await FunctionApp.StartAsync(fixture.Azurite);
         var (name, content) = HostileCorpus.Create(kind);
-        var slug = BriefingSlug.FromBlobName(name);
-        await app.UploadAndIngestAsync(name, Seeds.Briefing);
+        var slug = AppFixture.SlugOf(name);
+        await app.IngestAsync(name, SeedBriefing.Bytes, version: 1);
         var afterGood = DateTimeOffset.UtcNow;
-        var etag = IngestionPaths.Sanitise(await app.UploadAsync(name, content));
 
         var clock = Stopwatch.StartNew();
-        await app.IngestAsync(name).WaitAsync(s_outcomeWithin);
-        var elapsed = clock.Elapsed;
+        var receipt = await app.UploadAndSettleAsync(name, content, s_outcomeWithin);
+        output.WriteLine($"{kind}: {content.Length:N0} bytes, outcome after {clock.Elapsed.TotalSeconds:0.0} s, {receipt.Status}: {receipt.Error}");
 
-        var receipt = (await app.GetRequiredService<PccStore>().Ingestions.GetEntityIfExistsAsync<IngestionEntity>(slug, etag)).ValueOrDefault();
-        output.WriteLine($"{kind}: {content.Length:N0} bytes, {elapsed.TotalSeconds:0.0} s, {receipt?.Status}: {receipt?.Error}; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576:N0} MiB");
-        Assert.True(receipt is { Status: IngestionEntity.Failed or IngestionEntity.Held }, $"{kind}: the receipt is {receipt?.Status ?? "missing"}");
-        Assert.False(string.IsNullOrWhiteSpace(receipt!.Error));
+        Assert.True(receipt is { Status: IngestionEntity.Failed or IngestionEntity.Held }, $"{kind}: the receipt is {receipt.Status}");
+        Assert.False(string.IsNullOrWhiteSpace(receipt.Error));
         Assert.DoesNotContain("root:", receipt.Error, StringComparison.Ordinal);
-        var briefing = await app.GetJsonAsync($"api/briefings/{slug}");
-        Assert.Equal(1, briefing.GetProperty("currentVersion").GetInt32());
-        Assert.Equal(20, (await app.GetJsonAsync("api/case-studies")).GetArrayLength());
-        var changes = await app.GetJsonAsync($"api/changes?since={Uri.EscapeDataString(afterGood.ToString("O"))}");
-        Assert.DoesNotContain(changes.EnumerateArray(), c => c.GetProperty("kind").GetString() == "removed");
+        Assert.Equal(HttpStatusCode.OK, (await app.Http.GetAsync("api/themes")).StatusCode);
+        Assert.Equal(1, (await app.BriefingAsync(slug)).GetProperty("currentVersion").GetInt32());
+        Assert.Equal(20, (await app.CaseStudiesOfAsync(slug)).Count);
+        Assert.DoesNotContain(await app.ChangesOfAsync(slug, afterGood), c => c.GetProperty("kind").GetString() == "removed");
     }
 }

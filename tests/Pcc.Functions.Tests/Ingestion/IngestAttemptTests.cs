@@ -1,95 +1,111 @@
-using System.Net;
+using Azure;
 using Pcc.Functions.Data;
 using Pcc.Functions.Ingestion;
-using Pcc.Testing;
+using Pcc.Testing.App;
 
 namespace Pcc.Functions.Tests.Ingestion;
 
-public sealed class IngestAttemptTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>
+/// <summary>
+/// How the app counts the worker's attempts at one blob version. The test holds the catalogue lock to stop an attempt
+/// after it has counted itself; the worker gives up waiting after <see cref="ShortLockWaitApp.LockWait"/>, and the
+/// host retries the invocation.
+/// </summary>
+public sealed class IngestAttemptTests(ShortLockWaitApp app) : IClassFixture<ShortLockWaitApp>
 {
-    private const string Slug = "001-88da988782738298";
-
     [Fact]
     public async Task TheAttemptIsRecordedBeforeTheDocumentIsRead()
     {
-        await using var app = await FunctionApp.StartAsync(fixture.Azurite);
-        var store = app.GetRequiredService<PccStore>();
-        await store.EnsureCreatedAsync();
-        var etag = IngestionPaths.Sanitise(await app.UploadAsync(Seeds.BriefingName, Seeds.Briefing));
-        var held = await BlobLock.AcquireAsync(store.Locks, "ingest/catalogue", new BlobLockOptions { Duration = TimeSpan.FromSeconds(60), AutoRenew = true }, TimeSpan.FromSeconds(10));
+        var (name, slug) = NewBriefing();
+        IngestionEntity waiting;
+        string etag;
+        await using (await HoldCatalogueLockAsync())
+        {
+            etag = await app.UploadAsync(name, SeedBriefing.Bytes);
+            waiting = (await app.WaitForReceiptAsync(slug, etag, r => r.Attempts == 1, "the attempt to be counted"))!;
+        }
 
-        var ingest = app.InvokeIngestAsync(Seeds.BriefingName, Seeds.Briefing);
-        var waiting = await PollAsync(() => Receipt(store, etag), r => r is { Attempts: 1 });
-
-        Assert.Equal((IngestionEntity.Pending, 0, 0), (waiting!.Status, waiting.AttemptsEnded, waiting.Version));
-        await held.DisposeAsync();
-        using var response = await ingest;
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var done = await Receipt(store, etag);
+        Assert.Equal((IngestionEntity.Pending, 0, 0), (waiting.Status, waiting.AttemptsEnded, waiting.Version));
+        await app.WaitForVersionAsync(slug, 1);
+        var done = await app.ReceiptAsync(slug, etag);
         Assert.Equal((IngestionEntity.Completed, 1, 1, 1), (done!.Status, done.Attempts, done.AttemptsEnded, done.Version));
     }
 
     [Fact]
     public async Task AVersionWhoseAttemptsDiedFiveTimesIsGivenUpOnAndEveryFurtherInvocationFails()
     {
-        await using var app = await FunctionApp.StartAsync(fixture.Azurite);
-        await app.UploadAndIngestAsync(Seeds.BriefingName, Seeds.Briefing);
-        var store = app.GetRequiredService<PccStore>();
-        var etag = IngestionPaths.Sanitise(await app.UploadAsync(Seeds.BriefingName, LaterVersion.Bytes));
-        // What five attempts that killed their process leave behind: counted, never ended.
-        await store.Ingestions.AddEntityAsync(new IngestionEntity
+        var (name, slug) = NewBriefing();
+        await app.IngestAsync(name, SeedBriefing.Bytes, version: 1);
+        string etag;
+        await using (await HoldCatalogueLockAsync())
         {
-            PartitionKey = Slug, RowKey = etag, BlobName = Seeds.BriefingName, IngestedAt = DateTimeOffset.UtcNow,
-            Attempts = 5, AttemptStartedAt = DateTimeOffset.UtcNow,
-        });
+            etag = await app.UploadAsync(name, SeedBriefing.LaterVersion);
+            // What five attempts that killed their process leave behind, besides the one now waiting: counted, never ended.
+            await SetAttemptsAsync(slug, etag, attempts: 6, ended: 0);
+            await app.WaitForReceiptAsync(slug, etag, r => r.AttemptsEnded == 1, "the waiting attempt to give up", TimeSpan.FromSeconds(30));
+        }
 
-        using var sixth = await app.InvokeIngestAsync(Seeds.BriefingName, LaterVersion.Bytes);
-        using var seventh = await app.InvokeIngestAsync(Seeds.BriefingName, LaterVersion.Bytes);
-
-        Assert.Equal(HttpStatusCode.InternalServerError, sixth.StatusCode);
-        Assert.Equal(HttpStatusCode.InternalServerError, seventh.StatusCode);
-        var briefing = await app.GetJsonAsync($"api/briefings/{Slug}");
+        // Every retry the host makes now fails at once, so the version goes to the poison queue.
+        var poisoned = await Eventually.Async(() => app.Host.PoisonQueue.ListAsync(), m => m.Any(p => p.BlobName == name), $"{name} in the poison queue");
+        Assert.Equal(IngestionPaths.Sanitise(etag), IngestionPaths.Sanitise(Assert.Single(poisoned, p => p.BlobName == name).ETag));
+        var briefing = await app.BriefingAsync(slug);
         Assert.Equal(1, briefing.GetProperty("currentVersion").GetInt32());
         var failure = Assert.Single(briefing.GetProperty("failures").EnumerateArray());
         Assert.Contains("stopped its process 5 times before it finished", failure.GetProperty("error").GetString());
         Assert.Contains("Version 1 stays current", failure.GetProperty("error").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await app.Http.GetAsync("api/reports/" + failure.GetProperty("report").GetString())).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await app.Http.GetAsync("api/reports/" + failure.GetProperty("report").GetString())).StatusCode);
+        Assert.True((await app.ReceiptAsync(slug, etag))!.Exhausted);
     }
 
     [Fact]
     public async Task AttemptsThatEndedInAnErrorDoNotCountAsDeaths()
     {
-        await using var app = await FunctionApp.StartAsync(fixture.Azurite);
-        var store = app.GetRequiredService<PccStore>();
-        await store.EnsureCreatedAsync();
-        var etag = IngestionPaths.Sanitise(await app.UploadAsync(Seeds.BriefingName, Seeds.Briefing));
-        await store.Ingestions.AddEntityAsync(new IngestionEntity
+        var (name, slug) = NewBriefing();
+        string etag;
+        await using (await HoldCatalogueLockAsync())
         {
-            PartitionKey = Slug, RowKey = etag, BlobName = Seeds.BriefingName, IngestedAt = DateTimeOffset.UtcNow,
-            Attempts = 7, AttemptsEnded = 7, AttemptStartedAt = DateTimeOffset.UtcNow,
-        });
+            etag = await app.UploadAsync(name, SeedBriefing.Bytes);
+            // Seven earlier attempts that ended in an error, besides the one now waiting.
+            await SetAttemptsAsync(slug, etag, attempts: 8, ended: 7);
+            await app.WaitForReceiptAsync(slug, etag, r => r.AttemptsEnded == 8, "the waiting attempt to give up", TimeSpan.FromSeconds(30));
+        }
 
-        using var response = await app.InvokeIngestAsync(Seeds.BriefingName, Seeds.Briefing);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(1, (await app.GetJsonAsync($"api/briefings/{Slug}")).GetProperty("currentVersion").GetInt32());
+        // The host's retry sees eight attempts that all ended, and ingests.
+        await app.WaitForVersionAsync(slug, 1);
+        Assert.Equal(IngestionEntity.Completed, (await app.ReceiptAsync(slug, etag))!.Status);
+        Assert.DoesNotContain(await app.Host.PoisonQueue.ListAsync(), p => p.BlobName == name);
     }
 
-    private static async Task<IngestionEntity?> Receipt(PccStore store, string etag) =>
-        (await store.Ingestions.GetEntityIfExistsAsync<IngestionEntity>(Slug, etag)).ValueOrDefault();
-
-    private static async Task<T> PollAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    private static (string Name, string Slug) NewBriefing()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var name = AppFixture.UniqueBriefingName();
+        return (name, AppFixture.SlugOf(name));
+    }
+
+    private async Task<IAsyncDisposable> HoldCatalogueLockAsync()
+    {
+        var store = app.GetRequiredService<PccStore>();
+        await store.EnsureCreatedAsync();
+        return await CatalogueLock.AcquireAsync(store, TimeSpan.FromSeconds(30), CancellationToken.None);
+    }
+
+    /// <summary>Once the worker's attempt has counted itself, rewrites the receipt's counts (re-reading if the worker wrote meanwhile).</summary>
+    private async Task SetAttemptsAsync(string slug, string etag, int attempts, int ended)
+    {
+        var store = app.GetRequiredService<PccStore>();
         while (true)
         {
-            var value = await read();
-            if (done(value) || DateTime.UtcNow > deadline)
+            var receipt = (await app.WaitForReceiptAsync(slug, etag, r => r.Attempts >= 1, "the attempt to be counted"))!;
+            Assert.Equal(0, receipt.AttemptsEnded);
+            receipt.Attempts = attempts;
+            receipt.AttemptsEnded = ended;
+            try
             {
-                return value;
+                await store.Ingestions.UpdateEntityAsync(receipt, receipt.ETag);
+                return;
             }
-
-            await Task.Delay(50);
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+            }
         }
     }
 }

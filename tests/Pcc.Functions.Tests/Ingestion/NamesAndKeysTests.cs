@@ -1,51 +1,57 @@
 using System.Net;
 using System.Text;
-using Pcc.Functions.Ingestion;
-using Pcc.Testing;
+using Pcc.Functions.Data;
+using Pcc.Testing.App;
 
 namespace Pcc.Functions.Tests.Ingestion;
 
-public sealed class NamesAndKeysTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>
+/// <summary>Blob names at the edges of what storage accepts, and keys in request paths that no row could have.</summary>
+[Collection(IngestionCollection.Name)]
+public sealed class NamesAndKeysTests(AppFixture app)
 {
     [Fact]
     public async Task ABlobWithTheLongestNameStorageAcceptsIsIngested()
     {
-        await using var app = await FunctionApp.StartAsync(fixture.Azurite);
-        var name = "2026/" + new string('b', 1024 - 9) + ".txt";
+        var name = "2026/" + Guid.NewGuid().ToString("N") + new string('b', 1024 - 9 - 32) + ".txt";
+        Assert.Equal(1024, name.Length);
+        var slug = AppFixture.SlugOf(name);
 
-        var result = await app.UploadAndIngestAsync(name, Seeds.Briefing);
+        var briefing = await app.IngestAsync(name, SeedBriefing.Bytes, version: 1);
 
-        Assert.Equal("ingested", result.Status);
-        var briefing = await app.GetJsonAsync($"api/briefings/{BriefingSlug.FromBlobName(name)}");
         Assert.Equal(name, briefing.GetProperty("blobName").GetString());
-        Assert.Equal(20, (await app.GetJsonAsync("api/case-studies")).GetArrayLength());
+        Assert.Equal(20, (await app.CaseStudiesOfAsync(slug)).Count);
     }
 
     [Fact]
     public async Task NamesWithoutLatinLettersBecomeSeparateBriefings()
     {
-        await using var app = await FunctionApp.StartAsync(fixture.Azurite);
+        // No other test of this worker uploads these names.
+        var (japanese, dots) = ("日本語のブリーフィング.txt", "..txt");
+        var (japaneseSlug, dotsSlug) = (AppFixture.SlugOf(japanese), AppFixture.SlugOf(dots));
 
-        await app.UploadAndIngestAsync("日本語のブリーフィング.txt", Seeds.Briefing);
-        await app.UploadAndIngestAsync("..txt", Seeds.WriteUp);
+        await app.IngestAsync(japanese, SeedBriefing.Bytes, version: 1);
+        await app.IngestAsync(dots, SeedBriefing.WriteUp, version: 1);
 
-        var briefings = (await app.GetJsonAsync("api/briefings")).EnumerateArray().Select(b => b.GetProperty("blobName").GetString()).Order().ToList();
-        Assert.Equal(["..txt", "日本語のブリーフィング.txt"], briefings);
+        var briefings = (await app.GetJsonAsync("api/briefings")).EnumerateArray()
+            .Where(b => b.GetProperty("slug").GetString() is { } s && (s == japaneseSlug || s == dotsSlug))
+            .Select(b => b.GetProperty("blobName").GetString()).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal([dots, japanese], briefings);
     }
 
     [Theory]
     [InlineData("a.txt", "a")]
     [InlineData("ab.md", "ab")]
     [InlineData("nl.txt", "\n\n")]
-    public async Task TinyFilesAreRecordedAsFailedWithAReason(string name, string content)
+    public async Task TinyFilesAreRecordedAsFailedWithAReason(string file, string content)
     {
-        await using var app = await FunctionApp.StartAsync(fixture.Azurite);
+        var name = AppFixture.UniqueBriefingName(file);
+        var slug = AppFixture.SlugOf(name);
 
-        var result = await app.UploadAndIngestAsync(name, Encoding.UTF8.GetBytes(content));
+        var outcome = await app.UploadAndSettleAsync(name, Encoding.UTF8.GetBytes(content));
 
-        Assert.Equal("failed", result.Status);
-        Assert.Empty((await app.GetJsonAsync("api/briefings")).EnumerateArray());
-        var failure = Assert.Single((await app.GetJsonAsync($"api/briefings/{BriefingSlug.FromBlobName(name)}")).GetProperty("failures").EnumerateArray());
+        Assert.Equal(IngestionEntity.Failed, outcome.Status);
+        Assert.DoesNotContain((await app.GetJsonAsync("api/briefings")).EnumerateArray(), b => b.GetProperty("slug").GetString() == slug);
+        var failure = Assert.Single((await app.BriefingAsync(slug)).GetProperty("failures").EnumerateArray());
         Assert.Contains($"The document is {content.Length} byte", failure.GetProperty("error").GetString());
     }
 
@@ -69,7 +75,6 @@ public sealed class NamesAndKeysTests(AzuriteFixture fixture) : IClassFixture<Az
     [InlineData("GET", "editor/ingests/{long}/x")]
     public async Task OverLongOrMalformedKeysAnswerNotFoundOrBadRequest(string method, string path)
     {
-        await using var app = await FunctionApp.StartAsync(fixture.Azurite);
         var key = new string(path.Contains("reports/x") ? 'a' : 'b', path.Contains("reports/x") ? 5000 : 2000);
         var url = path.Replace("{long}", key, StringComparison.Ordinal);
 

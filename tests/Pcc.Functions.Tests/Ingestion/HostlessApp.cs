@@ -1,0 +1,85 @@
+using Azure.Storage.Blobs;
+using Pcc.Functions.Catalogue;
+using Pcc.Functions.Catalogue.Models;
+using Pcc.Functions.Data;
+using Pcc.Functions.Ingestion;
+using Pcc.Testing;
+
+namespace Pcc.Functions.Tests.Ingestion;
+
+/// <summary>
+/// The app's services without a host, on their own tables and containers in the run's Azurite: for the tests that
+/// move a fake clock or point the app at an unreachable account, which a worker on the real clock cannot do.
+/// </summary>
+public sealed class HostlessApp : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private HostlessApp(ServiceProvider services) => _services = services;
+
+    public PccStore Store => GetRequiredService<PccStore>();
+
+    public BlobContainerClient Briefings => Store.BriefingBlobs;
+
+    /// <summary>
+    /// Builds the services. <paramref name="connectionString"/> replaces the run's Azurite as the app's storage;
+    /// <paramref name="settings"/> add to the defaults.
+    /// </summary>
+    public static async Task<HostlessApp> CreateAsync(
+        TimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null, string? connectionString = null)
+    {
+        var azurite = await Azurite.GetAsync();
+        var id = Guid.NewGuid().ToString("N")[..12];
+        var all = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = connectionString ?? azurite.ConnectionString,
+            ["Storage:TablePrefix"] = "t" + id,
+            ["Storage:BriefingsContainer"] = "briefings-" + id,
+            ["Storage:ReportsContainer"] = "reports-" + id,
+            ["Storage:LocksContainer"] = "locks-" + id,
+            ["Storage:SecretsContainer"] = "secrets-" + id,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
+        var app = new HostlessApp(services.AddPccFunctionApp(configuration).BuildServiceProvider());
+        if (connectionString is null)
+        {
+            await app.Store.EnsureCreatedAsync();
+            await app.Briefings.CreateIfNotExistsAsync();
+        }
+
+        return app;
+    }
+
+    public T GetRequiredService<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    /// <summary>Uploads a briefing (overwriting); returns its ETag as the app's keys spell it.</summary>
+    public async Task<string> UploadAsync(string name, byte[] content) =>
+        IngestionPaths.Sanitise((await Briefings.GetBlobClient(name).UploadAsync(new BinaryData(content), overwrite: true)).Value.ETag.ToString());
+
+    /// <summary>Uploads and runs the ingest IngestBriefing runs.</summary>
+    public async Task<IngestionOutcome> UploadAndIngestAsync(string name, byte[] content)
+    {
+        await UploadAsync(name, content);
+        return await GetRequiredService<BriefingIngestor>().IngestAsync(name, CancellationToken.None);
+    }
+
+    /// <summary>What <c>GET api/briefings/{slug}</c> answers.</summary>
+    public async Task<BriefingView> BriefingAsync(string slug) =>
+        await GetRequiredService<CatalogueReader>().BriefingAsync(slug, CancellationToken.None) ?? throw new Xunit.Sdk.XunitException($"No briefing {slug}.");
+
+    /// <summary>What <c>GET api/case-studies</c> answers.</summary>
+    public Task<IReadOnlyList<CaseStudyView>> CaseStudiesAsync() => GetRequiredService<CatalogueReader>().CaseStudiesAsync(null, CancellationToken.None);
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}

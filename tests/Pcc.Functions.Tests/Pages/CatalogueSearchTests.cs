@@ -1,5 +1,6 @@
 using Pcc.Functions.Pages.Search;
 using Pcc.Testing;
+using Pcc.Testing.App;
 
 namespace Pcc.Functions.Tests.Pages;
 
@@ -9,7 +10,7 @@ public sealed class CatalogueSearchTests(AzuriteFixture fixture) : IClassFixture
     public async Task TwoWordsFromACaseStudyFindItInTheIngestedCatalogue()
     {
         await using var services = CatalogueServices.Create(fixture.Azurite);
-        await services.IngestAsync(Seeds.BriefingName, Seeds.Briefing);
+        await services.IngestAsync(SeedBriefing.Name, SeedBriefing.Bytes);
 
         var results = await services.Get<CatalogueSearch>().SearchAsync(new SearchQuery("homicides Strathclyde"), CancellationToken.None);
 
@@ -22,11 +23,11 @@ public sealed class CatalogueSearchTests(AzuriteFixture fixture) : IClassFixture
     public async Task ANewVersionOfABriefingIsSearchableAtOnce()
     {
         await using var services = CatalogueServices.Create(fixture.Azurite);
-        await services.IngestAsync(Seeds.BriefingName, Seeds.Briefing);
+        await services.IngestAsync(SeedBriefing.Name, SeedBriefing.Bytes);
         var search = services.Get<CatalogueSearch>();
         Assert.Empty((await search.SearchAsync(new SearchQuery("Plymouth hub"), CancellationToken.None)).Hits);
 
-        await services.IngestAsync(Seeds.BriefingName, LaterVersion.Bytes);
+        await services.IngestAsync(SeedBriefing.Name, SeedBriefing.LaterVersion);
 
         var hit = Assert.Single((await search.SearchAsync(new SearchQuery("Plymouth hub"), CancellationToken.None)).Hits);
         Assert.StartsWith("The PCC in Devon and Cornwall", hit.CaseStudy.Text);

@@ -1,6 +1,7 @@
 using Pcc.Functions.Data;
 using Pcc.Functions.Pages.Editor;
 using Pcc.Testing;
+using Pcc.Testing.App;
 
 namespace Pcc.Functions.Tests.Pages;
 
@@ -12,10 +13,10 @@ public sealed class EditorUploadTests(AzuriteFixture fixture) : IClassFixture<Az
         await using var services = CatalogueServices.Create(fixture.Azurite);
         var uploads = services.Get<BriefingUploads>();
 
-        var upload = await uploads.UploadAsync(Seeds.BriefingName, new MemoryStream(Seeds.Briefing), Seeds.Briefing.Length, CancellationToken.None);
+        var upload = await uploads.UploadAsync(SeedBriefing.Name, new MemoryStream(SeedBriefing.Bytes), SeedBriefing.Bytes.Length, CancellationToken.None);
         Assert.Null(upload.Error);
-        var blob = (await services.Store.BriefingBlobs.GetBlobClient(Seeds.BriefingName).DownloadContentAsync()).Value;
-        Assert.Equal(Seeds.Briefing, blob.Content.ToArray());
+        var blob = (await services.Store.BriefingBlobs.GetBlobClient(SeedBriefing.Name).DownloadContentAsync()).Value;
+        Assert.Equal(SeedBriefing.Bytes, blob.Content.ToArray());
 
         var log = services.Get<IngestLog>();
         Assert.Null(await log.FindAsync(upload.Slug!, upload.Etag!, CancellationToken.None));

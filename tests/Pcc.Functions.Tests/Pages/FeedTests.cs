@@ -2,6 +2,7 @@ using System.ServiceModel.Syndication;
 using System.Xml;
 using Pcc.Functions.Pages.Feeds;
 using Pcc.Testing;
+using Pcc.Testing.App;
 
 namespace Pcc.Functions.Tests.Pages;
 
@@ -22,8 +23,8 @@ public sealed class FeedTests(AzuriteFixture fixture) : IClassFixture<AzuriteFix
     public async Task ALaterVersionPutsItsChangesAtTheTopOfTheFeedWithLinksToTheCaseStudyPages()
     {
         await using var services = CatalogueServices.Create(fixture.Azurite);
-        await services.IngestAsync(Seeds.BriefingName, Seeds.Briefing);
-        await services.IngestAsync(Seeds.BriefingName, LaterVersion.Bytes);
+        await services.IngestAsync(SeedBriefing.Name, SeedBriefing.Bytes);
+        await services.IngestAsync(SeedBriefing.Name, SeedBriefing.LaterVersion);
 
         var changes = await services.Get<RecentChanges>().NewestAsync(50, null, CancellationToken.None);
         var feed = ReadBack(AtomFeed.Write(AtomFeed.Build("All changes", BaseUrl, "/feeds/all.atom", "/", changes, DateTimeOffset.UtcNow)));
@@ -43,7 +44,7 @@ public sealed class FeedTests(AzuriteFixture fixture) : IClassFixture<AzuriteFix
     public async Task EntryIdsStayTheSameFromOneReadingToTheNext()
     {
         await using var services = CatalogueServices.Create(fixture.Azurite);
-        await services.IngestAsync(Seeds.BriefingName, Seeds.Briefing);
+        await services.IngestAsync(SeedBriefing.Name, SeedBriefing.Bytes);
         var recent = services.Get<RecentChanges>();
 
         var first = AtomFeed.Build("All", BaseUrl, "/feeds/all.atom", "/", await recent.NewestAsync(50, null, CancellationToken.None), DateTimeOffset.UtcNow);
@@ -56,7 +57,7 @@ public sealed class FeedTests(AzuriteFixture fixture) : IClassFixture<AzuriteFix
     public async Task AThemeFeedHasOnlyThatThemeAndAtMostTheNewestFifty()
     {
         await using var services = CatalogueServices.Create(fixture.Azurite);
-        await services.IngestAsync(Seeds.BriefingName, Seeds.Briefing);
+        await services.IngestAsync(SeedBriefing.Name, SeedBriefing.Bytes);
         var recent = services.Get<RecentChanges>();
 
         var theme = await recent.NewestAsync(50, "drug-harm", CancellationToken.None);

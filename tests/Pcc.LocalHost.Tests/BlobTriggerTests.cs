@@ -16,7 +16,7 @@ public sealed class BlobTriggerTests(AzuriteFixture fixture) : IClassFixture<Azu
 
         await test.UploadAsync(test.Briefings, SeedBriefing.Name, SeedBriefing.Bytes);
 
-        var caseStudies = await TestHost.EventuallyAsync(() => test.GetJsonAsync("api/case-studies"), c => c.GetArrayLength() == 20, "20 case studies");
+        var caseStudies = await Eventually.Async(() => test.GetJsonAsync("api/case-studies"), c => c.GetArrayLength() == 20, "20 case studies");
         var themes = caseStudies.EnumerateArray().Select(c => c.GetProperty("themeSlug").GetString()).Distinct().Count();
         Assert.Equal(7, themes);
     }
@@ -26,10 +26,10 @@ public sealed class BlobTriggerTests(AzuriteFixture fixture) : IClassFixture<Azu
     {
         await using var test = await TestHost.StartAsync(fixture.Azurite);
         var first = await test.UploadAsync(test.Briefings, SeedBriefing.Name, SeedBriefing.Bytes);
-        await TestHost.EventuallyAsync(() => CurrentVersionAsync(test), v => v == 1, "version 1");
+        await Eventually.Async(() => CurrentVersionAsync(test), v => v == 1, "version 1");
 
         var second = await test.UploadAsync(test.Briefings, SeedBriefing.Name, SeedBriefing.Bytes);
-        await TestHost.EventuallyAsync(() => CurrentVersionAsync(test), v => v == 2, "version 2");
+        await Eventually.Async(() => CurrentVersionAsync(test), v => v == 2, "version 2");
 
         Assert.NotEqual(first, second);
         var changes = await test.GetJsonAsync("api/changes?since=2000-01-01T00:00:00Z");
@@ -49,17 +49,17 @@ public sealed class BlobTriggerTests(AzuriteFixture fixture) : IClassFixture<Azu
     {
         await using var test = await TestHost.StartAsync(fixture.Azurite);
         var first = await test.UploadAsync(test.Briefings, SeedBriefing.Name, SeedBriefing.Bytes);
-        await TestHost.EventuallyAsync(() => CurrentVersionAsync(test), v => v == 1, "version 1");
+        await Eventually.Async(() => CurrentVersionAsync(test), v => v == 1, "version 1");
         // The first version's invocation is over (its receipt is written) before the later version is uploaded.
         await IngestedAsync(test, first, "the receipt of version 1");
 
         var second = await test.UploadAsync(test.Briefings, SeedBriefing.Name, SeedBriefing.LaterVersion);
-        await TestHost.EventuallyAsync(() => CurrentVersionAsync(test), v => v == 2, "version 2");
+        await Eventually.Async(() => CurrentVersionAsync(test), v => v == 2, "version 2");
         await IngestedAsync(test, second, "the receipt of version 2");
 
-        var slug = (await TestHost.EventuallyAsync(() => test.GetJsonAsync("api/briefings"), b => b.GetArrayLength() > 0, "the briefing"))
+        var slug = (await Eventually.Async(() => test.GetJsonAsync("api/briefings"), b => b.GetArrayLength() > 0, "the briefing"))
             .EnumerateArray().Single().GetProperty("slug").GetString();
-        var versions = (await TestHost.EventuallyAsync(() => test.GetJsonAsync($"api/briefings/{slug}"), b => b.TryGetProperty("versions", out _), "the briefing's versions"))
+        var versions = (await Eventually.Async(() => test.GetJsonAsync($"api/briefings/{slug}"), b => b.TryGetProperty("versions", out _), "the briefing's versions"))
             .GetProperty("versions").EnumerateArray()
             .ToDictionary(v => v.GetProperty("version").GetInt32(), v => (
                 CaseStudies: v.GetProperty("caseStudies").GetInt32(), New: v.GetProperty("new").GetInt32(),
@@ -68,7 +68,7 @@ public sealed class BlobTriggerTests(AzuriteFixture fixture) : IClassFixture<Azu
         Assert.Equal((20, 1, 1, 1), versions[2]);
     }
 
-    private static Task IngestedAsync(TestHost test, string etag, string what) => TestHost.EventuallyAsync(
+    private static Task IngestedAsync(TestHost test, string etag, string what) => Eventually.Async(
         () => test.Host.Receipts.ExistsAsync("Host.Functions.IngestBriefing", test.Briefings.Name, SeedBriefing.Name, new ETag(etag), default),
         written => written, what);
 

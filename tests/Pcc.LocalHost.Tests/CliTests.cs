@@ -44,7 +44,7 @@ public sealed class CliTests(AppFixture app) : IClassFixture<AppFixture>
     {
         await using var test = await TestHost.StartWorkerAsync(app.Azurite);
         await test.UploadAsync(test.Inbox, "stuck.txt", "fail until allowed"u8.ToArray());
-        await TestHost.EventuallyAsync(() => test.Host.PoisonQueue.ListAsync(), m => m.Count > 0, "a poison message");
+        await Eventually.Async(() => test.Host.PoisonQueue.ListAsync(), m => m.Count > 0, "a poison message");
 
         var list = await PccAsync(test.Host, "poison", "list", "--host-id", test.Host.Options.HostId, "--queue", test.Host.Options.PoisonQueueName);
         await test.UploadAsync(test.Results, "allow-stuck.txt", []);
@@ -52,8 +52,8 @@ public sealed class CliTests(AppFixture app) : IClassFixture<AppFixture>
 
         Assert.Contains($"{test.Inbox.Name}/stuck.txt", list.Output);
         Assert.Contains("1 replayed.", replay.Output);
-        await TestHost.EventuallyAsync(() => test.ResultAsync("copy-stuck.txt"), r => r == "stuck.txt|fail until allowed", "the replayed copy");
-        await TestHost.EventuallyAsync(() => test.Host.PoisonQueue.ListAsync(), m => m.Count == 0, "an empty poison queue");
+        await Eventually.Async(() => test.ResultAsync("copy-stuck.txt"), r => r == "stuck.txt|fail until allowed", "the replayed copy");
+        await Eventually.Async(() => test.Host.PoisonQueue.ListAsync(), m => m.Count == 0, "an empty poison queue");
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class CliTests(AppFixture app) : IClassFixture<AppFixture>
         try
         {
             await queue.SendMessageAsync("{\"frequency\":\"daily\",\"start\":\"2026-11-22T07:30:00Z\",\"end\":\"2026-11-23T07:30:00Z\",\"batch\":\"nosuchplan-00000\"}");
-            await TestHost.EventuallyAsync(() => Task.FromResult(Poisoned(outcomes, digests)), n => n == 1, "the batch message poisoned");
+            await Eventually.Async(() => Task.FromResult(Poisoned(outcomes, digests)), n => n == 1, "the batch message poisoned");
 
             var list = await PccAsync(host, "poison", "list", "--host-id", host.Options.HostId, "--queue", host.Options.PoisonQueueName, "--digest-queue", digests);
             var replay = await PccAsync(host, "poison", "replay", "--all", "--host-id", host.Options.HostId, "--queue", host.Options.PoisonQueueName, "--digest-queue", digests);
@@ -83,7 +83,7 @@ public sealed class CliTests(AppFixture app) : IClassFixture<AppFixture>
             Assert.Contains($"SendDigestBatch  {digests}-poison", list.Output);
             Assert.Contains("nosuchplan-00000", list.Output);
             Assert.Contains("1 replayed.", replay.Output);
-            await TestHost.EventuallyAsync(() => Task.FromResult(Poisoned(outcomes, digests)), n => n == 2, "the replayed message delivered five more times");
+            await Eventually.Async(() => Task.FromResult(Poisoned(outcomes, digests)), n => n == 2, "the replayed message delivered five more times");
             lock (outcomes)
             {
                 Assert.Equal(10, outcomes.Count(o => o.Queue == digests));

@@ -27,7 +27,7 @@ public sealed class ProcessDeathTests(AzuriteFixture fixture) : IClassFixture<Az
         {
             await briefings.CreateIfNotExistsAsync();
             await briefings.GetBlobClient("briefing.txt").UploadAsync(new BinaryData(SeedBriefing.Bytes));
-            await TestHost.EventuallyAsync(() => CurrentVersionAsync(host), v => v == 1, "the good version", TimeSpan.FromSeconds(60));
+            await Eventually.Async(() => CurrentVersionAsync(host), v => v == 1, "the good version", TimeSpan.FromSeconds(60));
 
             // The test holds the catalogue lock, so each attempt is stopped at a known point: counted, not finished.
             // The kill stands for what the deep document does to a reader without a depth limit (a stack overflow).
@@ -36,7 +36,7 @@ public sealed class ProcessDeathTests(AzuriteFixture fixture) : IClassFixture<Az
             var etag = IngestionPaths.Sanitise((await briefings.GetBlobClient("briefing.docx").UploadAsync(new BinaryData(DeepDocx()))).Value.ETag.ToString());
             for (var death = 1; death <= 5; death++)
             {
-                await TestHost.EventuallyAsync(() => AttemptsAsync(ingestions, etag), n => n == death, $"attempt {death}", TimeSpan.FromSeconds(60));
+                await Eventually.Async(() => AttemptsAsync(ingestions, etag), n => n == death, $"attempt {death}", TimeSpan.FromSeconds(60));
                 await host.KillAsync();
                 await host.DisposeAsync();
                 host = await HostProcess.StartAsync(fixture.Azurite, id);
@@ -44,7 +44,7 @@ public sealed class ProcessDeathTests(AzuriteFixture fixture) : IClassFixture<Az
 
             await catalogueLock.DisposeAsync();
             var poison = PoisonQueue.Create(account, "test-" + id, "poison-" + id);
-            var message = Assert.Single(await TestHost.EventuallyAsync(() => poison.ListAsync(), m => m.Count > 0, "the poison message", TimeSpan.FromSeconds(60)));
+            var message = Assert.Single(await Eventually.Async(() => poison.ListAsync(), m => m.Count > 0, "the poison message", TimeSpan.FromSeconds(60)));
             Assert.Equal("briefing.docx", message.BlobName);
 
             var receipt = (await ingestions.GetEntityAsync<IngestionEntity>(Slug, etag)).Value;

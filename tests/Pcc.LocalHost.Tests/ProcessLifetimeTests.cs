@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Pcc.LocalHost.Tests.Support;
 using Pcc.Testing;
+using Pcc.Testing.App;
 
 namespace Pcc.LocalHost.Tests;
 
@@ -56,12 +57,12 @@ public sealed class ProcessLifetimeTests(AzuriteFixture fixture) : IClassFixture
 
         var shell = Process.Start(info)!;
         var pid = int.Parse((await shell.StandardOutput.ReadLineAsync())!.Trim());
-        await TestHost.EventuallyAsync(() => Task.FromResult(File.Exists(ready) && File.ReadAllText(ready).Contains("Running.")), r => r, "the host to be running", TimeSpan.FromSeconds(60));
+        await Eventually.Async(() => Task.FromResult(File.Exists(ready) && File.ReadAllText(ready).Contains("Running.")), r => r, "the host to be running", TimeSpan.FromSeconds(60));
         return (shell, pid);
     }
 
     private static async Task AllGoneAsync(IReadOnlyList<int> pids) =>
-        await TestHost.EventuallyAsync(() => Task.FromResult(pids.Where(p => Directory.Exists($"/proc/{p}") && !IsZombie(p)).ToList()), alive => alive.Count == 0,
+        await Eventually.Async(() => Task.FromResult(pids.Where(p => Directory.Exists($"/proc/{p}") && !IsZombie(p)).ToList()), alive => alive.Count == 0,
             "every process to end", TimeSpan.FromSeconds(20));
 
     private static IEnumerable<int> Descendants(int pid)

@@ -3,6 +3,7 @@ using Pcc.LocalHost.Tests.Support;
 using Pcc.LocalHost.Triggers;
 using Pcc.Notifications.Storage;
 using Pcc.Testing;
+using Pcc.Testing.App;
 
 namespace Pcc.LocalHost.Tests;
 
@@ -20,8 +21,8 @@ public sealed class QueueTriggerTests(AzuriteFixture fixture) : IClassFixture<Az
         {
             var id = (await queue.SendMessageAsync("{\"batch\":\"b-00001\"}")).Value.MessageId;
 
-            var text = await TestHost.EventuallyAsync(() => test.ResultAsync($"queue-{id}-1"), t => t is not null, "the delivery recorded");
-            await TestHost.EventuallyAsync(async () => (await queue.PeekMessagesAsync()).Value.Length, n => n == 0, "the message deleted");
+            var text = await Eventually.Async(() => test.ResultAsync($"queue-{id}-1"), t => t is not null, "the delivery recorded");
+            await Eventually.Async(async () => (await queue.PeekMessagesAsync()).Value.Length, n => n == 0, "the message deleted");
             await Task.Delay(600);
 
             Assert.Equal("{\"batch\":\"b-00001\"}", text);
@@ -38,8 +39,8 @@ public sealed class QueueTriggerTests(AzuriteFixture fixture) : IClassFixture<Az
         {
             var id = (await queue.SendMessageAsync("fail:2")).Value.MessageId;
 
-            await TestHost.EventuallyAsync(() => test.ResultAsync($"queue-{id}-3"), t => t is not null, "the third delivery");
-            await TestHost.EventuallyAsync(async () => (await queue.PeekMessagesAsync()).Value.Length, n => n == 0, "the message deleted");
+            await Eventually.Async(() => test.ResultAsync($"queue-{id}-3"), t => t is not null, "the third delivery");
+            await Eventually.Async(async () => (await queue.PeekMessagesAsync()).Value.Length, n => n == 0, "the message deleted");
             await Task.Delay(600);
 
             Assert.Equal([$"queue-{id}-1", $"queue-{id}-2", $"queue-{id}-3"], (await test.ResultNamesAsync("queue-")).Order());
@@ -57,7 +58,7 @@ public sealed class QueueTriggerTests(AzuriteFixture fixture) : IClassFixture<Az
             test.Host.QueueProcessed += o => { lock (outcomes) { outcomes.Add(o); } };
             var id = (await queue.SendMessageAsync("fail:100")).Value.MessageId;
 
-            var poisoned = await TestHost.EventuallyAsync(async () => await poison.ExistsAsync() ? (await poison.PeekMessagesAsync(10)).Value : [], m => m.Length > 0, "a poison message");
+            var poisoned = await Eventually.Async(async () => await poison.ExistsAsync() ? (await poison.PeekMessagesAsync(10)).Value : [], m => m.Length > 0, "a poison message");
             await Task.Delay(800);
 
             Assert.Equal("fail:100", Assert.Single(poisoned).Body.ToString());
@@ -80,7 +81,7 @@ public sealed class QueueTriggerTests(AzuriteFixture fixture) : IClassFixture<Az
             await raw.GetQueueClient(queue.Name).SendMessageAsync("not base64 {");
             var poisonRaw = raw.GetQueueClient(queue.Name + "-poison");
 
-            var poisoned = await TestHost.EventuallyAsync(async () => await poisonRaw.ExistsAsync() ? (await poisonRaw.PeekMessagesAsync(10)).Value : [], m => m.Length > 0, "a poison message");
+            var poisoned = await Eventually.Async(async () => await poisonRaw.ExistsAsync() ? (await poisonRaw.PeekMessagesAsync(10)).Value : [], m => m.Length > 0, "a poison message");
 
             Assert.Equal("not base64 {", Assert.Single(poisoned).Body.ToString());
             Assert.Empty(await test.ResultNamesAsync("queue-"));

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Pcc.LocalHost.Tests.Support;
 using Pcc.Testing;
+using Pcc.Testing.App;
 
 namespace Pcc.LocalHost.Tests;
 
@@ -24,9 +25,9 @@ public sealed class SampleRunTests
         ]);
         try
         {
-            await TestHost.EventuallyAsync(() => Task.FromResult(host.Output), o => o.Contains("\nRunning.", StringComparison.Ordinal) || !host.IsRunning, "the host to be running", TimeSpan.FromMinutes(3));
+            await Eventually.Async(() => Task.FromResult(host.Output), o => o.Contains("\nRunning.", StringComparison.Ordinal) || !host.IsRunning, "the host to be running", TimeSpan.FromMinutes(3));
             using var mail = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{mailWeb}/") };
-            var subjects = await TestHost.EventuallyAsync(
+            var subjects = await Eventually.Async(
                 async () => (await mail.GetFromJsonAsync<JsonElement>("email")).EnumerateArray().Select(e => e.GetProperty("subject").GetString() ?? "").ToList(),
                 s => s.Any(subject => subject.Contains("20 new", StringComparison.Ordinal)),
                 "the sample digest in MailDev");

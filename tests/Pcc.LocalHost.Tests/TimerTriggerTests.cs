@@ -3,6 +3,7 @@ using Pcc.LocalHost.Tests.Support;
 using Pcc.LocalHost.Triggers;
 using Pcc.Notifications.Storage;
 using Pcc.Testing;
+using Pcc.Testing.App;
 
 namespace Pcc.LocalHost.Tests;
 
@@ -19,13 +20,13 @@ public sealed class TimerTriggerTests(AzuriteFixture fixture) : IClassFixture<Az
 
         await using var test = await TestHost.StartWorkerAsync(fixture.Azurite, o => o.HostId = hostId);
 
-        var tick = Assert.Single(await TestHost.EventuallyAsync(() => test.ResultNamesAsync("tick-"), t => t.Count > 0, "the past-due run"));
+        var tick = Assert.Single(await Eventually.Async(() => test.ResultNamesAsync("tick-"), t => t.Count > 0, "the past-due run"));
         using var record = JsonDocument.Parse((await test.ResultAsync(tick))!);
         Assert.True(record.RootElement.GetProperty("IsPastDue").GetBoolean());
         Assert.Equal(now.AddDays(-1), record.RootElement.GetProperty("Next").GetDateTimeOffset());
         await Task.Delay(500);
         Assert.Single(await test.ResultNamesAsync("tick-"));
-        var status = await TestHost.EventuallyAsync(() => store.GetAsync("Host.Functions.Tick", default), s => s!.Last > now.AddMinutes(-1), "the new status");
+        var status = await Eventually.Async(() => store.GetAsync("Host.Functions.Tick", default), s => s!.Last > now.AddMinutes(-1), "the new status");
         Assert.Equal(new DateTimeOffset(now.Year + 1, 1, 1, 0, 0, 0, TimeSpan.Zero), status!.Next);
     }
 
@@ -82,11 +83,11 @@ public sealed class TimerTriggerTests(AzuriteFixture fixture) : IClassFixture<Az
 
         clock.Advance(TimeSpan.FromMinutes(5));
 
-        var tick = Assert.Single(await TestHost.EventuallyAsync(() => test.ResultNamesAsync("tick-"), t => t.Count > 0, "the scheduled run"));
+        var tick = Assert.Single(await Eventually.Async(() => test.ResultNamesAsync("tick-"), t => t.Count > 0, "the scheduled run"));
         using var record = JsonDocument.Parse((await test.ResultAsync(tick))!);
         Assert.False(record.RootElement.GetProperty("IsPastDue").GetBoolean());
         Assert.Equal(new DateTimeOffset(2026, 11, 23, 7, 35, 0, TimeSpan.Zero), record.RootElement.GetProperty("Next").GetDateTimeOffset());
-        var status = await TestHost.EventuallyAsync(() => Task.FromResult(test.Host.Timers["Tick"].Status!), s => s.Last.Minute == 35, "the status after the run");
+        var status = await Eventually.Async(() => Task.FromResult(test.Host.Timers["Tick"].Status!), s => s.Last.Minute == 35, "the status after the run");
         Assert.Equal(new DateTimeOffset(2026, 11, 23, 7, 40, 0, TimeSpan.Zero), status.Next);
     }
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Azure;
 using Pcc.LocalHost.Tests.Support;
 using Pcc.Testing;
+using Pcc.Testing.App;
 
 namespace Pcc.LocalHost.Tests;
 
@@ -18,10 +19,10 @@ public sealed class WorkerHostTests(WorkerHostTests.Fixture fixture) : IClassFix
     {
         var name = Unique("doc") + ".txt";
         var first = await Test.UploadAsync(Test.Inbox, name, Encoding.UTF8.GetBytes("one"));
-        await TestHost.EventuallyAsync(() => Test.ResultAsync("copy-" + name), r => r == $"{name}|one", "the first copy");
+        await Eventually.Async(() => Test.ResultAsync("copy-" + name), r => r == $"{name}|one", "the first copy");
 
         var second = await Test.UploadAsync(Test.Inbox, name, Encoding.UTF8.GetBytes("two"));
-        await TestHost.EventuallyAsync(() => Test.ResultAsync("copy-" + name), r => r == $"{name}|two", "the second copy");
+        await Eventually.Async(() => Test.ResultAsync("copy-" + name), r => r == $"{name}|two", "the second copy");
 
         foreach (var etag in new[] { first, second })
         {
@@ -75,7 +76,7 @@ public sealed class WorkerHostTests(WorkerHostTests.Fixture fixture) : IClassFix
         using var response = await Test.Http.GetAsync("api/broken");
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        await TestHost.EventuallyAsync(() => Task.FromResult(fixture.Logs.Lines.Any(l => l.Contains("Broken is broken on purpose."))), found => found, "the failure in the log");
+        await Eventually.Async(() => Task.FromResult(fixture.Logs.Lines.Any(l => l.Contains("Broken is broken on purpose."))), found => found, "the failure in the log");
         await Task.Delay(300);
         var line = Assert.Single(fixture.Logs.Lines, l => l.Contains("Broken is broken on purpose."));
         Assert.StartsWith("Function.Broken:", line);
@@ -87,7 +88,7 @@ public sealed class WorkerHostTests(WorkerHostTests.Fixture fixture) : IClassFix
         var name = Unique("logged");
         await Test.UploadAsync(Test.Inbox, name, Encoding.UTF8.GetBytes("x"));
 
-        await TestHost.EventuallyAsync(() => Task.FromResult(fixture.Logs.Lines.Any(l => l == $"Function.CopyBlob: Copied {name}")), found => found, "the function's own log line");
+        await Eventually.Async(() => Task.FromResult(fixture.Logs.Lines.Any(l => l == $"Function.CopyBlob: Copied {name}")), found => found, "the function's own log line");
     }
 
     [Fact]
@@ -98,7 +99,7 @@ public sealed class WorkerHostTests(WorkerHostTests.Fixture fixture) : IClassFix
         using var response = await Test.Http.PostAsJsonAsync("admin/functions/Tick", new { input = "" });
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        await TestHost.EventuallyAsync(async () => (await Test.ResultNamesAsync("tick-")).Except(before).Count(), n => n == 1, "one tick");
+        await Eventually.Async(async () => (await Test.ResultNamesAsync("tick-")).Except(before).Count(), n => n == 1, "one tick");
     }
 
     [Fact]
@@ -113,7 +114,7 @@ public sealed class WorkerHostTests(WorkerHostTests.Fixture fixture) : IClassFix
 
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        await TestHost.EventuallyAsync(() => Test.ResultAsync("copy-" + name), r => r == $"{name}|on demand", "the copy");
+        await Eventually.Async(() => Test.ResultAsync("copy-" + name), r => r == $"{name}|on demand", "the copy");
     }
 
     [Fact]
@@ -122,7 +123,7 @@ public sealed class WorkerHostTests(WorkerHostTests.Fixture fixture) : IClassFix
         var name = Unique("bad");
         var etag = await Test.UploadAsync(Test.Inbox, name, Encoding.UTF8.GetBytes("fail until allowed"));
 
-        var messages = await TestHost.EventuallyAsync(() => Test.Host.PoisonQueue.ListAsync(), m => m.Any(x => x.BlobName == name), "a poison message");
+        var messages = await Eventually.Async(() => Test.Host.PoisonQueue.ListAsync(), m => m.Any(x => x.BlobName == name), "a poison message");
         var message = Assert.Single(messages, m => m.BlobName == name);
         Assert.Equal("BlobTrigger", message.Type);
         Assert.Equal("Host.Functions.CopyBlob", message.FunctionId);
@@ -133,7 +134,7 @@ public sealed class WorkerHostTests(WorkerHostTests.Fixture fixture) : IClassFix
         await Test.UploadAsync(Test.Results, "allow-" + name, []);
         Assert.True(await Test.Host.PoisonQueue.ReplayAsync(message));
 
-        await TestHost.EventuallyAsync(() => Test.ResultAsync("copy-" + name), r => r == $"{name}|fail until allowed", "the replayed copy");
+        await Eventually.Async(() => Test.ResultAsync("copy-" + name), r => r == $"{name}|fail until allowed", "the replayed copy");
         Assert.DoesNotContain(await Test.Host.PoisonQueue.ListAsync(), m => m.BlobName == name);
     }
 

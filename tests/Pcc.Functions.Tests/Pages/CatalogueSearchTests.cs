@@ -4,15 +4,15 @@ using Pcc.Testing.App;
 
 namespace Pcc.Functions.Tests.Pages;
 
-public sealed class CatalogueSearchTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>
+public sealed class CatalogueSearchTests
 {
     [Fact]
     public async Task TwoWordsFromACaseStudyFindItInTheIngestedCatalogue()
     {
-        await using var services = CatalogueServices.Create(fixture.Azurite);
-        await services.IngestAsync(SeedBriefing.Name, SeedBriefing.Bytes);
+        await using var services = await HostlessApp.CreateAsync();
+        await services.UploadAndIngestAsync(SeedBriefing.Name, SeedBriefing.Bytes);
 
-        var results = await services.Get<CatalogueSearch>().SearchAsync(new SearchQuery("homicides Strathclyde"), CancellationToken.None);
+        var results = await services.GetRequiredService<CatalogueSearch>().SearchAsync(new SearchQuery("homicides Strathclyde"), CancellationToken.None);
 
         var hit = Assert.Single(results.Hits);
         Assert.Contains("homicides fall 39 per cent", hit.CaseStudy.Text);
@@ -22,12 +22,12 @@ public sealed class CatalogueSearchTests(AzuriteFixture fixture) : IClassFixture
     [Fact]
     public async Task ANewVersionOfABriefingIsSearchableAtOnce()
     {
-        await using var services = CatalogueServices.Create(fixture.Azurite);
-        await services.IngestAsync(SeedBriefing.Name, SeedBriefing.Bytes);
-        var search = services.Get<CatalogueSearch>();
+        await using var services = await HostlessApp.CreateAsync();
+        await services.UploadAndIngestAsync(SeedBriefing.Name, SeedBriefing.Bytes);
+        var search = services.GetRequiredService<CatalogueSearch>();
         Assert.Empty((await search.SearchAsync(new SearchQuery("Plymouth hub"), CancellationToken.None)).Hits);
 
-        await services.IngestAsync(SeedBriefing.Name, SeedBriefing.LaterVersion);
+        await services.UploadAndIngestAsync(SeedBriefing.Name, SeedBriefing.LaterVersion);
 
         var hit = Assert.Single((await search.SearchAsync(new SearchQuery("Plymouth hub"), CancellationToken.None)).Hits);
         Assert.StartsWith("The PCC in Devon and Cornwall", hit.CaseStudy.Text);

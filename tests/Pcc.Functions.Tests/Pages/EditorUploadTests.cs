@@ -5,22 +5,22 @@ using Pcc.Testing.App;
 
 namespace Pcc.Functions.Tests.Pages;
 
-public sealed class EditorUploadTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>
+public sealed class EditorUploadTests
 {
     [Fact]
     public async Task AnUploadIsWrittenToTheBriefingsContainerAndItsIngestReportListsTwentyCaseStudies()
     {
-        await using var services = CatalogueServices.Create(fixture.Azurite);
-        var uploads = services.Get<BriefingUploads>();
+        await using var services = await HostlessApp.CreateAsync();
+        var uploads = services.GetRequiredService<BriefingUploads>();
 
         var upload = await uploads.UploadAsync(SeedBriefing.Name, new MemoryStream(SeedBriefing.Bytes), SeedBriefing.Bytes.Length, CancellationToken.None);
         Assert.Null(upload.Error);
         var blob = (await services.Store.BriefingBlobs.GetBlobClient(SeedBriefing.Name).DownloadContentAsync()).Value;
         Assert.Equal(SeedBriefing.Bytes, blob.Content.ToArray());
 
-        var log = services.Get<IngestLog>();
+        var log = services.GetRequiredService<IngestLog>();
         Assert.Null(await log.FindAsync(upload.Slug!, upload.Etag!, CancellationToken.None));
-        await services.Get<Pcc.Functions.Ingestion.BriefingIngestor>().IngestAsync(upload.BlobName!, CancellationToken.None);
+        await services.GetRequiredService<Pcc.Functions.Ingestion.BriefingIngestor>().IngestAsync(upload.BlobName!, CancellationToken.None);
 
         var ingest = await log.FindAsync(upload.Slug!, upload.Etag!, CancellationToken.None);
         Assert.Equal(IngestionEntity.Completed, ingest!.Status);
@@ -33,8 +33,8 @@ public sealed class EditorUploadTests(AzuriteFixture fixture) : IClassFixture<Az
     [Fact]
     public async Task AnEmptyOrNamelessUploadIsRefusedAndNothingIsWritten()
     {
-        await using var services = CatalogueServices.Create(fixture.Azurite);
-        var uploads = services.Get<BriefingUploads>();
+        await using var services = await HostlessApp.CreateAsync();
+        var uploads = services.GetRequiredService<BriefingUploads>();
 
         var empty = await uploads.UploadAsync("empty.txt", new MemoryStream(), 0, CancellationToken.None);
         var nameless = await uploads.UploadAsync("../", new MemoryStream([1]), 1, CancellationToken.None);

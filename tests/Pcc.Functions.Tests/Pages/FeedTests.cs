@@ -6,7 +6,7 @@ using Pcc.Testing.App;
 
 namespace Pcc.Functions.Tests.Pages;
 
-public sealed class FeedTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>
+public sealed class FeedTests
 {
     private const string BaseUrl = "https://pcc.example.org";
 
@@ -22,11 +22,11 @@ public sealed class FeedTests(AzuriteFixture fixture) : IClassFixture<AzuriteFix
     [Fact]
     public async Task ALaterVersionPutsItsChangesAtTheTopOfTheFeedWithLinksToTheCaseStudyPages()
     {
-        await using var services = CatalogueServices.Create(fixture.Azurite);
-        await services.IngestAsync(SeedBriefing.Name, SeedBriefing.Bytes);
-        await services.IngestAsync(SeedBriefing.Name, SeedBriefing.LaterVersion);
+        await using var services = await HostlessApp.CreateAsync();
+        await services.UploadAndIngestAsync(SeedBriefing.Name, SeedBriefing.Bytes);
+        await services.UploadAndIngestAsync(SeedBriefing.Name, SeedBriefing.LaterVersion);
 
-        var changes = await services.Get<RecentChanges>().NewestAsync(50, null, CancellationToken.None);
+        var changes = await services.GetRequiredService<RecentChanges>().NewestAsync(50, null, CancellationToken.None);
         var feed = ReadBack(AtomFeed.Write(AtomFeed.Build("All changes", BaseUrl, "/feeds/all.atom", "/", changes, DateTimeOffset.UtcNow)));
 
         var items = feed.Items.ToList();
@@ -43,9 +43,9 @@ public sealed class FeedTests(AzuriteFixture fixture) : IClassFixture<AzuriteFix
     [Fact]
     public async Task EntryIdsStayTheSameFromOneReadingToTheNext()
     {
-        await using var services = CatalogueServices.Create(fixture.Azurite);
-        await services.IngestAsync(SeedBriefing.Name, SeedBriefing.Bytes);
-        var recent = services.Get<RecentChanges>();
+        await using var services = await HostlessApp.CreateAsync();
+        await services.UploadAndIngestAsync(SeedBriefing.Name, SeedBriefing.Bytes);
+        var recent = services.GetRequiredService<RecentChanges>();
 
         var first = AtomFeed.Build("All", BaseUrl, "/feeds/all.atom", "/", await recent.NewestAsync(50, null, CancellationToken.None), DateTimeOffset.UtcNow);
         var second = AtomFeed.Build("All", BaseUrl, "/feeds/all.atom", "/", await recent.NewestAsync(50, null, CancellationToken.None), DateTimeOffset.UtcNow.AddHours(1));
@@ -56,9 +56,9 @@ public sealed class FeedTests(AzuriteFixture fixture) : IClassFixture<AzuriteFix
     [Fact]
     public async Task AThemeFeedHasOnlyThatThemeAndAtMostTheNewestFifty()
     {
-        await using var services = CatalogueServices.Create(fixture.Azurite);
-        await services.IngestAsync(SeedBriefing.Name, SeedBriefing.Bytes);
-        var recent = services.Get<RecentChanges>();
+        await using var services = await HostlessApp.CreateAsync();
+        await services.UploadAndIngestAsync(SeedBriefing.Name, SeedBriefing.Bytes);
+        var recent = services.GetRequiredService<RecentChanges>();
 
         var theme = await recent.NewestAsync(50, "drug-harm", CancellationToken.None);
         var three = await recent.NewestAsync(3, null, CancellationToken.None);

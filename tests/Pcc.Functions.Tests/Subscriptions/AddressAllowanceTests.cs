@@ -1,6 +1,7 @@
 using Pcc.Notifications.Email;
 using Pcc.Notifications.Subscriptions;
 using Pcc.Testing;
+using Pcc.Testing.App;
 
 namespace Pcc.Functions.Tests.Subscriptions;
 
@@ -8,25 +9,14 @@ namespace Pcc.Functions.Tests.Subscriptions;
 /// The hourly allowance of emails per address, on the app's services with a clock the test moves (the worker runs on
 /// the real clock), against the run's Azurite with tables and containers of its own.
 /// </summary>
-public sealed class AddressAllowanceTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>
+public sealed class AddressAllowanceTests
 {
     [Fact]
     public async Task AnAddressThatHadItsThreeEmailsGetsAnotherAnHourLater()
     {
         var time = new FakeTimeProvider();
         var mail = new RecordingEmailTransport();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = fixture.Azurite.ConnectionString,
-            ["Storage:TablePrefix"] = AzuriteFixture.UniqueName("t"),
-            ["Storage:SecretsContainer"] = AzuriteFixture.UniqueName("secrets-"),
-        }).Build();
-        await using var services = new ServiceCollection().AddLogging()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton<TimeProvider>(time)
-            .AddSingleton<IEmailTransport>(mail)
-            .AddPccFunctionApp(configuration)
-            .BuildServiceProvider();
+        await using var services = await HostlessApp.CreateAsync(time, services: s => s.AddSingleton<IEmailTransport>(mail));
         var subscriptions = services.GetRequiredService<SubscriptionService>();
         const string Address = "target@example.org";
 

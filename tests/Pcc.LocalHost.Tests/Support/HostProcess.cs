@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Pcc.Testing;
+using Pcc.Testing.App;
 
 namespace Pcc.LocalHost.Tests.Support;
 
@@ -58,7 +59,7 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         var host = Launch(port, args);
-        await TestHost.EventuallyAsync(async () => host._process.HasExited || await host.AnswersAsync(), up => up, "the host to answer", TimeSpan.FromSeconds(60));
+        await Eventually.Async(async () => host._process.HasExited || await host.AnswersAsync(), up => up, "the host to answer", TimeSpan.FromSeconds(60));
         return host._process.HasExited ? throw new InvalidOperationException($"The host exited with {host._process.ExitCode}: {host.Output}") : host;
     }
 

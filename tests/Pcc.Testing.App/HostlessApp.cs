@@ -1,15 +1,18 @@
 using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Pcc.Functions;
 using Pcc.Functions.Catalogue;
 using Pcc.Functions.Catalogue.Models;
 using Pcc.Functions.Data;
 using Pcc.Functions.Ingestion;
-using Pcc.Testing;
 
-namespace Pcc.Functions.Tests.Ingestion;
+namespace Pcc.Testing.App;
 
 /// <summary>
-/// The app's services without a host, on their own tables and containers in the run's Azurite: for the tests that
-/// move a fake clock or point the app at an unreachable account, which a worker on the real clock cannot do.
+/// The app's services without a host, on their own tables and containers in the run's Azurite: for fast tests of
+/// services, and for the tests that move a fake clock, record email or point the app at an unreachable account, which
+/// a worker on the real clock cannot do.
 /// </summary>
 public sealed class HostlessApp : IAsyncDisposable
 {
@@ -23,10 +26,14 @@ public sealed class HostlessApp : IAsyncDisposable
 
     /// <summary>
     /// Builds the services. <paramref name="connectionString"/> replaces the run's Azurite as the app's storage;
-    /// <paramref name="settings"/> add to the defaults.
+    /// <paramref name="settings"/> add to the defaults; <paramref name="services"/> registers replacements (an email
+    /// transport) before the app's own registrations, which add their defaults only where none is registered.
     /// </summary>
     public static async Task<HostlessApp> CreateAsync(
-        TimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null, string? connectionString = null)
+        TimeProvider? time = null,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        string? connectionString = null,
+        Action<IServiceCollection>? services = null)
     {
         var azurite = await Azurite.GetAsync();
         var id = Guid.NewGuid().ToString("N")[..12];
@@ -38,6 +45,7 @@ public sealed class HostlessApp : IAsyncDisposable
             ["Storage:ReportsContainer"] = "reports-" + id,
             ["Storage:LocksContainer"] = "locks-" + id,
             ["Storage:SecretsContainer"] = "secrets-" + id,
+            ["Storage:SummariesContainer"] = "summaries-" + id,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -45,13 +53,14 @@ public sealed class HostlessApp : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
-        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
+        var collection = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
         if (time is not null)
         {
-            services.AddSingleton(time);
+            collection.AddSingleton(time);
         }
 
-        var app = new HostlessApp(services.AddPccFunctionApp(configuration).BuildServiceProvider());
+        services?.Invoke(collection);
+        var app = new HostlessApp(collection.AddPccFunctionApp(configuration).BuildServiceProvider());
         if (connectionString is null)
         {
             await app.Store.EnsureCreatedAsync();
@@ -67,7 +76,7 @@ public sealed class HostlessApp : IAsyncDisposable
     public async Task<string> UploadAsync(string name, byte[] content) =>
         IngestionPaths.Sanitise((await Briefings.GetBlobClient(name).UploadAsync(new BinaryData(content), overwrite: true)).Value.ETag.ToString());
 
-    /// <summary>Uploads and runs the ingest IngestBriefing runs.</summary>
+    /// <summary>Uploads and runs the ingest IngestBriefing runs; returns its outcome.</summary>
     public async Task<IngestionOutcome> UploadAndIngestAsync(string name, byte[] content)
     {
         await UploadAsync(name, content);

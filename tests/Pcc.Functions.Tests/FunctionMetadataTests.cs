@@ -1,6 +1,9 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Pcc.Functions.Digests;
+using Pcc.LocalHost;
 using Pcc.Testing;
+using Pcc.Testing.App;
 
 namespace Pcc.Functions.Tests;
 
@@ -117,6 +120,30 @@ public sealed class FunctionMetadataTests(PublishedApp published) : IClassFixtur
         Assert.Contains(problems, p => p.Contains("six fields", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("useMonitor", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("unexpected binding type 'queue'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ThePublishFolderRunsAsAWorkerThatIndexesEveryFunctionAnswersAndIngests()
+    {
+        Assert.True(published.ExitCode == 0, published.Output);
+        var options = AppFixture.Options(Guid.NewGuid().ToString("N")[..12], await Azurite.GetAsync(), await MailDev.GetAsync());
+        // What Flex Consumption runs: the worker started from the publish folder's worker.config.json, not the build output.
+        options.AppDirectory = published.Folder;
+
+        await using var host = await LocalFunctionHost.StartAsync(options);
+        using var http = new HttpClient { BaseAddress = host.FrontDoorAddress };
+        var name = AppFixture.UniqueBriefingName();
+        var briefings = host.Storage.GetBlobContainerClient(host.BriefingsContainer);
+        await briefings.CreateIfNotExistsAsync();
+        await briefings.GetBlobClient(name).UploadAsync(new BinaryData(SeedBriefing.Bytes));
+
+        Assert.Equal(published.Functions.Keys.Order(), host.Functions.Select(f => f.Name).Order());
+        Assert.Equal(7, (await http.GetFromJsonAsync<JsonElement>("api/themes")).GetArrayLength());
+        var briefing = await Eventually.Async(
+            async () => await http.GetAsync($"api/briefings/{AppFixture.SlugOf(name)}") is { IsSuccessStatusCode: true } r ? await r.Content.ReadFromJsonAsync<JsonElement>() : default,
+            b => b.ValueKind == JsonValueKind.Object && b.GetProperty("currentVersion").GetInt32() == 1,
+            "version 1 ingested by the published worker");
+        Assert.Equal(20, briefing.GetProperty("versions")[0].GetProperty("caseStudies").GetInt32());
     }
 
     [Fact]

@@ -62,35 +62,7 @@ public class AppFixture : IAsyncLifetime
     {
         Azurite = await Azurite.GetAsync();
         MailDev = await MailDev.GetAsync();
-        var port = FreePort.Next();
-        var options = new LocalHostOptions
-        {
-            Port = port,
-            StartEmulators = false,
-            StorageConnectionString = Azurite.ConnectionString,
-            HostId = "app-" + Id,
-            ScanInterval = TimeSpan.FromMilliseconds(200),
-            MaxQueuePollingInterval = TimeSpan.FromMilliseconds(200),
-            RetryDelay = TimeSpan.FromMilliseconds(50),
-            PoisonQueueName = "poison-" + Id,
-            RepositoryRoot = RepositoryRoot.Path,
-            Seed = false,
-            Settings =
-            {
-                ["Storage:TablePrefix"] = "t" + Id,
-                ["Storage:BriefingsContainer"] = "briefings-" + Id,
-                ["Storage:ReportsContainer"] = "reports-" + Id,
-                ["Storage:LocksContainer"] = "locks-" + Id,
-                ["Storage:SecretsContainer"] = "secrets-" + Id,
-                ["Storage:SummariesContainer"] = "summaries-" + Id,
-                ["Storage:DigestBatchesContainer"] = "batches-" + Id,
-                ["DigestBatchQueue"] = "digests-" + Id,
-                ["Email:Smtp:Host"] = MailDev.Host,
-                ["Email:Smtp:Port"] = MailDev.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Subscriptions:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
-                ["Logging:LogLevel:Default"] = "Warning",
-            },
-        };
+        var options = Options(Id, Azurite, MailDev);
         Configure(options);
         _host = await LocalFunctionHost.StartAsync(options);
         Http = new HttpClient { BaseAddress = Host.FrontDoorAddress };
@@ -110,6 +82,43 @@ public class AppFixture : IAsyncLifetime
         {
             await _host.DisposeAsync();
         }
+    }
+
+    /// <summary>
+    /// The local host's options for the app on the run's emulators: names made unique by <paramref name="id"/>, a free
+    /// front door port, fast scans and retries, email to <paramref name="mailDev"/>, links to its own front door.
+    /// </summary>
+    public static LocalHostOptions Options(string id, Azurite azurite, MailDev mailDev)
+    {
+        var port = FreePort.Next();
+        return new LocalHostOptions
+        {
+            Port = port,
+            StartEmulators = false,
+            StorageConnectionString = azurite.ConnectionString,
+            HostId = "app-" + id,
+            ScanInterval = TimeSpan.FromMilliseconds(200),
+            MaxQueuePollingInterval = TimeSpan.FromMilliseconds(200),
+            RetryDelay = TimeSpan.FromMilliseconds(50),
+            PoisonQueueName = "poison-" + id,
+            RepositoryRoot = RepositoryRoot.Path,
+            Seed = false,
+            Settings =
+            {
+                ["Storage:TablePrefix"] = "t" + id,
+                ["Storage:BriefingsContainer"] = "briefings-" + id,
+                ["Storage:ReportsContainer"] = "reports-" + id,
+                ["Storage:LocksContainer"] = "locks-" + id,
+                ["Storage:SecretsContainer"] = "secrets-" + id,
+                ["Storage:SummariesContainer"] = "summaries-" + id,
+                ["Storage:DigestBatchesContainer"] = "batches-" + id,
+                ["DigestBatchQueue"] = "digests-" + id,
+                ["Email:Smtp:Host"] = mailDev.Host,
+                ["Email:Smtp:Port"] = mailDev.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Subscriptions:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
+                ["Logging:LogLevel:Default"] = "Warning",
+            },
+        };
     }
 
     /// <summary>Settings or options this collection needs besides the defaults.</summary>

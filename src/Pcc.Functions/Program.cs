@@ -24,6 +24,10 @@ builder.ConfigureFunctionsWebApplication();
 builder.Configuration.AddSettingDefaults(DigestTimers.DefaultSchedules);
 builder.Configuration.AddSettingDefaults(DigestQueue.Defaults);
 
+// The Functions host logs every invocation; the worker's own Kestrel would log each forwarded request again, step by
+// step, at Information. Its warnings and errors still show, and the setting can be lowered like any other.
+builder.Configuration.AddSettingDefaults(new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning" });
+
 // Storage, ingestion, the catalogue, subscriptions, digests and summaries: ServiceCollectionExtensions.
 builder.Services.AddPccFunctionApp(builder.Configuration);
 

@@ -118,7 +118,14 @@ public sealed class LocalFunctionHost : IAsyncDisposable
         var root = RepositoryLocator.Find(Options.RepositoryRoot);
         await StartEmulatorsAsync(root, logger, cancellationToken);
 
-        var settings = new Dictionary<string, string?>(LocalSettingsFile.Read(root), StringComparer.OrdinalIgnoreCase);
+        var fileValues = LocalSettingsFile.YieldToEnvironment(LocalSettingsFile.Read(root), Environment.GetEnvironmentVariable, out var skipped);
+        foreach (var key in skipped)
+        {
+            logger.LogWarning("Skipping '{Key}' from local settings as it's already defined in current environment variables.", key);
+        }
+
+        // The file's values, then the host's own (command line, tests), which win over the environment as well.
+        var settings = new Dictionary<string, string?>(fileValues, StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in Options.Settings)
         {
             settings[key] = value;

@@ -29,4 +29,30 @@ public static class LocalSettingsFile
             p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText(),
             StringComparer.OrdinalIgnoreCase);
     }
+
+    /// <summary>
+    /// The <paramref name="values"/> the environment does not already define: as Core Tools does, a variable set in the
+    /// environment (under the key, or with <c>__</c> for <c>:</c>) wins over the file. <paramref name="skipped"/>
+    /// names the values left out.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> YieldToEnvironment(
+        IReadOnlyDictionary<string, string?> values, Func<string, string?> environment, out IReadOnlyList<string> skipped)
+    {
+        var kept = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var left = new List<string>();
+        foreach (var (key, value) in values)
+        {
+            if (!string.IsNullOrEmpty(environment(key)) || !string.IsNullOrEmpty(environment(key.Replace(":", "__", StringComparison.Ordinal))))
+            {
+                left.Add(key);
+            }
+            else
+            {
+                kept[key] = value;
+            }
+        }
+
+        skipped = left;
+        return kept;
+    }
 }

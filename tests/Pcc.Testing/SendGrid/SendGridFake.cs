@@ -32,11 +32,15 @@ public sealed class SendGridFake : IAsyncDisposable
     private readonly ConcurrentQueue<SendGridFakeRequest> _requests = new();
     private readonly CancellationTokenSource _stopping = new();
 
-    private SendGridFake(WebApplication app, string apiKey)
+    private SendGridFake(WebApplication app, string apiKey, bool keepBodies)
     {
         _app = app;
         ApiKey = apiKey;
+        KeepsBodies = keepBodies;
     }
+
+    /// <summary>Whether <see cref="Requests"/> keep each accepted body (a load run counts requests without holding their JSON).</summary>
+    public bool KeepsBodies { get; }
 
     /// <summary>The base address to configure as <c>Email:SendGrid:BaseUri</c> (the SendGrid client's <c>Host</c>).</summary>
     public Uri BaseUri { get; private set; } = null!;
@@ -53,8 +57,8 @@ public sealed class SendGridFake : IAsyncDisposable
     /// <summary>The requests answered with 2xx.</summary>
     public IReadOnlyList<SendGridFakeRequest> Accepted => [.. _requests.Where(r => r.Status is >= 200 and < 300)];
 
-    /// <summary>Starts a fake on a free port.</summary>
-    public static async Task<SendGridFake> StartAsync(string apiKey = DefaultApiKey)
+    /// <summary>Starts a fake on a free port; without <paramref name="keepBodies"/> it checks every body but keeps none.</summary>
+    public static async Task<SendGridFake> StartAsync(string apiKey = DefaultApiKey, bool keepBodies = true)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -62,7 +66,7 @@ public sealed class SendGridFake : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         var app = builder.Build();
-        var fake = new SendGridFake(app, apiKey);
+        var fake = new SendGridFake(app, apiKey, keepBodies);
         app.Run(fake.HandleAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
@@ -139,7 +143,7 @@ public sealed class SendGridFake : IAsyncDisposable
         }
         finally
         {
-            _requests.Enqueue(new SendGridFakeRequest(context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode, authorization, body));
+            _requests.Enqueue(new SendGridFakeRequest(context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode, authorization, KeepsBodies ? body : null));
         }
     }
 

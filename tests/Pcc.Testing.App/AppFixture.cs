@@ -91,7 +91,7 @@ public class AppFixture : IAsyncLifetime
     public static LocalHostOptions Options(string id, Azurite azurite, MailDev mailDev)
     {
         var port = FreePort.Next();
-        return new LocalHostOptions
+        var options = new LocalHostOptions
         {
             Port = port,
             StartEmulators = false,
@@ -103,22 +103,17 @@ public class AppFixture : IAsyncLifetime
             PoisonQueueName = "poison-" + id,
             RepositoryRoot = RepositoryRoot.Path,
             Seed = false,
-            Settings =
-            {
-                ["Storage:TablePrefix"] = "t" + id,
-                ["Storage:BriefingsContainer"] = "briefings-" + id,
-                ["Storage:ReportsContainer"] = "reports-" + id,
-                ["Storage:LocksContainer"] = "locks-" + id,
-                ["Storage:SecretsContainer"] = "secrets-" + id,
-                ["Storage:SummariesContainer"] = "summaries-" + id,
-                ["Storage:DigestBatchesContainer"] = "batches-" + id,
-                ["DigestBatchQueue"] = "digests-" + id,
-                ["Email:Smtp:Host"] = mailDev.Host,
-                ["Email:Smtp:Port"] = mailDev.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Subscriptions:PublicBaseUrl"] = $"http://127.0.0.1:{port}",
-                ["Logging:LogLevel:Default"] = "Warning",
-            },
         };
+        foreach (var (key, value) in UniqueStorage.Settings(id))
+        {
+            options.Settings[key] = value;
+        }
+
+        options.Settings["Email:Smtp:Host"] = mailDev.Host;
+        options.Settings["Email:Smtp:Port"] = mailDev.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        options.Settings["Subscriptions:PublicBaseUrl"] = $"http://127.0.0.1:{port}";
+        options.Settings["Logging:LogLevel:Default"] = "Warning";
+        return options;
     }
 
     /// <summary>Settings or options this collection needs besides the defaults.</summary>

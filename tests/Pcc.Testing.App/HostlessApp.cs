@@ -37,16 +37,8 @@ public sealed class HostlessApp : IAsyncDisposable
     {
         var azurite = await Azurite.GetAsync();
         var id = Guid.NewGuid().ToString("N")[..12];
-        var all = new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = connectionString ?? azurite.ConnectionString,
-            ["Storage:TablePrefix"] = "t" + id,
-            ["Storage:BriefingsContainer"] = "briefings-" + id,
-            ["Storage:ReportsContainer"] = "reports-" + id,
-            ["Storage:LocksContainer"] = "locks-" + id,
-            ["Storage:SecretsContainer"] = "secrets-" + id,
-            ["Storage:SummariesContainer"] = "summaries-" + id,
-        };
+        var all = UniqueStorage.Settings(id);
+        all["AzureWebJobsStorage"] = connectionString ?? azurite.ConnectionString;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;

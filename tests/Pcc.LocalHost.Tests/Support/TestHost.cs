@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Azure.Storage.Blobs;
 using Pcc.Testing;
+using Pcc.Testing.App;
 
 namespace Pcc.LocalHost.Tests.Support;
 
@@ -37,29 +38,29 @@ public sealed class TestHost : IAsyncDisposable
     public BlobContainerClient Results => Host.Storage.GetBlobContainerClient(Host.Configuration["TestWorker:Results"]!);
 
     /// <summary>Options for a test: no emulators, fast scans and retries, unique names throughout.</summary>
-    public static LocalHostOptions Options(Azurite azurite, string id) => new()
+    public static LocalHostOptions Options(Azurite azurite, string id)
     {
-        Port = 0,
-        StartEmulators = false,
-        StorageConnectionString = azurite.ConnectionString,
-        HostId = "test-" + id,
-        ScanInterval = TimeSpan.FromMilliseconds(200),
-        MaxQueuePollingInterval = TimeSpan.FromMilliseconds(200),
-        RetryDelay = TimeSpan.FromMilliseconds(50),
-        PoisonQueueName = "poison-" + id,
-        RepositoryRoot = RepositoryRoot.Path,
-        Seed = false,
-        Settings =
+        var options = new LocalHostOptions
         {
-            ["Storage:TablePrefix"] = "t" + id,
-            ["Storage:BriefingsContainer"] = "briefings-" + id,
-            ["Storage:ReportsContainer"] = "reports-" + id,
-            ["Storage:LocksContainer"] = "locks-" + id,
-            ["Storage:DigestBatchesContainer"] = "batches-" + id,
-            ["DigestBatchQueue"] = "digests-" + id,
-            ["Logging:LogLevel:Default"] = "Warning",
-        },
-    };
+            Port = 0,
+            StartEmulators = false,
+            StorageConnectionString = azurite.ConnectionString,
+            HostId = "test-" + id,
+            ScanInterval = TimeSpan.FromMilliseconds(200),
+            MaxQueuePollingInterval = TimeSpan.FromMilliseconds(200),
+            RetryDelay = TimeSpan.FromMilliseconds(50),
+            PoisonQueueName = "poison-" + id,
+            RepositoryRoot = RepositoryRoot.Path,
+            Seed = false,
+            Settings = { ["Logging:LogLevel:Default"] = "Warning" },
+        };
+        foreach (var (key, value) in UniqueStorage.Settings(id))
+        {
+            options.Settings[key] = value;
+        }
+
+        return options;
+    }
 
     /// <summary>The host running the Function App (src/Pcc.Functions).</summary>
     public static Task<TestHost> StartAsync(Azurite azurite, Action<LocalHostOptions>? configure = null) => StartAsync(azurite, null, configure);

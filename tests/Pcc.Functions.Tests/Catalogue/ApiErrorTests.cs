@@ -3,11 +3,11 @@ using System.Net.Http.Json;
 using Pcc.Functions.Tests.Ingestion;
 using Pcc.Testing.App;
 
-namespace Pcc.Functions.Tests;
+namespace Pcc.Functions.Tests.Catalogue;
 
 /// <summary>How the catalogue API and the host's front door answer requests for things that do not exist, or bad queries.</summary>
 [Collection(IngestionCollection.Name)]
-public sealed class ContractTests(AppFixture app)
+public sealed class ApiErrorTests(AppFixture app)
 {
     [Fact]
     public async Task AnUnknownFunctionOrRouteGetsA404()

@@ -154,7 +154,7 @@ public sealed class IngestBriefingTests(AppFixture app)
         var unreachable = $"DefaultEndpointsProtocol=http;AccountName={Azurite.AccountName};AccountKey={Azurite.AccountKey};" +
             $"BlobEndpoint=http://127.0.0.1:{closed}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{closed}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{closed}/devstoreaccount1;";
         await using var services = await HostlessApp.CreateAsync(connectionString: unreachable);
-        var function = new IngestBriefingFunction(services.GetRequiredService<BriefingIngestor>(), services.GetRequiredService<ILogger<IngestBriefingFunction>>());
+        var function = new IngestBriefingFunction(services.GetRequiredService<BriefingIngestor>());
 
         await Assert.ThrowsAnyAsync<Exception>(() => function.RunAsync(services.Briefings.GetBlobClient(SeedBriefing.Name), SeedBriefing.Name, CancellationToken.None));
     }

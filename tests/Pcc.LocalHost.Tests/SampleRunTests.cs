@@ -38,6 +38,7 @@ public sealed class SampleRunTests
             // The console shows each function's own logs under its name, not the worker's request-by-request diagnostics.
             Assert.Contains("Function.IngestBriefing", host.Output);
             Assert.DoesNotContain("Request starting", host.Output);
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(host.Output, "→ version 1 of '001-88da988782738298'"));
         }
         catch (Exception ex) when (ex is TimeoutException or Xunit.Sdk.XunitException)
         {

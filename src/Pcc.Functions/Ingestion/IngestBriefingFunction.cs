@@ -7,7 +7,7 @@ namespace Pcc.Functions.Ingestion;
 /// ingest always sees the blob's current content and ETag. An unreadable document is a handled outcome (its report
 /// says why); only an unexpected failure, such as storage being unavailable, fails the invocation, so the host retries it.
 /// </summary>
-public sealed class IngestBriefingFunction(BriefingIngestor ingestor, ILogger<IngestBriefingFunction> logger)
+public sealed class IngestBriefingFunction(BriefingIngestor ingestor)
 {
     /// <summary>The function's name.</summary>
     public const string Name = "IngestBriefing";
@@ -35,7 +35,7 @@ public sealed class IngestBriefingFunction(BriefingIngestor ingestor, ILogger<In
         string name,
         CancellationToken cancellationToken)
     {
-        var outcome = await ingestor.IngestAsync(name, cancellationToken);
-        logger.LogInformation("{Function} {Container}/{Blob}: {Status}. {Message}", Name, blob.BlobContainerName, name, outcome.Status, outcome.Message);
+        // The ingestor logs the outcome, as a warning when the document was not ingested.
+        await ingestor.IngestAsync(name, cancellationToken);
     }
 }

@@ -91,28 +91,11 @@ public class AppFixture : IAsyncLifetime
     public static LocalHostOptions Options(string id, Azurite azurite, MailDev mailDev)
     {
         var port = FreePort.Next();
-        var options = new LocalHostOptions
-        {
-            Port = port,
-            StartEmulators = false,
-            StorageConnectionString = azurite.ConnectionString,
-            HostId = "app-" + id,
-            ScanInterval = TimeSpan.FromMilliseconds(200),
-            MaxQueuePollingInterval = TimeSpan.FromMilliseconds(200),
-            RetryDelay = TimeSpan.FromMilliseconds(50),
-            PoisonQueueName = "poison-" + id,
-            RepositoryRoot = RepositoryRoot.Path,
-            Seed = false,
-        };
-        foreach (var (key, value) in UniqueStorage.Settings(id))
-        {
-            options.Settings[key] = value;
-        }
-
+        var options = UniqueStorage.HostOptions("app-" + id, id, azurite);
+        options.Port = port;
         options.Settings["Email:Smtp:Host"] = mailDev.Host;
         options.Settings["Email:Smtp:Port"] = mailDev.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         options.Settings["Subscriptions:PublicBaseUrl"] = $"http://127.0.0.1:{port}";
-        options.Settings["Logging:LogLevel:Default"] = "Warning";
         return options;
     }
 

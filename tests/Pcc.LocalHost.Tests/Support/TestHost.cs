@@ -38,29 +38,7 @@ public sealed class TestHost : IAsyncDisposable
     public BlobContainerClient Results => Host.Storage.GetBlobContainerClient(Host.Configuration["TestWorker:Results"]!);
 
     /// <summary>Options for a test: no emulators, fast scans and retries, unique names throughout.</summary>
-    public static LocalHostOptions Options(Azurite azurite, string id)
-    {
-        var options = new LocalHostOptions
-        {
-            Port = 0,
-            StartEmulators = false,
-            StorageConnectionString = azurite.ConnectionString,
-            HostId = "test-" + id,
-            ScanInterval = TimeSpan.FromMilliseconds(200),
-            MaxQueuePollingInterval = TimeSpan.FromMilliseconds(200),
-            RetryDelay = TimeSpan.FromMilliseconds(50),
-            PoisonQueueName = "poison-" + id,
-            RepositoryRoot = RepositoryRoot.Path,
-            Seed = false,
-            Settings = { ["Logging:LogLevel:Default"] = "Warning" },
-        };
-        foreach (var (key, value) in UniqueStorage.Settings(id))
-        {
-            options.Settings[key] = value;
-        }
-
-        return options;
-    }
+    public static LocalHostOptions Options(Azurite azurite, string id) => UniqueStorage.HostOptions("test-" + id, id, azurite);
 
     /// <summary>The host running the Function App (src/Pcc.Functions).</summary>
     public static Task<TestHost> StartAsync(Azurite azurite, Action<LocalHostOptions>? configure = null) => StartAsync(azurite, null, configure);

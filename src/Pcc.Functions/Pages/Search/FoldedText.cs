@@ -64,8 +64,12 @@ public sealed class FoldedText
             return [];
         }
 
-        var folded = Of(query).Text;
-        var words = new List<string>();
+        return [.. WordsIn(Of(query).Text).Distinct(StringComparer.Ordinal).Take(limit)];
+    }
+
+    /// <summary>The runs of letters and digits in an already folded text, in order, repeats included.</summary>
+    public static IEnumerable<string> WordsIn(string folded)
+    {
         var start = -1;
         for (var i = 0; i <= folded.Length; i++)
         {
@@ -76,16 +80,9 @@ public sealed class FoldedText
             }
             else if (!inWord && start >= 0)
             {
-                var word = folded[start..i];
-                if (!words.Contains(word))
-                {
-                    words.Add(word);
-                }
-
+                yield return folded[start..i];
                 start = -1;
             }
         }
-
-        return words.Count > limit ? words.GetRange(0, limit) : words;
     }
 }

@@ -24,7 +24,7 @@ public sealed class SearchIndex
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < _caseStudies.Length; i++)
         {
-            foreach (var word in WordsOf(FoldedText.Of(_caseStudies[i].Title + "\n" + _caseStudies[i].Text).Text))
+            foreach (var word in FoldedText.WordsIn(FoldedText.Of(_caseStudies[i].Title + "\n" + _caseStudies[i].Text).Text))
             {
                 if (!postings.TryGetValue(word, out var list))
                 {
@@ -124,24 +124,5 @@ public sealed class SearchIndex
         }
 
         return lo;
-    }
-
-    // Runs of letters and digits, as FoldedText.Words reads a query.
-    private static IEnumerable<string> WordsOf(string folded)
-    {
-        var start = -1;
-        for (var i = 0; i <= folded.Length; i++)
-        {
-            var inWord = i < folded.Length && char.IsLetterOrDigit(folded[i]);
-            if (inWord && start < 0)
-            {
-                start = i;
-            }
-            else if (!inWord && start >= 0)
-            {
-                yield return folded[start..i];
-                start = -1;
-            }
-        }
     }
 }

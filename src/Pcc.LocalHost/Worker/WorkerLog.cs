@@ -42,7 +42,8 @@ public sealed class WorkerLog(ILoggerFactory loggers)
         };
 
         var function = _invocations.GetValueOrDefault(log.InvocationId);
-        if (function is not null && (log.Exception is not null || log.Message.Contains(FailureReport, StringComparison.Ordinal)))
+        // Only the worker's own report of the failure is left out: a function's own logs with an exception stay.
+        if (function is not null && log.Message.Contains(FailureReport, StringComparison.Ordinal))
         {
             return;
         }

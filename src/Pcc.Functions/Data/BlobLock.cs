@@ -42,8 +42,9 @@ public sealed class BlobLock : IAsyncDisposable
         TryAcquireAsync(container, name, new BlobLockOptions { Duration = duration }, cancellationToken);
 
     /// <summary>
-    /// Tries to take the lock named <paramref name="name"/>: creates the lock blob (and the container) if missing,
-    /// create-only so racing holders never overwrite each other, then acquires its lease. Null when another holder has it.
+    /// Tries to take the lock named <paramref name="name"/>: acquires the lock blob's lease, and only when the blob (or
+    /// the container) is missing creates it, create-only so racing holders never overwrite each other, and tries again.
+    /// Null when another holder has it.
     /// </summary>
     public static async Task<BlobLock?> TryAcquireAsync(BlobContainerClient container, string name, BlobLockOptions options, CancellationToken cancellationToken = default)
     {
@@ -53,7 +54,6 @@ public sealed class BlobLock : IAsyncDisposable
         var lease = blob.GetBlobLeaseClient();
         for (var attempt = 1; ; attempt++)
         {
-            await EnsureLockBlobAsync(container, blob, cancellationToken).ConfigureAwait(false);
             try
             {
                 await lease.AcquireAsync(options.Duration, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -66,7 +66,8 @@ public sealed class BlobLock : IAsyncDisposable
             }
             catch (RequestFailedException ex) when (ex.Status == 404 && attempt < Attempts)
             {
-                // The lock blob was deleted between creating and leasing it; create it again.
+                // The lock blob does not exist yet (or was deleted): create it, then lease it.
+                await EnsureLockBlobAsync(container, blob, cancellationToken).ConfigureAwait(false);
             }
         }
     }

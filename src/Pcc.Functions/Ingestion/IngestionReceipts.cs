@@ -28,19 +28,22 @@ public sealed class IngestionReceipts(PccStore store)
             var receipt = await GetAsync(slug, etag, cancellationToken);
             try
             {
+                Response written;
                 if (receipt is null)
                 {
                     receipt = create?.Invoke() ?? throw new InvalidOperationException($"The ingest receipt {slug}/{etag} is missing.");
                     change(receipt);
-                    await store.Ingestions.AddEntityAsync(receipt, cancellationToken);
+                    written = await store.Ingestions.AddEntityAsync(receipt, cancellationToken);
                 }
                 else
                 {
                     change(receipt);
-                    await store.Ingestions.UpdateEntityAsync(receipt, receipt.ETag, TableUpdateMode.Replace, cancellationToken);
+                    written = await store.Ingestions.UpdateEntityAsync(receipt, receipt.ETag, TableUpdateMode.Replace, cancellationToken);
                 }
 
-                return (await GetAsync(slug, etag, cancellationToken))!;
+                // The stored row is the one just written: only its new ETag is to be learnt, from the write's answer.
+                receipt.ETag = written.Headers.ETag ?? receipt.ETag;
+                return receipt;
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412 && race < MaxRaces)
             {

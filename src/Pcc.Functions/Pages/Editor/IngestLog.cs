@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Azure;
 using Pcc.Functions.Data;
 using Pcc.Functions.Ingestion;
 using Azure.Data.Tables;
@@ -7,7 +5,7 @@ using Azure.Data.Tables;
 namespace Pcc.Functions.Pages.Editor;
 
 /// <summary>The ingests editors look at: the most recent ones, and one ingest with its report.</summary>
-public sealed class IngestLog(PccStore store)
+public sealed class IngestLog(PccStore store, IngestionReports reports)
 {
     /// <summary>
     /// The most recent ingests, newest first. <c>Ingestions</c> holds one row per uploaded version, a small table read
@@ -45,15 +43,7 @@ public sealed class IngestLog(PccStore store)
             return null;
         }
 
-        try
-        {
-            var content = (await store.Reports.GetBlobClient(ingest.Report).DownloadContentAsync(cancellationToken)).Value.Content;
-            return JsonSerializer.Deserialize<IngestionReport>(content.ToStream(), BriefingIngestor.JsonOptions);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return null;
-        }
+        return await reports.LoadAsync(ingest.Report, cancellationToken);
     }
 
     // Slugs and sanitised ETags are letters, digits and '-' only; anything else is not a key we wrote.

@@ -37,7 +37,7 @@ public sealed class HttpFunctionForwarder(FunctionWorker worker, IHttpForwarder 
         }
 
         var invocationId = Guid.NewGuid().ToString();
-        var invocation = worker.InvokeAsync(function.Name, request => Fill(request, function, context), retryOnCrash: false, context.RequestAborted, invocationId);
+        var invocation = worker.InvokeAsync(function.Name, request => Fill(request, context), retryOnCrash: false, context.RequestAborted, invocationId);
         var error = await forwarder.SendAsync(context, httpUri.AbsoluteUri, _client, ForwarderRequestConfig.Empty, new InvocationTransformer(invocationId));
         var result = await invocation.ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : null, TaskScheduler.Default);
         if (result is { Succeeded: false })
@@ -64,24 +64,18 @@ public sealed class HttpFunctionForwarder(FunctionWorker worker, IHttpForwarder 
     /// <summary>Closes the connections to the worker.</summary>
     public void Dispose() => _client.Dispose();
 
-    private static void Fill(InvocationRequest request, WorkerFunction function, HttpContext context)
+    private static void Fill(InvocationRequest request, HttpContext context)
     {
-        var http = new RpcHttp { Method = context.Request.Method, Url = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{context.Request.Path}{context.Request.QueryString}" };
         foreach (var (name, value) in context.Request.RouteValues)
         {
             if (value?.ToString() is { } text)
             {
-                http.Params[name] = text;
                 request.TriggerMetadata[name] = new TypedData { String = text };
             }
         }
 
-        foreach (var (name, values) in context.Request.Query)
-        {
-            http.Query[name] = values.ToString();
-        }
-
-        request.TriggerMetadata["Query"] = new TypedData { Json = System.Text.Json.JsonSerializer.Serialize(http.Query) };
+        var query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());
+        request.TriggerMetadata["Query"] = new TypedData { Json = System.Text.Json.JsonSerializer.Serialize(query) };
     }
 
     private sealed class InvocationTransformer(string invocationId) : HttpTransformer

@@ -16,7 +16,11 @@ public static class TriggerSetup
     public const string BriefingsContainerSetting = "Storage:BriefingsContainer";
 
     /// <summary>The storage connection a binding uses when it names none.</summary>
-    public const string DefaultConnection = "AzureWebJobsStorage";
+    public const string DefaultConnection = StorageConnection.DefaultName;
+
+    /// <summary>The connection setting a trigger names, or <see cref="DefaultConnection"/>.</summary>
+    public static string Connection(WorkerFunction function) =>
+        function.TriggerProperty("connection") is { Length: > 0 } named ? named : DefaultConnection;
 
     /// <summary>
     /// The container a blob trigger watches. <c>%Setting%</c> names are resolved; and when the app's
@@ -44,7 +48,7 @@ public static class TriggerSetup
             .Select(f =>
             {
                 var pattern = BlobPattern(f, configuration);
-                var connection = f.TriggerProperty("connection") is { Length: > 0 } named ? named : DefaultConnection;
+                var connection = Connection(f);
                 return new BlobTriggerListener(f.Name, f.TriggerName, pattern, storage.GetBlobContainerClient(pattern.Container), receipts, poison, worker, connection, options, logger);
             })
             .ToList();

@@ -20,7 +20,7 @@ public static class PoisonCommand
     {
         var hostId = new Option<string>("--host-id") { Description = "The Functions host id (in Azure: the app name, lower-case).", DefaultValueFactory = _ => "pcc-localhost", Recursive = true };
         var queue = new Option<string>("--queue") { Description = "The poison queue.", DefaultValueFactory = _ => PoisonQueue.DefaultName, Recursive = true };
-        var digests = new Option<string>("--digest-queue") { Description = "The digest batch queue, whose poison queue is {name}-poison.", DefaultValueFactory = _ => "digest-batches", Recursive = true };
+        var digests = new Option<string>("--digest-queue") { Description = "The digest batch queue, whose poison queue is {name}-poison.", DefaultValueFactory = _ => Pcc.Notifications.Digests.FanOut.QueueBatchDispatcher.DefaultQueueName, Recursive = true };
         var command = new Command("poison", "List or replay blobs whose ingest, and digest batches whose sending, failed five times.") { hostId, queue, digests };
         command.Subcommands.Add(List(connection, hostId, queue, digests));
         command.Subcommands.Add(Replay(connection, hostId, queue, digests));

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Pcc.Functions;
 using Pcc.Functions.Data;
 using Pcc.Functions.Ingestion;
 using Pcc.LocalHost.Tests.Support;
@@ -20,8 +23,14 @@ public sealed class ProcessDeathTests(AzuriteFixture fixture) : IClassFixture<Az
     {
         var id = Guid.NewGuid().ToString("N")[..12];
         var account = StorageConnection.FromConnectionString(fixture.Azurite.ConnectionString);
-        var briefings = account.GetBlobContainerClient("briefings-" + id);
-        var ingestions = account.GetTableClient($"t{id}Ingestions");
+        // The app's own store on the host's names: its briefings, its receipts and its catalogue lock.
+        var settings = UniqueStorage.Settings(id);
+        settings["AzureWebJobsStorage"] = fixture.Azurite.ConnectionString;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        await using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddPccStorage(configuration).BuildServiceProvider();
+        var store = services.GetRequiredService<PccStore>();
+        var briefings = store.BriefingBlobs;
+        var ingestions = store.Ingestions;
         var host = await HostProcess.StartAsync(fixture.Azurite, id);
         try
         {
@@ -31,8 +40,7 @@ public sealed class ProcessDeathTests(AzuriteFixture fixture) : IClassFixture<Az
 
             // The test holds the catalogue lock, so each attempt is stopped at a known point: counted, not finished.
             // The kill stands for what the deep document does to a reader without a depth limit (a stack overflow).
-            var catalogueLock = await BlobLock.AcquireAsync(account.GetBlobContainerClient("locks-" + id), "ingest/catalogue",
-                new BlobLockOptions { Duration = TimeSpan.FromSeconds(60), AutoRenew = true }, TimeSpan.FromSeconds(10));
+            var catalogueLock = await CatalogueLock.AcquireAsync(store, TimeSpan.FromSeconds(10), CancellationToken.None);
             var etag = IngestionPaths.Sanitise((await briefings.GetBlobClient("briefing.docx").UploadAsync(new BinaryData(DeepDocx()))).Value.ETag.ToString());
             for (var death = 1; death <= 5; death++)
             {

@@ -56,7 +56,6 @@ public sealed class HostlessApp : IAsyncDisposable
         if (connectionString is null)
         {
             await app.Store.EnsureCreatedAsync();
-            await app.Briefings.CreateIfNotExistsAsync();
         }
 
         return app;

@@ -50,9 +50,7 @@ public sealed class HostProcess : IAsyncDisposable
 
         // The test's names go in as the host's app settings, which reach the worker over local.settings(.sample).json;
         // environment variables alone would lose to that file's values.
-        var settings = TestHost.Options(azurite, id).Settings;
-        settings["Storage:SecretsContainer"] = "secrets-" + id;
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in TestHost.Options(azurite, id).Settings)
         {
             args.Add("--Settings:" + key);
             args.Add(value ?? string.Empty);

@@ -57,15 +57,20 @@ public sealed class TestHost : IAsyncDisposable
     /// <summary>The text of result <paramref name="name"/>, or null while there is none.</summary>
     public async Task<string?> ResultAsync(string name)
     {
-        var blob = Results.GetBlobClient(name);
-        return (await blob.ExistsAsync()).Value ? Encoding.UTF8.GetString((await blob.DownloadContentAsync()).Value.Content.ToArray()) : null;
+        try
+        {
+            return Encoding.UTF8.GetString((await Results.GetBlobClient(name).DownloadContentAsync()).Value.Content.ToArray());
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
     }
 
     /// <summary>The names of the results starting with <paramref name="prefix"/>.</summary>
     public async Task<List<string>> ResultNamesAsync(string prefix)
     {
         var names = new List<string>();
-        await Results.CreateIfNotExistsAsync();
         await foreach (var item in Results.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, default))
         {
             names.Add(item.Name);
@@ -97,6 +102,11 @@ public sealed class TestHost : IAsyncDisposable
         var host = await LocalFunctionHost.StartAsync(options);
         var test = new TestHost(host, id);
         await test.Briefings.CreateIfNotExistsAsync();
+        if (host.Configuration["TestWorker:Results"] is { Length: > 0 })
+        {
+            await test.Results.CreateIfNotExistsAsync();
+        }
+
         return test;
     }
 }

@@ -25,7 +25,7 @@ public sealed class CatalogueApi(CatalogueReader reader, ReportReader reports, T
     [Function("Briefing")]
     public async Task<Results<Ok<BriefingView>, ProblemHttpResult>> BriefingAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/briefings/{slug}")] HttpRequest request, string slug, CancellationToken cancellationToken) =>
-        TableKeys.IsAppKey(slug) && await reader.BriefingAsync(slug, cancellationToken) is { } briefing
+        await reader.BriefingAsync(slug, cancellationToken) is { } briefing
             ? TypedResults.Ok(briefing)
             : NotFound($"No briefing '{Clip(slug)}' has been uploaded.");
 
@@ -47,7 +47,7 @@ public sealed class CatalogueApi(CatalogueReader reader, ReportReader reports, T
     [Function("CaseStudy")]
     public async Task<Results<Ok<CaseStudyDetail>, ProblemHttpResult>> CaseStudyAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/case-studies/{key}")] HttpRequest request, string key, CancellationToken cancellationToken) =>
-        TableKeys.IsAppKey(key) && await reader.CaseStudyAsync(key, cancellationToken) is { } detail
+        await reader.CaseStudyAsync(key, cancellationToken) is { } detail
             ? TypedResults.Ok(detail)
             : NotFound($"No case study has the key '{Clip(key)}'.");
 

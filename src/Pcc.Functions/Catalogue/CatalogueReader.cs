@@ -40,6 +40,12 @@ public sealed class CatalogueReader(PccStore store, ThemeTaxonomy taxonomy)
     /// <summary>One briefing with its versions and failed uploads; null when no version of it was ever ingested or attempted.</summary>
     public async Task<BriefingView?> BriefingAsync(string slug, CancellationToken cancellationToken)
     {
+        if (!TableKeys.IsAppKey(slug))
+        {
+            // Not a key the app writes (too long, or characters a table key cannot hold): there is no such briefing.
+            return null;
+        }
+
         await store.EnsureCreatedAsync(cancellationToken);
         var briefing = (await store.Briefings.GetEntityIfExistsAsync<BriefingEntity>(BriefingEntity.Partition, slug, cancellationToken: cancellationToken)).ValueOrDefault();
         var inPartition = TableClient.CreateQueryFilter($"PartitionKey eq {slug}");
@@ -100,6 +106,11 @@ public sealed class CatalogueReader(PccStore store, ThemeTaxonomy taxonomy)
     /// <summary>A case study with its history; null when the key was never seen.</summary>
     public async Task<CaseStudyDetail?> CaseStudyAsync(string key, CancellationToken cancellationToken)
     {
+        if (!TableKeys.IsAppKey(key))
+        {
+            return null;
+        }
+
         await store.EnsureCreatedAsync(cancellationToken);
         var history = new List<CaseStudyHistoryEntity>();
         await foreach (var h in store.CaseStudyHistory.QueryAsync<CaseStudyHistoryEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {key}"), cancellationToken: cancellationToken))

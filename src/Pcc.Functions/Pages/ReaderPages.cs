@@ -31,7 +31,7 @@ public sealed class ReaderPages(CatalogueReader catalogue, RecentChanges changes
     [Function("CaseStudyPage")]
     public async Task<IResult> CaseStudyAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "case-studies/{key}")] HttpRequest request, string key, CancellationToken cancellationToken) =>
-        TableKeys.IsAppKey(key) && await catalogue.CaseStudyAsync(key, cancellationToken) is { } detail
+        await catalogue.CaseStudyAsync(key, cancellationToken) is { } detail
             ? CaseStudyPage.Render(detail, taxonomy)
             : NotFoundPage.Render("There is no case study at this address.");
 
@@ -46,7 +46,7 @@ public sealed class ReaderPages(CatalogueReader catalogue, RecentChanges changes
     public async Task<IResult> BriefingAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "briefings/{slug}")] HttpRequest request, string slug, CancellationToken cancellationToken)
     {
-        if (!TableKeys.IsAppKey(slug) || await catalogue.BriefingAsync(slug, cancellationToken) is not { } briefing)
+        if (await catalogue.BriefingAsync(slug, cancellationToken) is not { } briefing)
         {
             return NotFoundPage.Render("No briefing has been uploaded under this name.");
         }

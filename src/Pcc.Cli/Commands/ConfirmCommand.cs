@@ -20,7 +20,8 @@ public static class ConfirmCommand
             var store = StorageSettings.Open(parseResult.GetValue(connection));
             var receipts = new IngestionReceipts(store);
             var writer = new IngestionWriter(store);
-            var held = new HeldVersions(store, new IngestionCompletion(writer, receipts), writer, new IngestionReports(store), receipts, TimeProvider.System);
+            var held = new HeldVersions(store, new IngestionCompletion(writer, receipts), writer, new IngestionReports(store), receipts,
+                Microsoft.Extensions.Options.Options.Create(new IngestionOptions()), TimeProvider.System);
             var outcome = await held.ConfirmAsync(parseResult.GetValue(briefing)!, parseResult.GetValue(version), cancellationToken);
             var ok = outcome.Status is ConfirmOutcome.Confirmed or ConfirmOutcome.AlreadyCurrent;
             (ok ? parseResult.InvocationConfiguration.Output : parseResult.InvocationConfiguration.Error).WriteLine(outcome.Message);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Pcc.Functions.Data;
 using Azure.Data.Tables;
 
@@ -10,10 +11,8 @@ namespace Pcc.Functions.Ingestion;
 /// applies it under the catalogue lock. Confirming twice changes nothing; a held version is superseded once another
 /// version of its briefing is published.
 /// </summary>
-public sealed class HeldVersions(PccStore store, IngestionCompletion completion, IngestionWriter writer, IngestionReports reports, IngestionReceipts receipts, TimeProvider time)
+public sealed class HeldVersions(PccStore store, IngestionCompletion completion, IngestionWriter writer, IngestionReports reports, IngestionReceipts receipts, IOptions<IngestionOptions> options, TimeProvider time)
 {
-    private static readonly TimeSpan s_lockWait = TimeSpan.FromMinutes(2);
-
     /// <summary>Confirms version <paramref name="version"/> of the briefing <paramref name="slug"/>.</summary>
     public async Task<ConfirmOutcome> ConfirmAsync(string slug, int version, CancellationToken cancellationToken)
     {
@@ -23,7 +22,7 @@ public sealed class HeldVersions(PccStore store, IngestionCompletion completion,
         }
 
         await store.EnsureCreatedAsync(cancellationToken);
-        await using var catalogueLock = await CatalogueLock.AcquireAsync(store, s_lockWait, cancellationToken);
+        await using var catalogueLock = await CatalogueLock.AcquireAsync(store, options.Value.LockWait, cancellationToken);
         var briefing = (await store.Briefings.GetEntityIfExistsAsync<BriefingEntity>(BriefingEntity.Partition, slug, cancellationToken: cancellationToken)).ValueOrDefault();
         var current = briefing?.CurrentVersion ?? 0;
         var candidates = new List<IngestionEntity>();

@@ -171,9 +171,8 @@ public sealed class DigestRunner
             }
         }
 
-        var tally = await _sender.RefreshRunAsync(window, cancellationToken).ConfigureAwait(false)
+        (run, var tally) = await _sender.RefreshRunAsync(window, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"The run row of {window.Id} lost its plan.");
-        run = await _ledger.GetRunAsync(window, cancellationToken).ConfigureAwait(false) ?? run;
         var result = new DigestRunResult(window, run.Status, run.Recipients, sent, sentBefore, tally.Failed, tally.Deferred, tally.Unconfirmed, run.Empty, handed)
         {
             Dispatched = dispatched,

@@ -81,9 +81,10 @@ public sealed class DigestBatchSender(
 
     /// <summary>
     /// Brings the window's run row up to date with its batches: totals, and completed once nothing waits to be sent.
-    /// An update on the ETag read, retried, so a writer with an older view never overwrites a newer one.
+    /// An update on the ETag read, retried, so a writer with an older view never overwrites a newer one. Returns the
+    /// run row as stored and its batches' tally; null when the run has no plan.
     /// </summary>
-    public async Task<DigestRunTally?> RefreshRunAsync(DigestWindow window, CancellationToken cancellationToken = default)
+    public async Task<(DigestRunEntity Run, DigestRunTally Tally)?> RefreshRunAsync(DigestWindow window, CancellationToken cancellationToken = default)
     {
         for (var attempt = 0; attempt < 10; attempt++)
         {
@@ -97,7 +98,7 @@ public sealed class DigestBatchSender(
             tally.ApplyTo(run, time.GetUtcNow());
             if (await ledger.TryUpdateRunAsync(run, cancellationToken).ConfigureAwait(false))
             {
-                return tally;
+                return (run, tally);
             }
         }
 

@@ -28,6 +28,13 @@ public static partial class Readers
     public static async Task<IReadOnlyList<MailDevMessage>> DigestsToAsync(this AppFixture app, string address) =>
         [.. (await app.MailDev.ListToAsync(address)).Where(m => m.Header("List-Unsubscribe-Post") is not null)];
 
+    /// <summary>The digests to <paramref name="address"/> once any still being stored have landed: for counting them exactly.</summary>
+    public static async Task<IReadOnlyList<MailDevMessage>> SettledDigestsToAsync(this AppFixture app, string address)
+    {
+        await Task.Delay(MailDev.Settle);
+        return await app.DigestsToAsync(address);
+    }
+
     /// <summary>Waits until MailDev holds at least <paramref name="count"/> digests for <paramref name="address"/>.</summary>
     public static Task<IReadOnlyList<MailDevMessage>> WaitForDigestsAsync(this AppFixture app, string address, int count) =>
         Eventually.Async(() => app.DigestsToAsync(address), d => d.Count >= count, $"{count} digest(s) to {address}", TimeSpan.FromSeconds(30));

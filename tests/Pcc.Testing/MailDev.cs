@@ -69,6 +69,16 @@ public sealed class MailDev
         return [.. document.RootElement.EnumerateArray().Select(MailDevMessage.Read)];
     }
 
+    /// <summary>How long MailDev may take to store a message after its SMTP reply: wait this long before concluding no (further) mail came.</summary>
+    public static TimeSpan Settle { get; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>The messages to one address once any message still being stored has landed (<see cref="Settle"/>).</summary>
+    public async Task<IReadOnlyList<MailDevMessage>> ListToSettledAsync(string address, CancellationToken cancellationToken = default)
+    {
+        await Task.Delay(Settle, cancellationToken);
+        return await ListToAsync(address, cancellationToken);
+    }
+
     /// <summary>Waits until a message to <paramref name="address"/> has arrived (MailDev stores mail after the SMTP reply).</summary>
     public async Task<MailDevMessage> WaitForAsync(string address, TimeSpan? timeout = null)
     {

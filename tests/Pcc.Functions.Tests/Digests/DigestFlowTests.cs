@@ -27,8 +27,7 @@ public sealed class DigestFlowTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.DoesNotContain("WEDINOS", first.Text);
 
         await app.RunAsync("SendDailyDigests");
-        await Task.Delay(300);
-        Assert.Single(await app.DigestsToAsync(address));
+        Assert.Single(await app.SettledDigestsToAsync(address));
 
         await app.IngestAsync(briefing, SeedBriefing.LaterVersion, version: 2);
         await app.RunAsync("SendDailyDigests");
@@ -50,7 +49,6 @@ public sealed class DigestFlowTests(AppFixture app) : IClassFixture<AppFixture>
 
         await app.IngestAsync(briefing, SeedBriefing.Edited(t => SeedBriefing.Later(t).Replace("41 per cent", "43 per cent", StringComparison.Ordinal)), version: 3);
         await app.RunAsync("SendDailyDigests");
-        await Task.Delay(300);
-        Assert.Equal(2, (await app.DigestsToAsync(address)).Count);
+        Assert.Equal(2, (await app.SettledDigestsToAsync(address)).Count);
     }
 }

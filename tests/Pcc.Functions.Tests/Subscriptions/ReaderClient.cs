@@ -20,9 +20,6 @@ public sealed partial class ReaderClient : IDisposable
     public const string Me = "api/subscriptions/me";
     public const string Unsubscribe = "api/subscriptions/unsubscribe";
 
-    /// <summary>How long to wait before concluding that no (further) mail is coming: MailDev stores a message just after its SMTP reply.</summary>
-    private static readonly TimeSpan s_settle = TimeSpan.FromMilliseconds(300);
-
     private static int s_clients;
 
     private readonly Dictionary<string, HttpClient> _others = [];
@@ -171,7 +168,7 @@ public sealed partial class ReaderClient : IDisposable
             await WaitForMailAsync(address, count);
         }
 
-        await Task.Delay(s_settle);
+        await Task.Delay(MailDev.Settle);
         var messages = await MailToAsync(address);
         Assert.True(messages.Count == count, $"{address} got {messages.Count} message(s), not {count}.");
         return messages;
@@ -180,7 +177,7 @@ public sealed partial class ReaderClient : IDisposable
     /// <summary>Asserts that, after a moment, MailDev holds no message to an address containing <paramref name="part"/>.</summary>
     public async Task AssertNoMailToAnyAddressWithAsync(string part)
     {
-        await Task.Delay(s_settle);
+        await Task.Delay(MailDev.Settle);
         var sent = (await App.MailDev.ListAsync()).Where(m => m.To.Any(t => t.Contains(part, StringComparison.OrdinalIgnoreCase))).ToList();
         Assert.True(sent.Count == 0, $"Mail was sent to {string.Join(", ", sent.SelectMany(m => m.To))}.");
     }

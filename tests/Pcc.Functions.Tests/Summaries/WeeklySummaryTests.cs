@@ -30,8 +30,7 @@ public sealed class WeeklySummaryTests(SummaryApp app) : IClassFixture<SummaryAp
         Assert.StartsWith($"Week {number} of {year}", email.Subject);
 
         await app.RunAsync("SendWeeklySummary");
-        await Task.Delay(300);
-        Assert.Single(await app.MailDev.ListToAsync(app.Editor));
+        Assert.Single(await app.MailDev.ListToSettledAsync(app.Editor));
     }
 
     [Theory]

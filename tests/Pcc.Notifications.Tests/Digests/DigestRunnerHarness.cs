@@ -78,7 +78,7 @@ internal sealed class DigestRunnerHarness
             if (counts.Values.Sum() >= expected || DateTime.UtcNow > deadline)
             {
                 // Anything more (a duplicate) would arrive within moments of the rest.
-                await Task.Delay(300);
+                await Task.Delay(MailDev.Settle);
                 return await CountOnceAsync(addresses);
             }
 

@@ -115,6 +115,7 @@ resource settings 'Microsoft.Web/sites/config@2025-03-01' = {
     DigestsDailySchedule: '0 30 6,7 * * *'
     DigestsWeeklySchedule: '0 30 6,7 * * 1'
     WeeklySummarySchedule: '0 0 6 * * 1'
+    SubscriptionsPurgeSchedule: '0 15 * * * *'
 
     Storage__Connection: 'AzureWebJobsStorage'
     Storage__TablePrefix: ''

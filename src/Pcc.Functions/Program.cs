@@ -23,6 +23,7 @@ builder.ConfigureFunctionsWebApplication();
 // still resolves %Setting% from the app settings alone (local.settings.sample.json lists them).
 builder.Configuration.AddSettingDefaults(DigestTimers.DefaultSchedules);
 builder.Configuration.AddSettingDefaults(DigestQueue.Defaults);
+builder.Configuration.AddSettingDefaults(Pcc.Functions.Subscriptions.PurgeExpiredRequestsFunction.Defaults);
 
 // The Functions host logs every invocation; the worker's own Kestrel would log each forwarded request again, step by
 // step, at Information. Its warnings and errors still show, and the setting can be lowered like any other.

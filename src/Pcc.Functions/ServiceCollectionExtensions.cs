@@ -100,8 +100,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var store = sp.GetRequiredService<PccStore>();
-            return new SubscriberStore(store.Subscribers, store.EnsureCreatedAsync);
+            return new SubscriberStore(store.Subscribers, sp.GetRequiredService<SubscriberKeys>(), store.EnsureCreatedAsync);
         });
+        services.AddSingleton(sp => new SubscriberKeys(new TokenSecretStore(sp.GetRequiredService<PccStore>().Secrets, null, SubscriberKeys.BlobName)));
         services.AddSingleton<SubscriptionService>();
         services.AddSingleton<SubscriptionValidator>();
         services.AddOptions<SubscriptionRateLimitOptions>().BindConfiguration(SubscriptionRateLimitOptions.Section);

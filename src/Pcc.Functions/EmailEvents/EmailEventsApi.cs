@@ -6,9 +6,10 @@ namespace Pcc.Functions.EmailEvents;
 
 /// <summary>
 /// <c>POST /api/email-events</c>: SendGrid's signed Event Webhook. Bounces, drops, spam reports and unsubscribes make
-/// the address <see cref="SubscriberStatus.Suppressed"/>, so nothing is sent to it again.
+/// a known address <see cref="SubscriberStatus.Suppressed"/>, so nothing is sent to it again; events about addresses
+/// the store does not know are dropped without a trace.
 /// </summary>
-public sealed class EmailEventsApi(SendGridWebhookVerifier verifier, SubscriberStore subscribers, TimeProvider time, ILogger<EmailEventsApi> logger)
+public sealed class EmailEventsApi(SendGridWebhookVerifier verifier, SubscriberStore subscribers, SubscriberKeys keys, TimeProvider time, ILogger<EmailEventsApi> logger)
 {
     /// <summary>The largest post accepted: SendGrid batches events, far below this.</summary>
     public const int MaxBodyBytes = 1024 * 1024;
@@ -18,15 +19,14 @@ public sealed class EmailEventsApi(SendGridWebhookVerifier verifier, SubscriberS
     public async Task<Results<NoContent, ProblemHttpResult>> ReceiveAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/email-events")] HttpRequest request, CancellationToken cancellationToken)
     {
-        // The signature covers the body exactly as sent, so it is read as bytes and never re-serialised.
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length > MaxBodyBytes)
+        // The signature covers the body exactly as sent, so it is read as bytes and never re-serialised. Anyone can
+        // post here, so at most one byte more than the limit is ever read: a longer body is refused unread.
+        var body = request.ContentLength > MaxBodyBytes ? null : await ReadAtMostAsync(request.Body, MaxBodyBytes, cancellationToken);
+        if (body is null)
         {
             return TypedResults.Problem("The post is too large.", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
-        var body = buffer.ToArray();
         string? signature = request.Headers[SendGridWebhookVerifier.SignatureHeader], timestamp = request.Headers[SendGridWebhookVerifier.TimestampHeader];
         if (!verifier.Verify(signature, timestamp, body, out var rejection))
         {
@@ -52,12 +52,27 @@ public sealed class EmailEventsApi(SendGridWebhookVerifier verifier, SubscriberS
                 continue;
             }
 
+            // An address the store does not know stays unknown: nothing is written about it.
             if (await subscribers.SuppressAsync(normalised, now, cancellationToken))
             {
-                logger.LogInformation("Suppressed subscriber {Id} after a {Count}-event post.", SubscriberIds.ForAddress(normalised), result.Events.Count);
+                logger.LogInformation("Suppressed subscriber {KeyedId} after a {Count}-event post.", await keys.ForAddressAsync(normalised, cancellationToken), result.Events.Count);
             }
         }
 
         return TypedResults.NoContent();
+    }
+
+    /// <summary>The stream's bytes, or null when it holds more than <paramref name="limit"/>.</summary>
+    private static async Task<byte[]?> ReadAtMostAsync(Stream body, int limit, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[limit + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+        {
+            length += read;
+        }
+
+        return length > limit ? null : buffer[..length];
     }
 }

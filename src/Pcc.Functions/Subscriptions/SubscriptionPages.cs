@@ -44,7 +44,8 @@ public static class SubscriptionPages
 
     /// <summary>After unsubscribing.</summary>
     public static HtmlPage Unsubscribed(Subscriber subscriber) => new("You are unsubscribed",
-        $"<p>We will not email <strong>{Encode(subscriber.Address)}</strong> again. " +
+        // The address is deleted on unsubscribing, so the page cannot (and need not) name it.
+        "<p>We will not email this address again; we have deleted it and keep only a keyed code that cannot be turned back into it. " +
         "If you change your mind, you can <a href=\"/subscribe\">subscribe again</a> at any time.</p>" +
         "<p><a href=\"/\">Browse the case studies</a></p>");
 }

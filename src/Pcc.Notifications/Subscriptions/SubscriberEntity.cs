@@ -30,7 +30,7 @@ internal sealed class SubscriberEntity : ITableEntity
 
     public ETag ETag { get; set; }
 
-    /// <summary>The normalised address.</summary>
+    /// <summary>The normalised address, as typed in the request last confirmed (or, while pending, the first one).</summary>
     public string Address { get; set; } = "";
 
     public SubscriberStatus Status { get; set; }
@@ -40,10 +40,8 @@ internal sealed class SubscriberEntity : ITableEntity
 
     public SubscriptionFrequency Frequency { get; set; }
 
-    /// <summary>What the latest unauthenticated request asked for; applied only when a confirmation link is followed.</summary>
-    public string RequestedThemes { get; set; } = "";
-
-    public SubscriptionFrequency RequestedFrequency { get; set; }
+    /// <summary>The <see cref="PendingRequest">requests</see> waiting for their links (JSON); each is applied only when its own link is followed.</summary>
+    public string Requests { get; set; } = "";
 
     public DateTimeOffset CreatedAt { get; set; }
 

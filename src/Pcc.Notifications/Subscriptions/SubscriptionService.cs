@@ -15,13 +15,15 @@ public sealed class SubscriptionService
     private readonly SubscriptionMailer _mailer;
     private readonly SubscriptionOptions _options;
     private readonly TimeProvider _time;
+    private readonly SubscriberKeys _keys;
     private readonly ILogger<SubscriptionService> _logger;
 
     /// <summary>Creates the service.</summary>
     public SubscriptionService(
         SubscriberStore store, SubscriptionTokens tokens, SubscriptionLinks links, SubscriptionMailer mailer,
-        SubscriptionOptions options, TimeProvider time, ILogger<SubscriptionService> logger)
+        SubscriptionOptions options, TimeProvider time, SubscriberKeys keys, ILogger<SubscriptionService> logger)
     {
+        _keys = keys;
         _store = store;
         _tokens = tokens;
         _links = links;
@@ -40,32 +42,44 @@ public sealed class SubscriptionService
 
     /// <summary>
     /// Handles a subscribe request for a validated, normalised address. A new, pending or unsubscribed address becomes
-    /// pending with the request's themes and frequency kept aside until confirmed, and gets a confirmation email; an
-    /// active one gets a reminder with its manage link and keeps its settings; a suppressed one gets nothing. Beyond
+    /// pending and gets a confirmation email; the request's themes and frequency are kept under its own link, which
+    /// confirms them and nothing else. An active one gets a reminder with its manage link and keeps its settings; a
+    /// suppressed one gets nothing. Every spelling of an address is the same subscriber, mailed as typed. Beyond
     /// <see cref="SubscriptionOptions.EmailsPerAddressPerHour"/> emails an hour, requests for the address are ignored.
     /// </summary>
     public async Task RequestAsync(string address, IReadOnlyList<string> themes, SubscriptionFrequency frequency, CancellationToken cancellationToken = default)
     {
         var now = _time.GetUtcNow();
         var id = SubscriberIds.ForAddress(address);
-        var (reply, subscriber) = await _store.ChangeAsync(id, entity =>
+        var (reply, subscriber) = await _store.ChangeAsync<(Reply, Subscriber?)>(id, (entity, marker) =>
         {
-            entity ??= new SubscriberEntity { RowKey = SubscriberEntity.RowKeyFor(id), Address = address, Status = SubscriberStatus.Pending, CreatedAt = now };
-            if (entity.Status == SubscriberStatus.Suppressed || !TryRecordEmail(entity, now))
+            if (marker?.Status == SubscriberStatus.Suppressed)
             {
-                return (null, (Reply.None, (Subscriber?)null));
+                return (null, null, (Reply.None, (Subscriber?)null));
+            }
+
+            // An address that left comes back after the generation its old links carry, so none of them works again.
+            entity ??= new SubscriberEntity
+            {
+                RowKey = SubscriberEntity.RowKeyFor(id), Address = address, Status = SubscriberStatus.Pending, CreatedAt = now, Generation = marker?.Generation ?? 0,
+            };
+            if (!TryRecordEmail(entity, now))
+            {
+                return (null, null, (Reply.None, (Subscriber?)null));
             }
 
             if (entity.Status == SubscriberStatus.Active)
             {
-                return (entity, (Reply.AlreadySubscribed, entity.ToSubscriber()));
+                return (entity, null, (Reply.AlreadySubscribed, entity.ToSubscriber()));
             }
 
             entity.Status = SubscriberStatus.Pending;
-            entity.RequestedThemes = string.Join(',', themes);
-            entity.RequestedFrequency = frequency;
+            entity.Generation++;
             entity.RequestedAt = now;
-            return (entity, (Reply.Confirmation, entity.ToSubscriber()));
+            var requests = PendingRequest.Read(entity.Requests);
+            requests.Add(new PendingRequest(entity.Generation, address, string.Join(',', themes), frequency, now));
+            entity.Requests = PendingRequest.Write(requests.TakeLast(PendingRequest.MaxKept).ToList());
+            return (entity, null, (Reply.Confirmation, entity.ToSubscriber()));
         }, cancellationToken);
 
         try
@@ -83,13 +97,14 @@ public sealed class SubscriptionService
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The request is accepted either way; asking again sends another email (within the hourly allowance).
-            _logger.LogError(ex, "Could not send the {Reply} email for subscriber {Id}", reply, id);
+            _logger.LogError(ex, "Could not send the {Reply} email for subscriber {KeyedId}", reply, await _keys.ForIdAsync(id, cancellationToken));
         }
     }
 
     /// <summary>
-    /// Follows a confirmation link: applies the requested themes and frequency and activates. Confirming an already
-    /// active subscription again is fine. Null when the link is not genuine, has expired or predates an unsubscribe.
+    /// Follows a confirmation link: applies the themes and frequency of the request that link was sent for, and
+    /// activates. Confirming an already active subscription again is fine. Null when the link is not genuine, has
+    /// expired, or its request is no longer held (replaced by ten newer ones, expired, or the address left).
     /// </summary>
     public async Task<Subscriber?> ConfirmAsync(string? token, CancellationToken cancellationToken = default)
     {
@@ -102,35 +117,49 @@ public sealed class SubscriptionService
         var now = _time.GetUtcNow();
         return await _store.ChangeAsync<Subscriber?>(claims.SubscriberId, entity =>
         {
-            if (entity is null || entity.Generation != claims.Generation)
+            if (entity is null)
             {
                 return (null, null);
             }
 
-            if (entity.Status != SubscriberStatus.Pending)
+            if (entity.Status == SubscriberStatus.Active)
             {
-                return (null, entity.Status == SubscriberStatus.Active ? entity.ToSubscriber() : null);
+                return (null, claims.Generation <= entity.Generation ? entity.ToSubscriber() : null);
+            }
+
+            if (RequestFor(entity, claims) is not { } request)
+            {
+                return (null, null);
             }
 
             entity.Status = SubscriberStatus.Active;
-            entity.Themes = entity.RequestedThemes;
-            entity.Frequency = entity.RequestedFrequency;
+            entity.Address = request.Address;
+            entity.Themes = request.Themes;
+            entity.Frequency = request.Frequency;
             entity.ConfirmedAt = now;
+            entity.Requests = "";
             return (entity, entity.ToSubscriber());
         }, cancellationToken);
     }
 
     /// <summary>
     /// Checks a confirmation link without acting on it, for the page whose button confirms: mail scanners open every
-    /// link in an email, so opening one must change nothing. The pending (or already active) subscriber; null when the
-    /// link is not genuine, has expired, predates an unsubscribe, or the address is unsubscribed or suppressed.
+    /// link in an email, so opening one must change nothing. The pending subscriber as the link's request would make
+    /// them (or the active one); null when the link is not genuine, has expired or its request is no longer held.
     /// </summary>
     public async Task<Subscriber?> CheckConfirmAsync(string? token, CancellationToken cancellationToken = default)
     {
         var claims = await _tokens.ReadAsync(token, TokenPurpose.Confirm, cancellationToken);
-        var subscriber = claims is null ? null : await _store.FindAsync(claims.SubscriberId, cancellationToken);
-        return subscriber is not null && subscriber.Generation == claims!.Generation
-            && subscriber.Status is SubscriberStatus.Pending or SubscriberStatus.Active ? subscriber : null;
+        var entity = claims is null ? null : await _store.ReadEntityAsync(claims.SubscriberId, cancellationToken);
+        return entity switch
+        {
+            { Status: SubscriberStatus.Active } when claims!.Generation <= entity.Generation => entity.ToSubscriber(),
+            { Status: SubscriberStatus.Pending } when RequestFor(entity, claims!) is { } request => entity.ToSubscriber() with
+            {
+                Address = request.Address, Themes = SubscriberEntity.SplitThemes(request.Themes), Frequency = request.Frequency,
+            },
+            _ => null,
+        };
     }
 
     /// <summary>The subscriber a manage link belongs to; null when the link is not genuine, expired or out of date.</summary>
@@ -168,17 +197,19 @@ public sealed class SubscriptionService
 
     /// <summary>
     /// Checks an unsubscribe link without acting on it (for the page with the button). Any genuine, unexpired
-    /// unsubscribe link of the subscriber counts, whatever its generation: it was sent to their own inbox.
+    /// unsubscribe link of the subscriber counts, whatever its generation: it was sent to their own inbox. For an
+    /// address that has left (or was erased), an unsubscribed subscriber with no address.
     /// </summary>
     public async Task<Subscriber?> CheckUnsubscribeAsync(string? token, CancellationToken cancellationToken = default)
     {
         var claims = await _tokens.ReadAsync(token, TokenPurpose.Unsubscribe, cancellationToken);
-        return claims is null ? null : await _store.FindAsync(claims.SubscriberId, cancellationToken);
+        return claims is null ? null : await _store.FindAsync(claims.SubscriberId, cancellationToken) ?? Left(claims.SubscriberId);
     }
 
     /// <summary>
-    /// Unsubscribes at once (idempotent) and starts a new token generation, so older manage and confirmation links stop
-    /// working. Null when the link is not genuine or has expired.
+    /// Unsubscribes at once (idempotent): the address, themes and pending requests are deleted, and only a keyed
+    /// marker is kept (see <see cref="SuppressionEntity"/>) with a new token generation, so older manage and
+    /// confirmation links stop working. Null when the link is not genuine or has expired.
     /// </summary>
     public async Task<Subscriber?> UnsubscribeAsync(string? token, CancellationToken cancellationToken = default)
     {
@@ -189,22 +220,20 @@ public sealed class SubscriptionService
         }
 
         var now = _time.GetUtcNow();
-        return await _store.ChangeAsync<Subscriber?>(claims.SubscriberId, entity =>
+        return await _store.ChangeAsync<Subscriber?>(claims.SubscriberId, (entity, marker) =>
         {
             if (entity is null)
             {
-                return (null, null);
+                return (null, null, marker?.ToSubscriber(claims.SubscriberId) ?? Left(claims.SubscriberId));
             }
 
-            if (entity.Status is SubscriberStatus.Unsubscribed or SubscriberStatus.Suppressed)
+            var left = new SuppressionEntity
             {
-                return (null, entity.ToSubscriber());
-            }
-
-            entity.Status = SubscriberStatus.Unsubscribed;
-            entity.UnsubscribedAt = now;
-            entity.Generation++;
-            return (entity, entity.ToSubscriber());
+                Status = marker?.Status == SubscriberStatus.Suppressed ? SubscriberStatus.Suppressed : SubscriberStatus.Unsubscribed,
+                Generation = Math.Max(entity.Generation, marker?.Generation ?? 0) + 1,
+                At = now,
+            };
+            return (null, left, left.ToSubscriber(claims.SubscriberId));
         }, cancellationToken);
     }
 
@@ -231,8 +260,6 @@ public sealed class SubscriptionService
                 Status = SubscriberStatus.Active,
                 Themes = string.Join(',', themes),
                 Frequency = frequency,
-                RequestedThemes = string.Join(',', themes),
-                RequestedFrequency = frequency,
                 CreatedAt = now,
                 RequestedAt = now,
                 ConfirmedAt = now,
@@ -240,6 +267,11 @@ public sealed class SubscriptionService
             return (added, added.ToSubscriber());
         }, cancellationToken);
     }
+
+    private static Subscriber Left(string id) => new(id, "", [], SubscriptionFrequency.Weekly, SubscriberStatus.Unsubscribed, 0);
+
+    private static PendingRequest? RequestFor(SubscriberEntity entity, SubscriptionToken claims) =>
+        PendingRequest.Read(entity.Requests).LastOrDefault(r => r.Generation == claims.Generation);
 
     /// <summary>Adds an email to the address's last hour, unless the hourly allowance is used up.</summary>
     private bool TryRecordEmail(SubscriberEntity entity, DateTimeOffset now)

@@ -16,13 +16,18 @@ public sealed class TokenSecretStore
 
     private readonly BlobContainerClient _container;
     private readonly string? _configured;
+    private readonly string _blobName;
     private readonly Lock _gate = new();
     private Task<byte[]>? _secret;
 
-    /// <summary>Uses <paramref name="configuredSecret"/> when set, else a secret kept in <paramref name="container"/>.</summary>
-    public TokenSecretStore(BlobContainerClient container, string? configuredSecret)
+    /// <summary>
+    /// Uses <paramref name="configuredSecret"/> when set, else a secret kept in <paramref name="container"/> as
+    /// <paramref name="blobName"/> (another name keeps another key, such as <see cref="SubscriberKeys.BlobName"/>).
+    /// </summary>
+    public TokenSecretStore(BlobContainerClient container, string? configuredSecret, string blobName = BlobName)
     {
         _container = container;
+        _blobName = blobName;
         _configured = string.IsNullOrWhiteSpace(configuredSecret) ? null : configuredSecret.Trim();
     }
 
@@ -44,7 +49,7 @@ public sealed class TokenSecretStore
     private async Task<byte[]> LoadOrCreateAsync(CancellationToken cancellationToken)
     {
         await _container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        var blob = _container.GetBlobClient(BlobName);
+        var blob = _container.GetBlobClient(_blobName);
         try
         {
             await blob.UploadAsync(new BinaryData(Convert.ToBase64String(RandomNumberGenerator.GetBytes(SubscriptionTokenCodec.MinKeyBytes))), overwrite: false, cancellationToken);
@@ -55,7 +60,7 @@ public sealed class TokenSecretStore
         }
 
         var stored = (await blob.DownloadContentAsync(cancellationToken)).Value.Content.ToString();
-        return Parse(stored, $"blob {_container.Name}/{BlobName}");
+        return Parse(stored, $"blob {_container.Name}/{_blobName}");
     }
 
     private static byte[] Parse(string base64, string source)

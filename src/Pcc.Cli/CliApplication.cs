@@ -20,6 +20,7 @@ public static class CliApplication
             UploadCommand.Create(options.Connection),
             ConfirmCommand.Create(options.Connection),
             PoisonCommand.Create(options.Connection),
+            SubscribersCommand.Create(options.Connection),
         };
         options.AddTo(root);
 

@@ -173,6 +173,7 @@ public sealed class SubscriberStore
         {
             var current = await ReadAsync(id, cancellationToken);
             var marker = await _table.GetEntityIfExistsAsync<SuppressionEntity>(SubscriberEntity.Partition, markerKey, cancellationToken: cancellationToken);
+            var digestBefore = current is null ? null : DigestEntryEntity.For(current)?.RowKey;
             var (write, newMarker, result) = change(current, marker.HasValue ? marker.Value : null);
             if (write is null && newMarker is null)
             {
@@ -186,7 +187,7 @@ public sealed class SubscriberStore
                     newMarker.RowKey = markerKey;
                 }
 
-                await WriteAsync(current, write, newMarker, cancellationToken);
+                await WriteAsync(current, digestBefore, write, newMarker, cancellationToken);
                 return result;
             }
             catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412 && attempt < MaxAttempts)
@@ -249,9 +250,8 @@ public sealed class SubscriberStore
         return response.HasValue ? response.Value : null;
     }
 
-    private Task WriteAsync(SubscriberEntity? current, SubscriberEntity? entity, SuppressionEntity? marker, CancellationToken cancellationToken)
+    private Task WriteAsync(SubscriberEntity? current, string? digestBefore, SubscriberEntity? entity, SuppressionEntity? marker, CancellationToken cancellationToken)
     {
-        var digestBefore = current is null ? null : DigestEntryEntity.For(current)?.RowKey;
         var digest = entity is null ? null : DigestEntryEntity.For(entity);
         List<TableTransactionAction> actions = [];
         if (entity is not null)

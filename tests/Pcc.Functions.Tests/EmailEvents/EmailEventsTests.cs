@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Pcc.Functions.Data;
+using Pcc.Functions.EmailEvents;
+using Pcc.Functions.Tests.Subscriptions;
 using Pcc.Notifications.Subscriptions;
 using Pcc.Testing;
 using Pcc.Testing.App;
@@ -45,6 +48,32 @@ public sealed class EmailEventsTests(SignedWebhookApp app) : IClassFixture<Signe
         Assert.Equal(HttpStatusCode.Forbidden, stale.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Equal(SubscriberStatus.Active, (await FindAsync(address))!.Status);
+    }
+
+    [Fact]
+    public async Task ABounceForAnAddressTheAppDoesNotKnowKeepsNothing()
+    {
+        var address = MailDevFixture.UniqueAddress("stranger");
+        await app.GetRequiredService<PccStore>().EnsureCreatedAsync();
+        var table = app.GetRequiredService<PccStore>().Subscribers;
+        var before = await StoredText.KeysAsync(table);
+
+        using var response = await PostAsync(Bounce(address), app.SendGrid);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Empty((await StoredText.KeysAsync(table)).Except(before));
+        Assert.Empty(await StoredText.EntitiesHoldingAsync(table, address));
+        Assert.Null(await FindAsync(address));
+    }
+
+    [Fact]
+    public async Task AnOverSizePostIsRefused()
+    {
+        using var content = new ByteArrayContent(new byte[EmailEventsApi.MaxBodyBytes + 1]);
+
+        using var response = await app.Http.PostAsync("api/email-events", content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
     private static string Bounce(string address) =>

@@ -17,6 +17,8 @@ public static class ConsoleOutput
         logging.SetMinimumLevel(LogLevel.Information);
         logging.AddFilter("Microsoft", LogLevel.Warning);
         logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        // YARP logs each forwarded URL at Information, query and all: confirmation and unsubscribe links carry tokens.
+        logging.AddFilter("Yarp", LogLevel.Warning);
     }
 
     /// <summary>Prints where everything is.</summary>

@@ -97,6 +97,7 @@ public sealed class FunctionMetadataTests(PublishedApp published) : IClassFixtur
     [InlineData("SendDailyDigests", "%DigestsDailySchedule%")]
     [InlineData("SendWeeklyDigests", "%DigestsWeeklySchedule%")]
     [InlineData("SendWeeklySummary", "%WeeklySummarySchedule%")]
+    [InlineData("PurgeExpiredRequests", "%SubscriptionsPurgeSchedule%")]
     public void ATimerNamesItsScheduleSettingAndTheSettingHasASixFieldDefault(string function, string schedule)
     {
         Assert.True(published.ExitCode == 0, published.Output);
@@ -105,9 +106,10 @@ public sealed class FunctionMetadataTests(PublishedApp published) : IClassFixtur
         Assert.Equal("timerTrigger", Text(timer, "type"));
         Assert.Equal(schedule, Text(timer, "schedule"));
         var setting = schedule.Trim('%');
-        Assert.Equal(6, DigestTimers.DefaultSchedules[setting]!.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
+        var defaults = DigestTimers.DefaultSchedules.Concat(Pcc.Functions.Subscriptions.PurgeExpiredRequestsFunction.Defaults).ToDictionary();
+        Assert.Equal(6, defaults[setting]!.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
         var sample = JsonDocument.Parse(File.ReadAllText(RepositoryRoot.Combine("local.settings.sample.json"))).RootElement.GetProperty("Values");
-        Assert.Equal(DigestTimers.DefaultSchedules[setting], sample.GetProperty(setting).GetString());
+        Assert.Equal(defaults[setting], sample.GetProperty(setting).GetString());
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class EmailEventsApi(SendGridWebhookVerifier verifier, SubscriberS
     {
         // The signature covers the body exactly as sent, so it is read as bytes and never re-serialised. Anyone can
         // post here, so at most one byte more than the limit is ever read: a longer body is refused unread.
-        var body = request.ContentLength > MaxBodyBytes ? null : await ReadAtMostAsync(request.Body, MaxBodyBytes, cancellationToken);
+        var body = request.ContentLength > MaxBodyBytes ? null : await BoundedBody.ReadAsync(request.Body, MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             return TypedResults.Problem("The post is too large.", statusCode: StatusCodes.Status413PayloadTooLarge);
@@ -60,19 +60,5 @@ public sealed class EmailEventsApi(SendGridWebhookVerifier verifier, SubscriberS
         }
 
         return TypedResults.NoContent();
-    }
-
-    /// <summary>The stream's bytes, or null when it holds more than <paramref name="limit"/>.</summary>
-    private static async Task<byte[]?> ReadAtMostAsync(Stream body, int limit, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[limit + 1];
-        var length = 0;
-        int read;
-        while (length < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
-        {
-            length += read;
-        }
-
-        return length > limit ? null : buffer[..length];
     }
 }

@@ -43,11 +43,11 @@ public sealed class SubscriberData(PccStore store, SubscriberStore subscribers)
     /// <summary>
     /// Erases the (normalised) <paramref name="address"/>, in any spelling, from every table and blob that holds it:
     /// the subscriber rows and marker are deleted, and in each digest batch the recipient's address, id and links are
-    /// blanked (the batch keeps its positions, which its ledger row counts by). Returns how many places held it.
+    /// blanked (the batch keeps its positions, which its ledger row counts by). Returns how many rows and blobs held it.
     /// </summary>
     public async Task<int> EraseAsync(string address, CancellationToken cancellationToken = default)
     {
-        var erased = await subscribers.EraseAsync(address, cancellationToken) ? 1 : 0;
+        var erased = await subscribers.EraseAsync(address, cancellationToken);
         await foreach (var (name, content, recipients) in BatchesHoldingAsync(address, cancellationToken))
         {
             foreach (var recipient in recipients)

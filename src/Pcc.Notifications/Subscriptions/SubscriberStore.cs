@@ -124,36 +124,50 @@ public sealed class SubscriberStore
     }
 
     /// <summary>
-    /// Erases everything the store holds about the (already normalised) <paramref name="address"/>: its row, its digest
-    /// entry and its suppression marker. Returns whether anything was there.
+    /// Erases everything the store holds about the (already normalised) <paramref name="address"/>, in any spelling:
+    /// its row, its digest entry and its suppression marker, and any row kept under an id from before ids ignored case.
+    /// Returns how many rows held it.
     /// </summary>
-    public async Task<bool> EraseAsync(string address, CancellationToken cancellationToken = default)
+    public async Task<int> EraseAsync(string address, CancellationToken cancellationToken = default)
     {
-        var id = SubscriberIds.ForAddress(address);
-        var erased = await DeleteAsync(id, _ => true, cancellationToken) > 0;
-        var marker = SuppressionEntity.RowKeyFor(await _keys.ForIdAsync(id, cancellationToken));
-        var response = await _table.DeleteEntityAsync(SubscriberEntity.Partition, marker, ETag.All, cancellationToken);
-        return erased || response.Status != 404;
+        var erased = 0;
+        foreach (var row in await RowsHoldingAsync(address, cancellationToken))
+        {
+            var response = await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+            erased += response.Status == 404 ? 0 : 1;
+        }
+
+        return erased;
     }
 
     /// <summary>
-    /// What the store holds about the (already normalised) <paramref name="address"/>, property by property, as stored:
-    /// its row and digest entry (which carry the address) and its suppression marker (which does not).
+    /// What the store holds about the (already normalised) <paramref name="address"/>, in any spelling, property by
+    /// property as stored: its row and digest entry (which carry the address) and its suppression marker (which does not).
     /// </summary>
-    public async Task<IReadOnlyList<IReadOnlyDictionary<string, object>>> ExportAsync(string address, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, object>>> ExportAsync(string address, CancellationToken cancellationToken = default) =>
+        [.. (await RowsHoldingAsync(address, cancellationToken)).Select(row => row.Where(p => p.Key != "odata.etag").ToDictionary(p => p.Key, p => p.Value))];
+
+    // A scan of the partition rather than point reads, so that rows written under an older id scheme are found too.
+    private async Task<List<TableEntity>> RowsHoldingAsync(string address, CancellationToken cancellationToken)
     {
         await _ensureCreated(cancellationToken);
         var id = SubscriberIds.ForAddress(address);
-        var keys = new List<string> { SubscriberEntity.RowKeyFor(id), SuppressionEntity.RowKeyFor(await _keys.ForIdAsync(id, cancellationToken)) };
-        keys.AddRange(Enum.GetValues<SubscriptionFrequency>().Select(f => DigestEntryEntity.RangeStart(f) + id));
-        var found = new List<IReadOnlyDictionary<string, object>>();
-        foreach (var key in keys)
+        var marker = SuppressionEntity.RowKeyFor(await _keys.ForIdAsync(id, cancellationToken));
+        var found = new List<TableEntity>();
+        try
         {
-            var row = await _table.GetEntityIfExistsAsync<TableEntity>(SubscriberEntity.Partition, key, cancellationToken: cancellationToken);
-            if (row.HasValue)
+            await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {SubscriberEntity.Partition}"), cancellationToken: cancellationToken))
             {
-                found.Add(row.Value!.Where(p => p.Key != "odata.etag").ToDictionary(p => p.Key, p => p.Value));
+                if (row.RowKey == marker || row.RowKey.EndsWith(id, StringComparison.Ordinal)
+                    || string.Equals(row.GetString(nameof(SubscriberEntity.Address)), address, StringComparison.OrdinalIgnoreCase))
+                {
+                    found.Add(row);
+                }
             }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // No table yet: nothing held.
         }
 
         return found;

@@ -51,6 +51,19 @@ public sealed class EmailEventsTests(SignedWebhookApp app) : IClassFixture<Signe
     }
 
     [Fact]
+    public async Task ABounceForAnotherSpellingOfTheAddressSuppressesTheSubscriber()
+    {
+        var address = MailDevFixture.UniqueAddress("Spelled");
+        await app.SubscribeAndConfirmAsync(address, [Violence]);
+
+        using var response = await PostAsync(Bounce(address.ToLowerInvariant()), app.SendGrid);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(SubscriberStatus.Suppressed, (await FindAsync(address))!.Status);
+        Assert.Empty(await StoredText.EntitiesHoldingAsync(app.GetRequiredService<PccStore>().Subscribers, address));
+    }
+
+    [Fact]
     public async Task ABounceForAnAddressTheAppDoesNotKnowKeepsNothing()
     {
         var address = MailDevFixture.UniqueAddress("stranger");

@@ -27,6 +27,9 @@ param principalId string = ''
 ])
 param principalType string = 'User'
 
+@description('Object id of the Entra ID group of editors: they may upload to the briefings container, nothing else; none when empty.')
+param editorsGroupId string = ''
+
 @secure()
 @description('SendGrid API key with the Mail Send scope.')
 param sendGridApiKey string
@@ -134,6 +137,8 @@ module identity 'modules/identity.bicep' = {
     applicationInsightsName: names.applicationInsights
     operatorPrincipalId: principalId
     operatorPrincipalType: principalType
+    briefingsContainer: briefingsContainer
+    editorsGroupId: editorsGroupId
   }
   dependsOn: [
     storage

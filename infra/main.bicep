@@ -27,6 +27,15 @@ param principalId string = ''
 ])
 param principalType string = 'User'
 
+@description('Object id of the Entra ID group of editors: they may upload to the briefings container, nothing else; none when empty.')
+param editorsGroupId string = ''
+
+@description('Application (client) id of the app registration editors sign in with (its Editor app role opens the editor pages); sign-in is off when empty.')
+param editorSignInClientId string = ''
+
+@description('Tenant of that app registration; the subscription\'s tenant when empty.')
+param editorSignInTenantId string = ''
+
 @secure()
 @description('SendGrid API key with the Mail Send scope.')
 param sendGridApiKey string
@@ -134,6 +143,8 @@ module identity 'modules/identity.bicep' = {
     applicationInsightsName: names.applicationInsights
     operatorPrincipalId: principalId
     operatorPrincipalType: principalType
+    briefingsContainer: briefingsContainer
+    editorsGroupId: editorsGroupId
   }
   dependsOn: [
     storage
@@ -161,6 +172,8 @@ module app 'modules/function-app.bicep' = {
     editors: editors
     sendGridSandboxMode: sendGridSandboxMode
     hasSendGridWebhookPublicKey: !empty(sendGridWebhookPublicKey)
+    editorSignInClientId: editorSignInClientId
+    editorSignInTenantId: editorSignInTenantId
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
   }

@@ -33,6 +33,12 @@ param sendGridSandboxMode bool
 @description('Whether the vault holds the Event Webhook verification key; without it every webhook post is refused.')
 param hasSendGridWebhookPublicKey bool
 
+@description('Application (client) id of the Entra ID app registration editors sign in with; sign-in is off when empty.')
+param editorSignInClientId string
+
+@description('Tenant of that app registration; the subscription\'s tenant when empty.')
+param editorSignInTenantId string
+
 @description('The most instances Flex Consumption may scale out to.')
 param maximumInstanceCount int
 
@@ -40,6 +46,8 @@ param maximumInstanceCount int
 param instanceMemoryMB int
 
 var baseUrl = empty(publicBaseUrl) ? 'https://${app.properties.defaultHostName}' : publicBaseUrl
+
+var signInTenantId = empty(editorSignInTenantId) ? tenant().tenantId : editorSignInTenantId
 
 // Key Vault references name the secret without a version, so a new version reaches the app without redeploying.
 var secretUri = '${keyVaultUri}secrets/'
@@ -140,8 +148,8 @@ resource settings 'Microsoft.Web/sites/config@2025-03-01' = {
     Catalogue__ThemesFile: ''
 
     // Pages: the site root is the app's (no host welcome page). Editor pages need an Entra ID sign-in with the Editor
-    // app role through App Service Authentication, which is configured once by hand (README, "Editor access"); until
-    // then they answer 503 rather than open up.
+    // app role through App Service Authentication (authsettingsV2 below); while it is off (no editorSignInClientId)
+    // they answer 503 rather than open up.
     AzureWebJobsDisableHomepage: 'true'
     Editors__RequireSignIn: 'true'
     Editors__Role: 'Editor'
@@ -190,6 +198,41 @@ resource settings 'Microsoft.Web/sites/config@2025-03-01' = {
     // Empty: the per-frequency defaults (36 immediate, 3 daily, 2 weekly windows).
     Digests__MaxCatchUpWindows: ''
     Digests__Category: 'digest'
+  }
+}
+
+// App Service Authentication with the Microsoft (Entra ID) provider. Readers' pages and the API are public, so
+// unauthenticated requests go through; the editor pages send people to /.auth/login/aad and let in only those whose
+// X-MS-CLIENT-PRINCIPAL carries the Editors__Role app role (Pcc.Functions EditorAccess). No client secret: the sign-in
+// takes the ID token straight from Entra ID, so nothing here or in Key Vault needs rotating.
+resource auth 'Microsoft.Web/sites/config@2025-03-01' = {
+  parent: app
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: !empty(editorSignInClientId)
+    }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: editorSignInClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${signInTenantId}/v2.0'
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+    }
   }
 }
 

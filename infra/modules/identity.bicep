@@ -1,4 +1,7 @@
 // The user-assigned identity the Function App runs as, and its data-plane roles: nothing in the app holds a key.
+// Only this identity holds data roles on the whole storage account. People who upload briefings get a role on the
+// briefings container alone, so one account can hold everything else: the deployment package, the host's state
+// (azure-webjobs-*), reports, digest batches, locks, tables and queues sit where no person's role reaches.
 
 param location string
 param tags object
@@ -7,11 +10,17 @@ param storageAccountName string
 param keyVaultName string
 param applicationInsightsName string
 
-@description('An operator (the user running azd) who may upload briefings and read the app\'s data; none when empty.')
+@description('The container editors upload briefings to; the only one people get a role on.')
+param briefingsContainer string
+
+@description('An operator (the user running azd) who may upload briefings to the briefings container; none when empty.')
 param operatorPrincipalId string = ''
 
 @description('User, Group or ServicePrincipal: the kind of operatorPrincipalId.')
 param operatorPrincipalType string = 'User'
+
+@description('Object id of the Entra ID group of editors, who may upload briefings to the briefings container; none when empty.')
+param editorsGroupId string = ''
 
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
@@ -36,6 +45,16 @@ resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' 
 
 resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
   name: storageAccountName
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-06-01' existing = {
+  parent: storage
+  name: 'default'
+}
+
+resource briefings 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-06-01' existing = {
+  parent: blobService
+  name: briefingsContainer
 }
 
 resource vault 'Microsoft.KeyVault/vaults@2025-05-01' existing = {
@@ -79,11 +98,21 @@ resource telemetryAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
 }
 
 resource operatorUploads 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(operatorPrincipalId)) {
-  scope: storage
-  name: guid(storage.id, operatorPrincipalId, roles.storageBlobDataContributor)
+  scope: briefings
+  name: guid(briefings.id, operatorPrincipalId, roles.storageBlobDataContributor)
   properties: {
     principalId: operatorPrincipalId
     principalType: operatorPrincipalType
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+  }
+}
+
+resource editorUploads 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(editorsGroupId)) {
+  scope: briefings
+  name: guid(briefings.id, editorsGroupId, roles.storageBlobDataContributor)
+  properties: {
+    principalId: editorsGroupId
+    principalType: 'Group'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
   }
 }

@@ -18,7 +18,41 @@ internal static class Bicep
             throw new InvalidOperationException($"bicep build {bicepFile} failed: {result}");
         }
 
-        return JsonNode.Parse(result.StandardOutput)!.AsObject();
+        return Parse(result.StandardOutput);
+    }
+
+    /// <summary>
+    /// A template that test classes running in parallel can all read. A parsed <see cref="JsonObject"/> or
+    /// <see cref="JsonArray"/> builds its children on first access, and two threads doing so at once each build their own,
+    /// so the same member read twice could be two different nodes; building every node here, before the tree is shared,
+    /// leaves reads that only read.
+    /// </summary>
+    public static JsonObject Parse(string json)
+    {
+        var template = JsonNode.Parse(json)!.AsObject();
+        Build(template);
+        return template;
+    }
+
+    private static void Build(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (_, value) in o)
+                {
+                    Build(value);
+                }
+
+                break;
+            case JsonArray a:
+                foreach (var item in a)
+                {
+                    Build(item);
+                }
+
+                break;
+        }
     }
 
     private static ProcessResult Run(params string[] arguments) => Command.Run(Repository.BicepPath, arguments);

@@ -3,8 +3,9 @@ namespace Pcc.Infra.Tests.Support;
 /// <summary>The repository's Bicep, compiled once per test run.</summary>
 internal static class Templates
 {
-    private static readonly Lazy<ArmScope> MainTemplate = new(() => new ArmScope(Bicep.Compile(Repository.File("infra", "main.bicep"))));
-    private static readonly Lazy<ArmScope> SubscriptionTemplate = new(() => new ArmScope(Bicep.Compile(Repository.File("infra", "briefing-subscription.bicep"))));
+    // Compiled by the first test class that asks, while the others wait (Lazy's default, ExecutionAndPublication).
+    private static readonly Lazy<ArmScope> MainTemplate = new(() => new ArmScope(Bicep.Compile(Repository.File("infra", "main.bicep"))), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<ArmScope> SubscriptionTemplate = new(() => new ArmScope(Bicep.Compile(Repository.File("infra", "briefing-subscription.bicep"))), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary><c>infra/main.bicep</c>, what <c>azd provision</c> deploys.</summary>
     public static ArmScope Main => MainTemplate.Value;

@@ -47,6 +47,19 @@ public sealed class WorkerHostTests(WorkerHostTests.Fixture fixture) : IClassFix
         Assert.Equal("the body", echo.GetProperty("body").GetString());
     }
 
+    /// <summary>As Azure's front end does: what the client wrote is kept and the address that connected is appended, so the last entry is the real client.</summary>
+    [Fact]
+    public async Task TheFrontDoorAppendsTheConnectingAddressToAnXForwardedForTheClientSent()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/echo/hello");
+        request.Headers.Add("X-Forwarded-For", "198.51.100.7");
+
+        using var response = await Test.Http.SendAsync(request);
+
+        var echo = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("198.51.100.7, 127.0.0.1", echo.GetProperty("forwardedFor").GetString());
+    }
+
     [Theory]
     [InlineData("GET", "api/nowhere")]
     [InlineData("GET", "api/echo/hello/not-a-number")]

@@ -20,6 +20,7 @@ public sealed class Echo
             query = request.Query["q"].ToString(),
             header = request.Headers["X-Test"].ToString(),
             forwardedFor = request.Headers["X-Forwarded-For"].ToString(),
+            remote = request.HttpContext.Connection.RemoteIpAddress?.ToString(),
             body,
             invocationId = context.InvocationId,
         });

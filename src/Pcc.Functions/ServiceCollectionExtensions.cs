@@ -106,6 +106,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SubscriptionService>();
         services.AddSingleton<SubscriptionValidator>();
         services.AddOptions<SubscriptionRateLimitOptions>().BindConfiguration(SubscriptionRateLimitOptions.Section);
+        services.AddSingleton(sp =>
+        {
+            var store = sp.GetRequiredService<PccStore>();
+            return new RateLimitCounters(store.RateLimits, store.EnsureCreatedAsync, sp.GetRequiredService<TimeProvider>());
+        });
         services.AddSingleton<SubscriptionRateLimits>();
         return services;
     }

@@ -83,6 +83,13 @@ public sealed class HttpFunctionForwarder(FunctionWorker worker, IHttpForwarder 
         public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
         {
             await Default.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
+            // As Azure's front end does, append the connecting address to the X-Forwarded-For the client sent (YARP's default replaces it).
+            if (httpContext.Request.Headers["X-Forwarded-For"] is { Count: > 0 } sent && httpContext.Connection.RemoteIpAddress is { } remote)
+            {
+                proxyRequest.Headers.Remove("X-Forwarded-For");
+                proxyRequest.Headers.TryAddWithoutValidation("X-Forwarded-For", $"{string.Join(", ", sent.ToArray())}, {remote}");
+            }
+
             proxyRequest.Headers.Remove(InvocationIdHeader);
             proxyRequest.Headers.TryAddWithoutValidation(InvocationIdHeader, invocationId);
         }

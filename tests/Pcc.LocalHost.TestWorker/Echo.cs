@@ -19,6 +19,8 @@ public sealed class Echo
             method = request.Method,
             query = request.Query["q"].ToString(),
             header = request.Headers["X-Test"].ToString(),
+            forwardedFor = request.Headers["X-Forwarded-For"].ToString(),
+            remote = request.HttpContext.Connection.RemoteIpAddress?.ToString(),
             body,
             invocationId = context.InvocationId,
         });

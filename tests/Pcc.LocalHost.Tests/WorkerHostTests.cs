@@ -47,6 +47,23 @@ public sealed class WorkerHostTests(WorkerHostTests.Fixture fixture) : IClassFix
         Assert.Equal("the body", echo.GetProperty("body").GetString());
     }
 
+    /// <summary>
+    /// As Azure's front end does: what the client wrote is kept and the address that connected is appended. The worker's
+    /// forwarded-headers step moves that last entry into the connection's address, leaving only what the client wrote.
+    /// </summary>
+    [Fact]
+    public async Task TheFrontDoorAppendsTheConnectingAddressToAnXForwardedForTheClientSent()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/echo/hello");
+        request.Headers.Add("X-Forwarded-For", "198.51.100.7");
+
+        using var response = await Test.Http.SendAsync(request);
+
+        var echo = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("127.0.0.1", echo.GetProperty("remote").GetString());
+        Assert.Equal("198.51.100.7", echo.GetProperty("forwardedFor").GetString());
+    }
+
     [Theory]
     [InlineData("GET", "api/nowhere")]
     [InlineData("GET", "api/echo/hello/not-a-number")]

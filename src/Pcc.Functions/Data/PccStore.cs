@@ -26,6 +26,7 @@ public sealed class PccStore
         Subscribers = Table("Subscribers");
         DigestRuns = Table(DigestLedger.RunsTableName);
         Deliveries = Table(DigestLedger.DeliveriesTableName);
+        RateLimits = Table("RateLimits");
         BriefingBlobs = blobs.GetBlobContainerClient(o.BriefingsContainer);
         Reports = blobs.GetBlobContainerClient(o.ReportsContainer);
         Locks = blobs.GetBlobContainerClient(o.LocksContainer);
@@ -64,6 +65,9 @@ public sealed class PccStore
     /// <summary>The digest ledger's batches (see <see cref="DigestLedger"/>).</summary>
     public TableClient Deliveries { get; }
 
+    /// <summary>The subscriptions API's rate-limit counts (see <c>Pcc.Functions.Subscriptions.RateLimitCounters</c>).</summary>
+    public TableClient RateLimits { get; }
+
     /// <summary>Uploaded briefings.</summary>
     public BlobContainerClient BriefingBlobs { get; }
 
@@ -95,7 +99,7 @@ public sealed class PccStore
         {
             if (!_created)
             {
-                TableClient[] tables = [Briefings, BriefingVersions, Ingestions, BriefingCaseStudies, CaseStudies, CaseStudyHistory, Changes, Subscribers, DigestRuns, Deliveries];
+                TableClient[] tables = [Briefings, BriefingVersions, Ingestions, BriefingCaseStudies, CaseStudies, CaseStudyHistory, Changes, Subscribers, DigestRuns, Deliveries, RateLimits];
                 BlobContainerClient[] containers = [BriefingBlobs, Reports, Locks, Summaries, DigestBatches];
                 await Task.WhenAll(
                     tables.Select(t => t.CreateIfNotExistsAsync(cancellationToken))

@@ -26,7 +26,7 @@ public sealed class SubscribePages(SubscriptionService subscriptions, Subscripti
             return SubscribePage.Refused();
         }
 
-        if (limits.Subscribe(request) is not null)
+        if (await limits.SubscribeAsync(request, cancellationToken) is not null)
         {
             return SubscribePage.TooMany();
         }
@@ -45,6 +45,11 @@ public sealed class SubscribePages(SubscriptionService subscriptions, Subscripti
                 _ => p.Value[0],
             });
             return SubscribePage.Form(taxonomy, form, errors);
+        }
+
+        if (await limits.RecipientDomainAsync(request, address!, cancellationToken) is not null)
+        {
+            return SubscribePage.TooMany();
         }
 
         await subscriptions.RequestAsync(address!, themes!, frequency!.Value, cancellationToken);

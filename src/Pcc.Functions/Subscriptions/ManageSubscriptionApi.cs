@@ -17,12 +17,13 @@ public sealed class ManageSubscriptionApi(
     public async Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "put", "post", Route = "api/subscriptions/me")] HttpRequest request, CancellationToken cancellationToken)
     {
-        if (limits.Links(request) is { } tooMany)
+        string? token = request.Query["token"];
+        var page = HttpMethods.IsPost(request.Method) || (HttpMethods.IsGet(request.Method) && BrowserRequest.PrefersHtml(request));
+        if (await limits.CheckLinkAsync(request, token, TokenPurpose.Manage, page ? SubscriptionPages.InvalidLink : InvalidLink, cancellationToken) is { } refused)
         {
-            return tooMany;
+            return refused;
         }
 
-        string? token = request.Query["token"];
         if (HttpMethods.IsPut(request.Method))
         {
             var (change, problem) = await JsonBody.ReadAsync<SubscriptionChange>(request, cancellationToken);

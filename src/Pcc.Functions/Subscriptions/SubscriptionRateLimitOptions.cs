@@ -11,10 +11,13 @@ public sealed class SubscriptionRateLimitOptions
 
     /// <summary>
     /// Subscribe requests per minute from all clients together: the cap that holds when clients spread their requests
-    /// over many addresses (or forge <c>X-Forwarded-For</c>).
+    /// over many addresses.
     /// </summary>
     public int SubscribeAllClientsPerMinute { get; set; } = 100;
 
-    /// <summary>Requests per client per minute to the confirm, manage and unsubscribe links.</summary>
+    /// <summary>Subscribe requests per minute for addresses at one domain (case-insensitive), so one mail server is not flooded with confirmations.</summary>
+    public int SubscribePerRecipientDomainPerMinute { get; set; } = 30;
+
+    /// <summary>Requests per client per minute to the confirm, manage and unsubscribe links whose token does not verify.</summary>
     public int LinksPerClientPerMinute { get; set; } = 30;
 }

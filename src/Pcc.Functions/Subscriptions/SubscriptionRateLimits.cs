@@ -1,69 +1,72 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Pcc.Notifications.Subscriptions;
 
 namespace Pcc.Functions.Subscriptions;
 
 /// <summary>
-/// The subscriptions API's rate limits (System.Threading.RateLimiting, fixed one-minute windows, no queueing): per
-/// client (<see cref="ClientAddress"/>) for every endpoint, plus a cap across all clients for subscribing. A refused
-/// request gets 429 with <c>Retry-After</c> and ProblemDetails.
+/// The subscriptions API's rate limits, counted in fixed one-minute windows shared by every instance
+/// (<see cref="RateLimitCounters"/>): subscribing per client (<see cref="ClientAddress"/>), across all clients and per
+/// recipient domain; and failed link tokens per client. A link whose token verifies is never limited: its signature
+/// already stops guessing, and mail providers send many genuine one-click unsubscribes from a few addresses.
+/// A refused request gets 429 with <c>Retry-After</c> and ProblemDetails.
 /// </summary>
 /// <remarks>
 /// Checked by each function rather than by ASP.NET Core's rate-limiting middleware: the worker's ASP.NET Core pipeline
 /// has no place for middleware of the app's own (Worker.Extensions.Http.AspNetCore, FunctionsHostBuilderExtensions).
+/// Clients and domains are stored as keyed hashes (the link-signing secret is the key), never as themselves.
 /// </remarks>
-public sealed class SubscriptionRateLimits : IDisposable
+public sealed class SubscriptionRateLimits(RateLimitCounters counters, SubscriptionTokens tokens, TokenSecretStore secrets, IOptions<SubscriptionRateLimitOptions> options)
 {
-    private static readonly TimeSpan s_window = TimeSpan.FromMinutes(1);
+    private readonly SubscriptionRateLimitOptions _limits = options.Value;
 
-    private readonly PartitionedRateLimiter<HttpContext> _subscribe;
-    private readonly PartitionedRateLimiter<HttpContext> _links;
+    /// <summary>Counts a subscribe request across all clients and for its client; returns the 429 to answer when it is over a limit, else null.</summary>
+    public async Task<ProblemHttpResult?> SubscribeAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        await CountAsync(request, RateLimitCounters.AllKey, _limits.SubscribeAllClientsPerMinute, cancellationToken)
+        ?? await CountAsync(request, await KeyAsync("client", ClientAddress.Of(request.HttpContext), cancellationToken), _limits.SubscribePerClientPerMinute, cancellationToken);
 
-    /// <summary>Creates the limiters from <paramref name="options"/>.</summary>
-    public SubscriptionRateLimits(IOptions<SubscriptionRateLimitOptions> options)
+    /// <summary>Counts a subscribe request for <paramref name="address"/>'s domain (case-insensitive); returns the 429 to answer when it is over the limit, else null.</summary>
+    public async Task<ProblemHttpResult?> RecipientDomainAsync(HttpRequest request, string address, CancellationToken cancellationToken)
     {
-        var limits = options.Value;
-        _subscribe = PartitionedRateLimiter.CreateChained(
-            PartitionedRateLimiter.Create<HttpContext, string>(_ => PerMinute("all-clients", limits.SubscribeAllClientsPerMinute)),
-            PartitionedRateLimiter.Create<HttpContext, string>(context => PerMinute(ClientAddress.Of(context), limits.SubscribePerClientPerMinute)));
-        _links = PartitionedRateLimiter.Create<HttpContext, string>(context => PerMinute(ClientAddress.Of(context), limits.LinksPerClientPerMinute));
+        var domain = address[(address.LastIndexOf('@') + 1)..].ToLowerInvariant();
+        return await CountAsync(request, await KeyAsync("domain", domain, cancellationToken), _limits.SubscribePerRecipientDomainPerMinute, cancellationToken);
     }
 
-    /// <summary>Counts a subscribe request; returns the 429 to answer when it is over a limit, else null.</summary>
-    public ProblemHttpResult? Subscribe(HttpRequest request) => Acquire(_subscribe, request.HttpContext);
-
-    /// <summary>Counts a request to a confirm, manage or unsubscribe link; returns the 429 to answer when it is over the limit, else null.</summary>
-    public ProblemHttpResult? Links(HttpRequest request) => Acquire(_links, request.HttpContext);
-
-    /// <inheritdoc />
-    public void Dispose()
+    /// <summary>
+    /// Null when <paramref name="token"/> verifies for <paramref name="purpose"/> (not counted); otherwise the failed
+    /// attempt is counted for the client and the answer is 429 when over the limit, else <paramref name="invalid"/>.
+    /// </summary>
+    public async Task<IResult?> CheckLinkAsync(HttpRequest request, string? token, TokenPurpose purpose, Func<IResult> invalid, CancellationToken cancellationToken)
     {
-        _subscribe.Dispose();
-        _links.Dispose();
-    }
-
-    private static ProblemHttpResult? Acquire(PartitionedRateLimiter<HttpContext> limiter, HttpContext context)
-    {
-        // A fixed window's permits come back when the window ends, not when the lease is returned.
-        using var lease = limiter.AttemptAcquire(context);
-        if (lease.IsAcquired)
+        if (await tokens.ReadAsync(token, purpose, cancellationToken) is not null)
         {
             return null;
         }
 
-        var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : s_window;
+        var key = await KeyAsync("link", ClientAddress.Of(request.HttpContext), cancellationToken);
+        return await CountAsync(request, key, _limits.LinksPerClientPerMinute, cancellationToken) ?? invalid();
+    }
+
+    private async Task<ProblemHttpResult?> CountAsync(HttpRequest request, string key, int limit, CancellationToken cancellationToken)
+    {
+        if (await counters.TryCountAsync(key, limit, cancellationToken) is not { } wait)
+        {
+            return null;
+        }
+
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         return TypedResults.Problem($"Please try again in {seconds} seconds.", statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
     }
 
-    private static RateLimitPartition<string> PerMinute(string key, int permits) =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = Math.Max(1, permits),
-            Window = s_window,
-            QueueLimit = 0,
-        });
+    // A row key of a-z, 0-9 and '-' only; an IP address is personal data, so only a keyed hash of it is stored.
+    private async Task<string> KeyAsync(string kind, string value, CancellationToken cancellationToken)
+    {
+        var secret = await secrets.GetAsync(cancellationToken);
+        var hash = HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes($"rate-limit:{kind}:{value}"));
+        return $"{kind}-{Convert.ToHexStringLower(hash.AsSpan(0, 16))}";
+    }
 }

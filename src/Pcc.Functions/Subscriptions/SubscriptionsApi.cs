@@ -18,7 +18,7 @@ public sealed class SubscriptionsApi(
     public async Task<Results<Accepted<SubscribeAccepted>, ValidationProblem, ProblemHttpResult>> SubscribeAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/subscriptions")] HttpRequest request, CancellationToken cancellationToken)
     {
-        if (limits.Subscribe(request) is { } tooMany)
+        if (await limits.SubscribeAsync(request, cancellationToken) is { } tooMany)
         {
             return tooMany;
         }
@@ -38,6 +38,11 @@ public sealed class SubscriptionsApi(
             return TypedResults.ValidationProblem(errors);
         }
 
+        if (await limits.RecipientDomainAsync(request, address!, cancellationToken) is { } tooManyForDomain)
+        {
+            return tooManyForDomain;
+        }
+
         await subscriptions.RequestAsync(address!, themes!, frequency!.Value, cancellationToken);
         return TypedResults.Accepted((string?)null, SubscribeAccepted.Instance);
     }
@@ -50,12 +55,12 @@ public sealed class SubscriptionsApi(
     public async Task<IResult> ConfirmAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "api/subscriptions/confirm")] HttpRequest request, CancellationToken cancellationToken)
     {
-        if (limits.Links(request) is { } tooMany)
+        string? token = request.Query["token"];
+        if (await limits.CheckLinkAsync(request, token, TokenPurpose.Confirm, SubscriptionPages.InvalidLink, cancellationToken) is { } refused)
         {
-            return tooMany;
+            return refused;
         }
 
-        string? token = request.Query["token"];
         if (!HttpMethods.IsPost(request.Method))
         {
             return await subscriptions.CheckConfirmAsync(token, cancellationToken) is { } pending
@@ -78,12 +83,12 @@ public sealed class SubscriptionsApi(
     public async Task<IResult> UnsubscribeAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "api/subscriptions/unsubscribe")] HttpRequest request, CancellationToken cancellationToken)
     {
-        if (limits.Links(request) is { } tooMany)
+        string? token = request.Query["token"];
+        if (await limits.CheckLinkAsync(request, token, TokenPurpose.Unsubscribe, SubscriptionPages.InvalidLink, cancellationToken) is { } refused)
         {
-            return tooMany;
+            return refused;
         }
 
-        string? token = request.Query["token"];
         if (HttpMethods.IsPost(request.Method))
         {
             return await subscriptions.UnsubscribeAsync(token, cancellationToken) is { } unsubscribed

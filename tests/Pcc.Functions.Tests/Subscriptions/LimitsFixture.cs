@@ -5,7 +5,7 @@ using Pcc.Testing.App;
 namespace Pcc.Functions.Tests.Subscriptions;
 
 /// <summary>
-/// The worker with the default subscribe limits, two link requests per client a minute, and a configured token secret.
+/// The worker with the default subscribe limits, two failed link tokens per client a minute, and a configured token secret.
 /// </summary>
 public sealed class LimitsFixture : AppFixture
 {
@@ -15,6 +15,8 @@ public sealed class LimitsFixture : AppFixture
     protected override void Configure(LocalHostOptions options)
     {
         options.Settings["Subscriptions:RateLimits:LinksPerClientPerMinute"] = "2";
+        // Above what the collection's other tests send to example.test in a minute; the domain test uses a domain of its own.
+        options.Settings["Subscriptions:RateLimits:SubscribePerRecipientDomainPerMinute"] = "30";
         options.Settings["Subscriptions:TokenSecret"] = Convert.ToBase64String(TokenKey);
     }
 }

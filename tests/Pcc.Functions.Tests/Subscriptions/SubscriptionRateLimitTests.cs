@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Pcc.Functions.Subscriptions;
 using Pcc.Testing;
 
 namespace Pcc.Functions.Tests.Subscriptions;
@@ -33,6 +34,50 @@ public sealed class SubscriptionRateLimitTests(LimitsFixture app)
         Assert.Equal(HttpStatusCode.Accepted, fromOther.StatusCode);
         Assert.Null(await reader.StoredAsync(refusedAddress));
         await reader.ExactMailToAsync(refusedAddress, 0);
+    }
+
+    /// <summary>The app's own limiter in this process is a second instance over the worker's storage, as a scaled-out instance would be.</summary>
+    [Fact]
+    public async Task SubscribeRequestsCountedByAnotherInstanceOnTheSameStorageCountForTheWorkerToo()
+    {
+        using var reader = new ReaderClient(app);
+        var otherInstance = app.GetRequiredService<SubscriptionRateLimits>();
+        var refusedAddress = MailDevFixture.UniqueAddress("refused");
+
+        for (var i = 0; i < 5; i++)
+        {
+            var elsewhere = new DefaultHttpContext();
+            elsewhere.Connection.RemoteIpAddress = IPAddress.Parse(reader.Client);
+            Assert.Null(await otherInstance.SubscribeAsync(elsewhere.Request, CancellationToken.None));
+        }
+
+        using var refused = await reader.SubscribeAsync(refusedAddress, [Themes.Drugs]);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Null(await reader.StoredAsync(refusedAddress));
+    }
+
+    [Fact]
+    public async Task TheThirtyFirstSubscribeRequestInAMinuteForOneRecipientDomainIsRefusedWhateverItsCase()
+    {
+        Assert.Equal("30", app.Host.Configuration["Subscriptions:RateLimits:SubscribePerRecipientDomainPerMinute"]);
+        using var reader = new ReaderClient(app);
+        var domain = $"d{Guid.NewGuid():N}.example.test";
+        string Address(int i) => $"reader{i}@{(i % 2 == 0 ? domain : domain.ToUpperInvariant())}";
+
+        for (var i = 0; i < 30; i++)
+        {
+            using var allowed = await reader.SubscribeAsync(Address(i), [Themes.Drugs], client: ReaderClient.NextClient());
+            Assert.Equal(HttpStatusCode.Accepted, allowed.StatusCode);
+        }
+
+        using var refused = await reader.SubscribeAsync(Address(31), [Themes.Drugs], client: ReaderClient.NextClient());
+        using var otherDomain = await reader.SubscribeAsync($"reader@other-{domain}", [Themes.Drugs], client: ReaderClient.NextClient());
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After must give a delay");
+        Assert.Null(await reader.StoredAsync(Address(31)));
+        Assert.Equal(HttpStatusCode.Accepted, otherDomain.StatusCode);
     }
 
     [Fact]
@@ -68,7 +113,7 @@ public sealed class SubscriptionRateLimitTests(LimitsFixture app)
     }
 
     [Fact]
-    public async Task PostingTheManageFormIsRateLimitedLikeTheOtherLinks()
+    public async Task PostingTheManageFormWithABogusTokenIsRateLimitedLikeTheOtherLinks()
     {
         Assert.Equal("2", app.Host.Configuration["Subscriptions:RateLimits:LinksPerClientPerMinute"]);
         using var reader = new ReaderClient(app);

@@ -13,5 +13,6 @@ public sealed class SubscriptionsFixture : AppFixture
     {
         options.Settings["Subscriptions:RateLimits:SubscribePerClientPerMinute"] = "100000";
         options.Settings["Subscriptions:RateLimits:SubscribeAllClientsPerMinute"] = "100000";
+        options.Settings["Subscriptions:RateLimits:SubscribePerRecipientDomainPerMinute"] = "100000";
     }
 }

@@ -74,9 +74,9 @@ public sealed class HostlessApp : IAsyncDisposable
         return await GetRequiredService<BriefingIngestor>().IngestAsync(name, CancellationToken.None);
     }
 
-    /// <summary>What <c>GET api/briefings/{slug}</c> answers.</summary>
+    /// <summary>What <c>GET api/briefings/{slug}</c> answers an editor.</summary>
     public async Task<BriefingView> BriefingAsync(string slug) =>
-        await GetRequiredService<CatalogueReader>().BriefingAsync(slug, CancellationToken.None) ?? throw new Xunit.Sdk.XunitException($"No briefing {slug}.");
+        await GetRequiredService<CatalogueReader>().BriefingAsync(slug, editor: true, CancellationToken.None) ?? throw new Xunit.Sdk.XunitException($"No briefing {slug}.");
 
     /// <summary>What <c>GET api/case-studies</c> answers.</summary>
     public Task<IReadOnlyList<CaseStudyView>> CaseStudiesAsync() => GetRequiredService<CatalogueReader>().CaseStudiesAsync(null, CancellationToken.None);

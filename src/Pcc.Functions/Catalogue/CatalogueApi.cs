@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Pcc.Briefings.Themes;
 using Pcc.Functions.Catalogue.Models;
 using Pcc.Functions.Data;
+using Pcc.Functions.Pages.Editor;
 
 namespace Pcc.Functions.Catalogue;
 
 /// <summary>The anonymous, read-only JSON API of the catalogue. Each endpoint is an HTTP function.</summary>
-public sealed class CatalogueApi(CatalogueReader reader, ReportReader reports, ThemeTaxonomy taxonomy, TimeProvider time)
+public sealed class CatalogueApi(CatalogueReader reader, ReportReader reports, EditorAccess editors, ThemeTaxonomy taxonomy, TimeProvider time)
 {
     /// <summary><c>GET /api/themes</c>: every theme with its number of case studies.</summary>
     [Function("Themes")]
@@ -21,11 +22,14 @@ public sealed class CatalogueApi(CatalogueReader reader, ReportReader reports, T
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/briefings")] HttpRequest request, CancellationToken cancellationToken) =>
         TypedResults.Ok(await reader.BriefingsAsync(cancellationToken));
 
-    /// <summary><c>GET /api/briefings/{slug}</c>: one briefing with its versions, newest first.</summary>
+    /// <summary>
+    /// <c>GET /api/briefings/{slug}</c>: one briefing with its published versions, newest first; with its failed and held
+    /// uploads and their reports for editors (<see cref="EditorAccess"/>), and only their numbers for anyone else.
+    /// </summary>
     [Function("Briefing")]
     public async Task<Results<Ok<BriefingView>, ProblemHttpResult>> BriefingAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/briefings/{slug}")] HttpRequest request, string slug, CancellationToken cancellationToken) =>
-        await reader.BriefingAsync(slug, cancellationToken) is { } briefing
+        await reader.BriefingAsync(slug, editors.IsEditor(request), cancellationToken) is { } briefing
             ? TypedResults.Ok(briefing)
             : NotFound($"No briefing '{Clip(slug)}' has been uploaded.");
 
@@ -51,12 +55,18 @@ public sealed class CatalogueApi(CatalogueReader reader, ReportReader reports, T
             ? TypedResults.Ok(detail)
             : NotFound($"No case study has the key '{Clip(key)}'.");
 
-    /// <summary><c>GET /api/changes?since=…[&amp;until=…]</c>: every change recorded in the window, in time order.</summary>
+    /// <summary>The most changes one answer of <c>GET /api/changes</c> holds, and how many it holds unless <c>limit</c> says fewer.</summary>
+    public const int MaxChangesPerPage = 1000, DefaultChangesPerPage = 100;
+
+    /// <summary>
+    /// <c>GET /api/changes?since=…[&amp;until=…][&amp;limit=…][&amp;continuation=…]</c>: the changes recorded in the window,
+    /// in time order, a page at a time; a <c>Link: &lt;…&gt;; rel="next"</c> header gives the next page's address while there is one.
+    /// </summary>
     [Function("Changes")]
     public async Task<Results<Ok<IReadOnlyList<ChangeView>>, ProblemHttpResult>> ChangesAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/changes")] HttpRequest request, CancellationToken cancellationToken)
     {
-        string? since = request.Query["since"], until = request.Query["until"];
+        string? since = request.Query["since"], until = request.Query["until"], limitText = request.Query["limit"];
         if (!TryParseInstant(since, out var from))
         {
             return BadRequest("Query parameter 'since' is required: an ISO-8601 date-time such as 2026-11-23T07:30:00Z.");
@@ -73,16 +83,40 @@ public sealed class CatalogueApi(CatalogueReader reader, ReportReader reports, T
             return BadRequest("'since' must be before 'until'.");
         }
 
-        return TypedResults.Ok(await reader.ChangesAsync(from, to, cancellationToken));
+        var limit = DefaultChangesPerPage;
+        if (limitText is not null && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxChangesPerPage))
+        {
+            return BadRequest($"Query parameter 'limit' must be a whole number from 1 to {MaxChangesPerPage}.");
+        }
+
+        var page = await reader.ChangesAsync(from, to, limit, ChangesContinuation.Decode(request.Query["continuation"]), cancellationToken);
+        if (page is null)
+        {
+            return BadRequest("Query parameter 'continuation' must be one that a 'next' link of this API gave.");
+        }
+
+        if (page.Continuation is { } next)
+        {
+            // The next page keeps this page's window, 'until' included, so pages never overlap or miss a change.
+            request.HttpContext.Response.Headers.Link = $"</api/changes?since={Instant(from)}&until={Instant(to)}&limit={limit}" +
+                $"&continuation={ChangesContinuation.Encode(next)}>; rel=\"next\"";
+        }
+
+        return TypedResults.Ok(page.Changes);
     }
 
-    /// <summary><c>GET /api/reports/{slug}/{file}</c>: an ingest report, JSON or its text summary.</summary>
+    /// <summary>
+    /// <c>GET /api/reports/{slug}/{file}</c>: an ingest report, JSON or its text summary. A published version's report is
+    /// public; any other (held, failed) only for editors: anyone else gets 404, as for a report that does not exist.
+    /// </summary>
     [Function("IngestReport")]
     public async Task<Results<FileContentHttpResult, ProblemHttpResult>> ReportAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/reports/{slug}/{file}")] HttpRequest request, string slug, string file, CancellationToken cancellationToken) =>
-        await reports.ReadAsync(slug, file, cancellationToken) is { } report
+        await reports.ReadAsync(slug, file, editors.IsEditor(request), cancellationToken) is { } report
             ? TypedResults.File(report.Content, report.ContentType)
             : NotFound($"No ingest report '{Clip(slug)}/{Clip(file)}'.");
+
+    private static string Instant(DateTimeOffset instant) => Uri.EscapeDataString(instant.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
 
     private static bool TryParseInstant(string? value, out DateTimeOffset instant) =>
         DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out instant);

@@ -1,6 +1,7 @@
 using Pcc.Briefings.Themes;
 using Pcc.Functions.Catalogue.Models;
 using Pcc.Functions.Data;
+using Azure;
 using Azure.Data.Tables;
 
 namespace Pcc.Functions.Catalogue;
@@ -37,8 +38,11 @@ public sealed class CatalogueReader(PccStore store, ThemeTaxonomy taxonomy)
         return list;
     }
 
-    /// <summary>One briefing with its versions and failed uploads; null when no version of it was ever ingested or attempted.</summary>
-    public async Task<BriefingView?> BriefingAsync(string slug, CancellationToken cancellationToken)
+    /// <summary>
+    /// One briefing with its versions, and its failed and held uploads (for an <paramref name="editor"/>; counted only
+    /// for anyone else); null when no version of it was ever ingested or attempted.
+    /// </summary>
+    public async Task<BriefingView?> BriefingAsync(string slug, bool editor, CancellationToken cancellationToken)
     {
         if (!TableKeys.IsAppKey(slug))
         {
@@ -81,8 +85,9 @@ public sealed class CatalogueReader(PccStore store, ThemeTaxonomy taxonomy)
             return null;
         }
 
-        return new BriefingView(slug, briefing?.Title ?? "", briefing?.BlobName ?? blobName!, current,
-            versions, failures.OrderByDescending(f => f.At).ToList(), held.OrderByDescending(h => h.At).ToList());
+        return new BriefingView(slug, briefing?.Title ?? "", briefing?.BlobName ?? blobName!, current, versions, failures.Count, held.Count,
+            editor ? failures.OrderByDescending(f => f.At).ToList() : null,
+            editor ? held.OrderByDescending(h => h.At).ToList() : null);
     }
 
     /// <summary>Current case studies, of one theme or all, in theme and number order.</summary>
@@ -139,19 +144,37 @@ public sealed class CatalogueReader(PccStore store, ThemeTaxonomy taxonomy)
     }
 
     /// <summary>
-    /// Changes recorded in [<paramref name="since"/>, <paramref name="until"/>), oldest first: one range query over
-    /// the day partitions, bounded by the RowKeys (which start with the ingest time) at both ends.
+    /// One page of the changes recorded in [<paramref name="since"/>, <paramref name="until"/>), oldest first: one
+    /// request of a range query over the day partitions, bounded by the RowKeys (which start with the ingest time) at
+    /// both ends, of at most <paramref name="limit"/> rows, from where <paramref name="continuation"/> left off;
+    /// null when the continuation is not one this reader gave.
     /// </summary>
-    public async Task<IReadOnlyList<ChangeView>> ChangesAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
+    /// <remarks>The continuation is the table service's own (the next partition and row key): opaque to callers, and
+    /// whatever it says, the window's filter still bounds the rows.</remarks>
+    public async Task<ChangesPage?> ChangesAsync(DateTimeOffset since, DateTimeOffset until, int limit, string? continuation, CancellationToken cancellationToken)
     {
-        await store.EnsureCreatedAsync(cancellationToken);
-        var list = new List<ChangeView>();
-        await foreach (var c in store.Changes.QueryAsync<ChangeEntity>(ChangeEntity.WindowFilter(since, until), cancellationToken: cancellationToken))
+        if (continuation == "")
         {
-            list.Add(new ChangeView(c.Kind, c.Key, c.Number, c.ThemeSlug, c.Theme, c.Title, c.Text, c.Diff, c.PreviousText, c.Briefing, c.Version, c.IngestedAt, c.AlsoIn));
+            return null;
         }
 
-        return list;
+        await store.EnsureCreatedAsync(cancellationToken);
+        var query = store.Changes.QueryAsync<ChangeEntity>(ChangeEntity.WindowFilter(since, until), maxPerPage: limit, cancellationToken: cancellationToken);
+        try
+        {
+            await foreach (var page in query.AsPages(continuation, limit))
+            {
+                var list = page.Values.Select(c => new ChangeView(c.Kind, c.Key, c.Number, c.ThemeSlug, c.Theme, c.Title, c.Text, c.Diff, c.PreviousText, c.Briefing, c.Version, c.IngestedAt, c.AlsoIn)).ToList();
+                return new ChangesPage(list, string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
+            }
+        }
+        catch (RequestFailedException ex) when (continuation is not null && ex.Status == 400)
+        {
+            // A continuation no page of ours gave: the service refuses its keys.
+            return null;
+        }
+
+        return new ChangesPage([], null);
     }
 
     private static CaseStudyView ToView(CaseStudyEntity c) =>

@@ -1,13 +1,22 @@
 using Azure;
+using Azure.Data.Tables;
 using Pcc.Functions.Data;
+using Pcc.Functions.Ingestion;
 
 namespace Pcc.Functions.Catalogue;
 
-/// <summary>Reads ingest reports (JSON and text) for the API.</summary>
+/// <summary>
+/// Reads ingest reports (JSON and text) for the API. A published version's report describes only what the catalogue
+/// shows anyway, so anyone may read it; the reports of held and failed versions hold text that was never published and
+/// are for editors only.
+/// </summary>
 public sealed class ReportReader(PccStore store)
 {
-    /// <summary>A report's bytes and content type; null when there is no such report.</summary>
-    public async Task<(byte[] Content, string ContentType)?> ReadAsync(string slug, string file, CancellationToken cancellationToken)
+    /// <summary>
+    /// A report's bytes and content type; null when there is no such report, or when <paramref name="editor"/> is false
+    /// and it is not the report of a published version.
+    /// </summary>
+    public async Task<(byte[] Content, string ContentType)?> ReadAsync(string slug, string file, bool editor, CancellationToken cancellationToken)
     {
         // Only names the ingest writes: no path segments, .json or .txt.
         if (!TableKeys.IsAppKey(slug) || file.Length > 255 || !file.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.')
@@ -17,6 +26,11 @@ public sealed class ReportReader(PccStore store)
         }
 
         await store.EnsureCreatedAsync(cancellationToken);
+        if (!editor && !await IsPublishedAsync(slug, file, cancellationToken))
+        {
+            return null;
+        }
+
         try
         {
             var download = (await store.Reports.GetBlobClient($"{slug}/{file}").DownloadContentAsync(cancellationToken)).Value;
@@ -26,5 +40,18 @@ public sealed class ReportReader(PccStore store)
         {
             return null;
         }
+    }
+
+    // A published version's row names its JSON report; the text summary sits beside it.
+    private async Task<bool> IsPublishedAsync(string slug, string file, CancellationToken cancellationToken)
+    {
+        var report = IngestionPaths.Report(slug, file);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {slug} and Report eq {report}");
+        await foreach (var _ in store.BriefingVersions.QueryAsync<BriefingVersionEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            return true;
+        }
+
+        return false;
     }
 }

@@ -3,14 +3,15 @@ using Azure;
 using Microsoft.Extensions.Options;
 using Pcc.Briefings;
 using Pcc.Functions.Data;
+using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Data.Tables;
 
 namespace Pcc.Functions.Ingestion;
 
 /// <summary>
-/// Ingests one blob of the briefings container, idempotently per (blob, ETag): read the blob by name (its ETag names
-/// this version); stop if its receipt says done; count the attempt on the receipt before anything is parsed; take the
+/// Ingests one blob of the briefings container, idempotently per (blob, ETag): read the blob's properties by name (its
+/// ETag names this version, its length is checked before anything is downloaded); stop if its receipt says done; count the attempt on the receipt before anything is parsed; take the
 /// catalogue lock; reserve a version number and time; plan (or reload the plan of an interrupted attempt), write the
 /// report, and apply it — or hold it for review, or record why it failed — and complete the receipt.
 /// </summary>
@@ -34,17 +35,18 @@ public sealed class BriefingIngestor(
         await store.EnsureCreatedAsync(cancellationToken);
         var slug = BriefingSlug.FromBlobName(blobName);
 
-        BlobDownloadResult download;
+        var blob = store.BriefingBlobs.GetBlobClient(blobName);
+        BlobProperties properties;
         try
         {
-            download = (await store.BriefingBlobs.GetBlobClient(blobName).DownloadContentAsync(cancellationToken)).Value;
+            properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
             return new IngestionOutcome("missing", $"briefings/{blobName} no longer exists; nothing to ingest.");
         }
 
-        var etag = IngestionPaths.Sanitise(download.Details.ETag.ToString());
+        var etag = IngestionPaths.Sanitise(properties.ETag.ToString());
         var receipt = await receipts.GetAsync(slug, etag, cancellationToken);
         if (Finished(receipt, blobName) is { } finished)
         {
@@ -66,7 +68,7 @@ public sealed class BriefingIngestor(
 
         try
         {
-            var outcome = await IngestLockedAsync(blobName, slug, etag, download, cancellationToken);
+            var outcome = await IngestLockedAsync(blob, slug, properties, cancellationToken);
             logger.Log(outcome.Status == "ingested" ? LogLevel.Information : LogLevel.Warning, "{Message}", outcome.Message);
             return outcome;
         }
@@ -77,8 +79,9 @@ public sealed class BriefingIngestor(
         }
     }
 
-    private async Task<IngestionOutcome> IngestLockedAsync(string blobName, string slug, string etag, BlobDownloadResult download, CancellationToken cancellationToken)
+    private async Task<IngestionOutcome> IngestLockedAsync(BlobClient blob, string slug, BlobProperties properties, CancellationToken cancellationToken)
     {
+        var (blobName, etag) = (blob.Name, IngestionPaths.Sanitise(properties.ETag.ToString()));
         await using var catalogueLock = await CatalogueLock.AcquireAsync(store, options.Value.LockWait, cancellationToken);
 
         var receipt = (await receipts.GetAsync(slug, etag, cancellationToken))!;
@@ -103,11 +106,31 @@ public sealed class BriefingIngestor(
         {
             var baseline = await ReadBaselineAsync(slug, cancellationToken);
             var owners = catalogue.Values.ToDictionary(c => c.RowKey, c => c.Briefing, StringComparer.Ordinal);
-            report = planner.Plan(target, download.Content.ToMemory(), baseline, owners, briefing?.CurrentVersion, cancellationToken);
+            report = planner.TooLarge(target, properties.ContentLength, briefing?.CurrentVersion)
+                ?? await ReadVersionAsync(blob, properties.ETag, cancellationToken) switch
+                {
+                    { } content => planner.Plan(target, content, baseline, owners, briefing?.CurrentVersion, cancellationToken),
+                    null => IngestionPlanner.Replaced(target, briefing?.CurrentVersion),
+                };
             report = await reports.SaveAsync(receipt.Report, report, cancellationToken);
         }
 
         return await completion.FinishAsync(report, catalogue, cancellationToken);
+    }
+
+    // Downloaded only once the length is known to be within the limit, and only this version (its ETag): the content
+    // of a blob overwritten since could be of any size. Null when this version is gone.
+    private static async Task<ReadOnlyMemory<byte>?> ReadVersionAsync(BlobClient blob, ETag etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var options = new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = etag } };
+            return (await blob.DownloadContentAsync(options, cancellationToken)).Value.Content.ToMemory();
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return null;
+        }
     }
 
     private static IngestionOutcome? Finished(IngestionEntity? receipt, string blobName) => receipt switch

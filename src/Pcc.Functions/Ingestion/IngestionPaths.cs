@@ -9,6 +9,9 @@ public static class IngestionPaths
     public static string Report(string slug, DateTimeOffset ingestedAt, string etag) =>
         $"{slug}/{ingestedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture)}-{Sanitise(etag)}.json";
 
+    /// <summary>The JSON report's path for a file of a briefing's reports: the file itself, or the report beside a text summary.</summary>
+    public static string Report(string slug, string file) => $"{slug}/{Path.ChangeExtension(file, ".json")}";
+
     /// <summary>The text summary beside a JSON report.</summary>
     public static string Summary(string reportPath) => Path.ChangeExtension(reportPath, ".txt");
 

@@ -62,6 +62,19 @@ public sealed class IngestionPlanner(BriefingParser parser, ReaderLimits limits)
         };
     }
 
+    /// <summary>
+    /// The failed report of a document longer than <see cref="ReaderLimits.MaxDocumentBytes"/>, from its length alone, so
+    /// it is never downloaded; null when it is within the limit.
+    /// </summary>
+    public IngestionReport? TooLarge(IngestionTarget target, long length, int? currentVersion) =>
+        length > limits.MaxDocumentBytes
+            ? Failed(target, currentVersion, "TooLarge", $"The document is {length:N0} bytes. Expected at most {limits.MaxDocumentBytes:N0} bytes, so it was not read.")
+            : null;
+
+    /// <summary>The failed report of a version that was overwritten or deleted before it could be read.</summary>
+    public static IngestionReport Replaced(IngestionTarget target, int? currentVersion) =>
+        Failed(target, currentVersion, "Replaced", "This version of the document was overwritten or deleted before it could be read; a newer upload is ingested on its own.");
+
     /// <summary>Smaller documents are refused before reading: no briefing fits in so few bytes.</summary>
     public const int MinDocumentBytes = 16;
 

@@ -46,7 +46,7 @@ public sealed class ReaderPages(CatalogueReader catalogue, RecentChanges changes
     public async Task<IResult> BriefingAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "briefings/{slug}")] HttpRequest request, string slug, CancellationToken cancellationToken)
     {
-        if (await catalogue.BriefingAsync(slug, cancellationToken) is not { } briefing)
+        if (await catalogue.BriefingAsync(slug, editor: false, cancellationToken) is not { } briefing)
         {
             return NotFoundPage.Render("No briefing has been uploaded under this name.");
         }

@@ -57,7 +57,7 @@ public sealed class AbandonedIngestTests
         Assert.Contains("waits for the ingest of deleted.txt", waiting.Message);
         Assert.Contains("counts as abandoned at", waiting.Message);
         Assert.Empty(changes);
-        var failure = Assert.Single((await app.BriefingAsync("deleted")).Failures);
+        var failure = Assert.Single((await app.BriefingAsync("deleted")).Failures!);
         Assert.Contains("The ingest was abandoned", failure.Error);
         Assert.Contains("before it wrote anything", failure.Error);
     }

@@ -18,10 +18,32 @@ public static class BriefingQueries
         [.. (await app.GetJsonAsync("api/case-studies")).EnumerateArray()
             .Where(c => c.GetProperty("sources").EnumerateArray().Any(s => slugs.Contains(s.GetString())))];
 
-    /// <summary>The changes (<c>GET api/changes?since=</c>) recorded for <paramref name="slug"/> since <paramref name="since"/>.</summary>
+    /// <summary>The changes (<c>GET api/changes?since=</c>, every page) recorded for <paramref name="slug"/> since <paramref name="since"/>.</summary>
     public static async Task<IReadOnlyList<JsonElement>> ChangesOfAsync(this AppFixture app, string slug, string since = SinceEver) =>
-        [.. (await app.GetJsonAsync($"api/changes?since={Uri.EscapeDataString(since)}")).EnumerateArray()
+        [.. (await app.ChangePagesAsync($"api/changes?since={Uri.EscapeDataString(since)}")).SelectMany(p => p)
             .Where(c => c.GetProperty("briefing").GetString() == slug)];
+
+    /// <summary>Every page of <c>GET api/changes</c> from <paramref name="path"/> on, following each answer's <c>Link: &lt;…&gt;; rel="next"</c>.</summary>
+    public static async Task<IReadOnlyList<IReadOnlyList<JsonElement>>> ChangePagesAsync(this AppFixture app, string path)
+    {
+        var pages = new List<IReadOnlyList<JsonElement>>();
+        for (string? next = path; next is not null;)
+        {
+            using var response = await app.Http.GetAsync(next);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.IsSuccessStatusCode, $"GET {next} answered {(int)response.StatusCode}: {body}");
+            pages.Add([.. JsonDocument.Parse(body).RootElement.Clone().EnumerateArray()]);
+            next = NextLink(response);
+        }
+
+        return pages;
+    }
+
+    /// <summary>The address in an answer's <c>Link</c> header with <c>rel="next"</c>, or null.</summary>
+    public static string? NextLink(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Link", out var links)
+            ? links.Select(l => System.Text.RegularExpressions.Regex.Match(l, "^<([^>]+)>;\\s*rel=\"next\"$")).FirstOrDefault(m => m.Success)?.Groups[1].Value
+            : null;
 
     /// <inheritdoc cref="ChangesOfAsync(AppFixture, string, string)"/>
     public static Task<IReadOnlyList<JsonElement>> ChangesOfAsync(this AppFixture app, string slug, DateTimeOffset since) =>

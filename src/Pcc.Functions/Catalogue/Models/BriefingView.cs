@@ -1,4 +1,19 @@
+using System.Text.Json.Serialization;
+
 namespace Pcc.Functions.Catalogue.Models;
 
-/// <summary>A briefing with its versions, newest first, its uploads that could not be read and those held for review.</summary>
-public sealed record BriefingView(string Slug, string Title, string BlobName, int CurrentVersion, IReadOnlyList<BriefingVersionView> Versions, IReadOnlyList<IngestAttemptView> Failures, IReadOnlyList<HeldVersionView> Held);
+/// <summary>
+/// A briefing with its published versions, newest first, and how many of its uploads could not be read
+/// (<paramref name="FailedUploads"/>) or are held for review (<paramref name="HeldVersions"/>). Only editors get those
+/// uploads themselves (<paramref name="Failures"/>, <paramref name="Held"/>, null for anyone else): they were never published.
+/// </summary>
+public sealed record BriefingView(
+    string Slug,
+    string Title,
+    string BlobName,
+    int CurrentVersion,
+    IReadOnlyList<BriefingVersionView> Versions,
+    int FailedUploads,
+    int HeldVersions,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<IngestAttemptView>? Failures,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<HeldVersionView>? Held);

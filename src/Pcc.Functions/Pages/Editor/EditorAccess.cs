@@ -35,6 +35,19 @@ public sealed class EditorAccess(IOptions<EditorAccessOptions> options, IConfigu
         return HasRole(header, o.Role) ? null : Refuse($"Your account does not have the {o.Role} role for this app. Ask an administrator to assign it.", StatusCodes.Status403Forbidden);
     }
 
+    /// <summary>
+    /// Whether the request comes from an editor, by the same rules as <see cref="Check"/>: anyone where sign-in is not
+    /// required (a local run), otherwise only a signed-in person with the role where App Service Authentication is on.
+    /// The API uses it to show unpublished versions and their reports to editors only.
+    /// </summary>
+    public bool IsEditor(HttpRequest request)
+    {
+        var o = options.Value;
+        return !o.RequireSignIn
+            || (string.Equals(configuration["WEBSITE_AUTH_ENABLED"], "true", StringComparison.OrdinalIgnoreCase)
+                && request.Headers["X-MS-CLIENT-PRINCIPAL"].ToString() is { Length: > 0 } header && HasRole(header, o.Role));
+    }
+
     // The header is base64 JSON: {"auth_typ":…,"role_typ":…,"claims":[{"typ":…,"val":…}]}.
     private static bool HasRole(string header, string role)
     {

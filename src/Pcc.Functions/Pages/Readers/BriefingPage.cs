@@ -32,15 +32,12 @@ public static class BriefingPage
             html.Append("</tbody></table></div>");
         }
 
-        if (briefing.Failures.Count > 0)
+        // A reader's page: unpublished uploads are only counted; what they held is on the editor pages.
+        if (briefing.FailedUploads + briefing.HeldVersions > 0)
         {
-            html.Append("<h2>Uploads that could not be read</h2><ul>");
-            foreach (var f in briefing.Failures)
-            {
-                html.Append("<li>").Append(Time(f.At)).Append(": ").Append(Encode(f.Error)).Append("</li>");
-            }
-
-            html.Append("</ul>");
+            html.Append("<p class=\"meta\">Not published: ").Append(Count(briefing.FailedUploads, "upload that could not be read", "uploads that could not be read"))
+                .Append(briefing.FailedUploads > 0 && briefing.HeldVersions > 0 ? ", " : "")
+                .Append(Count(briefing.HeldVersions, "version held for review", "versions held for review")).Append(".</p>");
         }
 
         html.Append("<h2>Case studies</h2>");
@@ -62,4 +59,6 @@ public static class BriefingPage
 
         return new WebPage(title, $"Versions and case studies of the briefing {title}.", html.ToString());
     }
+
+    private static string Count(int n, string one, string many) => n switch { 0 => "", 1 => $"1 {one}", _ => $"{n} {many}" };
 }

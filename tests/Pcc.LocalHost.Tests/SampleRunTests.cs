@@ -35,6 +35,8 @@ public sealed class SampleRunTests
             Assert.Contains(subjects, s => s.StartsWith("Confirm your subscription", StringComparison.Ordinal));
             Assert.Contains(subjects, s => s.StartsWith("20 updates in", StringComparison.Ordinal));
             Assert.Contains("Public Safety, Public Trust: 20 case studies in 7 themes (20 new)", host.Output);
+            // The key /admin needs is printed at start-up: here the one given with --admin-key.
+            Assert.Contains($"Key            {host.AdminKey}", host.Output);
             // The console shows each function's own logs under its name, not the worker's request-by-request diagnostics.
             Assert.Contains("Function.IngestBriefing", host.Output);
             Assert.DoesNotContain("Request starting", host.Output);

@@ -27,6 +27,8 @@ public static class ConsoleOutput
         output.WriteLine();
         output.WriteLine($"  API            {new Uri(host.FrontDoorAddress, "api/")}");
         output.WriteLine($"  Admin          POST {new Uri(host.FrontDoorAddress, "admin/functions/{name}")}  {{\"input\":\"\"}}");
+        // A development key, shown as `func start` shows its routes: the one secret the developer needs to call /admin.
+        output.WriteLine($"  Key            {host.AdminKey}  ({LocalRequestPolicy.KeyHeader} header; ?code= also works on function-level routes)");
         if (host.Emulators is { } emulators)
         {
             output.WriteLine($"  MailDev UI     {emulators.MailWebUri}  (SMTP 127.0.0.1:{emulators.SmtpPort})");

@@ -10,6 +10,7 @@ namespace Pcc.LocalHost;
 /// The host's HTTP side on <c>http://127.0.0.1:{port}</c>: each HTTP-triggered function's route, under the app's
 /// route prefix (host.json, <c>api</c> by default; this app's is empty), with its methods and route constraints as the
 /// worker described them, is forwarded to the worker; any other path is 404; <c>POST /admin/functions/{name}</c> runs a non-HTTP function.
+/// <see cref="LocalRequestPolicy"/> refuses other hosts' names, cross-site writes and keyless calls to keyed routes.
 /// </summary>
 public sealed class FrontDoor : IAsyncDisposable
 {
@@ -27,7 +28,7 @@ public sealed class FrontDoor : IAsyncDisposable
     public Uri Address { get; }
 
     /// <summary>Starts listening on <paramref name="port"/> (0: a free port).</summary>
-    public static async Task<FrontDoor> StartAsync(int port, FunctionWorker worker, string routePrefix, OnDemandInvoker invoker, CancellationToken stopping)
+    public static async Task<FrontDoor> StartAsync(int port, FunctionWorker worker, string routePrefix, OnDemandInvoker invoker, string adminKey, CancellationToken stopping)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -37,6 +38,7 @@ public sealed class FrontDoor : IAsyncDisposable
         builder.Services.Configure<RouteOptions>(o => o.SetParameterPolicy<Microsoft.AspNetCore.Routing.Constraints.RegexInlineRouteConstraint>("regex"));
 
         var app = builder.Build();
+        app.UseLocalRequestPolicy(adminKey);
         var forwarder = new HttpFunctionForwarder(worker, app.Services.GetRequiredService<IHttpForwarder>());
         foreach (var function in worker.Functions.Where(f => f.Is("httpTrigger")))
         {
@@ -44,7 +46,7 @@ public sealed class FrontDoor : IAsyncDisposable
             var methods = function.TriggerList("methods").Select(m => m.ToUpperInvariant()).ToList();
             RequestDelegate forward = context => forwarder.ForwardAsync(context, function);
             var endpoint = methods.Count > 0 ? app.MapMethods(route, methods, forward) : app.Map(route, forward);
-            endpoint.WithDisplayName(function.Name);
+            endpoint.WithDisplayName(function.Name).WithMetadata(KeyRequirement.For(function));
         }
 
         app.MapPost("/admin/functions/{name}", async (string name, HttpRequest request) =>
@@ -56,7 +58,7 @@ public sealed class FrontDoor : IAsyncDisposable
                 AdminInvokeResult.NotFound => Results.Problem($"There is no function '{name}'.", statusCode: StatusCodes.Status404NotFound),
                 _ => Results.Problem($"'{name}' cannot be run from the admin endpoint with input '{input}': HTTP functions are called at their routes, blob functions take \"container/name\".", statusCode: StatusCodes.Status400BadRequest),
             };
-        });
+        }).WithMetadata(KeyRequirement.Admin);
 
         await app.StartAsync(stopping);
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pcc.LocalHost.Emulators;
 using Pcc.LocalHost.Settings;
@@ -23,6 +24,7 @@ public sealed class LocalFunctionHost : IAsyncDisposable
     {
         Options = options;
         _loggers = loggers;
+        AdminKey = options.AdminKey is { Length: > 0 } key ? key : System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
     }
 
     /// <summary>The options the host runs with.</summary>
@@ -33,6 +35,9 @@ public sealed class LocalFunctionHost : IAsyncDisposable
 
     /// <summary>The app's worker process and its protocol.</summary>
     public FunctionWorker Worker { get; private set; } = null!;
+
+    /// <summary>The key <c>/admin/*</c> and function-level routes need (<see cref="LocalHostOptions.AdminKey"/>, or this run's own).</summary>
+    public string AdminKey { get; } = "";
 
     /// <summary>The emulators, or null when none were asked for.</summary>
     public EmulatorSupervisor? Emulators { get; private set; }
@@ -155,7 +160,7 @@ public sealed class LocalFunctionHost : IAsyncDisposable
         Timers = TriggerSetup.TimerSchedulers(Worker, Configuration, new ScheduleStatusStore(hosts, Options.HostId), Options, _loggers);
         Admin = new OnDemandInvoker(Worker, Timers, Configuration, Storage, logger);
 
-        var frontDoor = await FrontDoor.StartAsync(Options.Port, Worker, HttpRoutePrefix.Read(app.AppDirectory), Admin, _stopping.Token);
+        var frontDoor = await FrontDoor.StartAsync(Options.Port, Worker, HttpRoutePrefix.Read(app.AppDirectory), Admin, AdminKey, _stopping.Token);
         _owned.Add(frontDoor);
         FrontDoorAddress = frontDoor.Address;
 

@@ -36,6 +36,12 @@ public sealed class LocalHostOptions
     /// <summary>Start MailDev (only when <see cref="StartEmulators"/> is set too).</summary>
     public bool StartMailDev { get; set; } = true;
 
+    /// <summary>
+    /// The host's key, as deployed Azure's master key: <c>/admin/*</c> needs it in <c>x-functions-key</c>, function-level
+    /// HTTP routes in <c>x-functions-key</c> or <c>?code=</c>. Null: a new key for each run, printed at start-up.
+    /// </summary>
+    public string? AdminKey { get; set; }
+
     /// <summary>Names this host's receipts and timer status under <c>azure-webjobs-hosts</c>, as the Functions host id does.</summary>
     public string HostId { get; set; } = "pcc-localhost";
 

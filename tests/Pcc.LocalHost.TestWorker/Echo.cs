@@ -4,7 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace Pcc.LocalHost.TestWorker;
 
-/// <summary>HTTP functions: one echoes what it was called with; two fail (at once, and after an await).</summary>
+/// <summary>HTTP functions: one echoes what it was called with, one needs a function key; two fail (at once, and after an await).</summary>
 public sealed class Echo
 {
     [Function("Echo")]
@@ -25,6 +25,10 @@ public sealed class Echo
             invocationId = context.InvocationId,
         });
     }
+
+    [Function("Keyed")]
+    public static IActionResult Keyed([HttpTrigger(AuthorizationLevel.Function, "post", Route = "keyed")] HttpRequest request) =>
+        new OkObjectResult(new { keyed = true });
 
     [Function("Broken")]
     public static IActionResult Broken([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "broken")] HttpRequest request) =>

@@ -38,7 +38,8 @@ public sealed class BlobTriggerTests(AzuriteFixture fixture) : IClassFixture<Azu
         {
             var receipt = test.Host.Receipts.NameFor("Host.Functions.IngestBriefing", test.Briefings.Name, SeedBriefing.Name, new ETag(etag));
             Assert.StartsWith($"blobreceipts/{test.Host.Options.HostId}/Host.Functions.IngestBriefing/\"0x", receipt);
-            Assert.True(await test.Host.Receipts.ExistsAsync("Host.Functions.IngestBriefing", test.Briefings.Name, SeedBriefing.Name, new ETag(etag), default), receipt);
+            // Written after the invocation returns, so after the version shows: waited for.
+            await Eventually.Async(() => test.Host.Receipts.ExistsAsync("Host.Functions.IngestBriefing", test.Briefings.Name, SeedBriefing.Name, new ETag(etag), default), e => e, receipt);
             var blob = test.Host.Storage.GetBlobContainerClient(BlobReceipts.ContainerName).GetBlobClient(receipt);
             Assert.True((await blob.ExistsAsync()).Value);
         }

@@ -11,4 +11,11 @@ public sealed class LocalHostCommandLineTests
         Assert.Equal("batches-dev", options.Settings["DigestBatchQueue"]);
         Assert.Equal(("/srv/app", 7072), (options.AppDirectory, options.Port));
     }
+
+    [Fact]
+    public void TheKeyCanBeGivenOnTheCommandLine()
+    {
+        Assert.Equal("my-key", LocalHostCommandLine.Parse(["--admin-key", "my-key"]).AdminKey);
+        Assert.Null(LocalHostCommandLine.Parse([]).AdminKey);
+    }
 }

@@ -19,12 +19,13 @@ public sealed class QueueTriggerTests(AzuriteFixture fixture) : IClassFixture<Az
         var (test, queue, poison) = await StartAsync();
         await using (test)
         {
+            var outcomes = Outcomes(test);
             var id = (await queue.SendMessageAsync("{\"batch\":\"b-00001\"}")).Value.MessageId;
 
-            var text = await Eventually.Async(() => test.ResultAsync($"queue-{id}-1"), t => t is not null, "the delivery recorded");
-            await Eventually.Async(async () => (await queue.PeekMessagesAsync()).Value.Length, n => n == 0, "the message deleted");
-            await Task.Delay(600);
+            await LastOutcomeAsync(outcomes, id);
+            var text = await test.ResultAsync($"queue-{id}-1");
 
+            Assert.Empty((await queue.PeekMessagesAsync()).Value);
             Assert.Equal("{\"batch\":\"b-00001\"}", text);
             Assert.Equal([$"queue-{id}-1"], await test.ResultNamesAsync("queue-"));
             Assert.False(await poison.ExistsAsync());
@@ -37,12 +38,12 @@ public sealed class QueueTriggerTests(AzuriteFixture fixture) : IClassFixture<Az
         var (test, queue, poison) = await StartAsync();
         await using (test)
         {
+            var outcomes = Outcomes(test);
             var id = (await queue.SendMessageAsync("fail:2")).Value.MessageId;
 
-            await Eventually.Async(() => test.ResultAsync($"queue-{id}-3"), t => t is not null, "the third delivery");
-            await Eventually.Async(async () => (await queue.PeekMessagesAsync()).Value.Length, n => n == 0, "the message deleted");
-            await Task.Delay(600);
+            await LastOutcomeAsync(outcomes, id);
 
+            Assert.Empty((await queue.PeekMessagesAsync()).Value);
             Assert.Equal([$"queue-{id}-1", $"queue-{id}-2", $"queue-{id}-3"], (await test.ResultNamesAsync("queue-")).Order());
             Assert.False(await poison.ExistsAsync());
         }
@@ -54,12 +55,11 @@ public sealed class QueueTriggerTests(AzuriteFixture fixture) : IClassFixture<Az
         var (test, queue, poison) = await StartAsync();
         await using (test)
         {
-            var outcomes = new List<QueueTriggerOutcome>();
-            test.Host.QueueProcessed += o => { lock (outcomes) { outcomes.Add(o); } };
+            var outcomes = Outcomes(test);
             var id = (await queue.SendMessageAsync("fail:100")).Value.MessageId;
 
-            var poisoned = await Eventually.Async(async () => await poison.ExistsAsync() ? (await poison.PeekMessagesAsync(10)).Value : [], m => m.Length > 0, "a poison message");
-            await Task.Delay(800);
+            await LastOutcomeAsync(outcomes, id);
+            var poisoned = (await poison.PeekMessagesAsync(10)).Value;
 
             Assert.Equal("fail:100", Assert.Single(poisoned).Body.ToString());
             Assert.Equal(Enumerable.Range(1, 5).Select(n => $"queue-{id}-{n}"), (await test.ResultNamesAsync("queue-")).Order());
@@ -83,11 +83,29 @@ public sealed class QueueTriggerTests(AzuriteFixture fixture) : IClassFixture<Az
 
             var poisoned = await Eventually.Async(async () => await poisonRaw.ExistsAsync() ? (await poisonRaw.PeekMessagesAsync(10)).Value : [], m => m.Length > 0, "a poison message");
 
+            // The original is deleted after its copy is on the poison queue: wait for that too.
+            await Eventually.Async(async () => (await queue.PeekMessagesAsync()).Value.Length, n => n == 0, "the original deleted");
+
             Assert.Equal("not base64 {", Assert.Single(poisoned).Body.ToString());
             Assert.Empty(await test.ResultNamesAsync("queue-"));
-            Assert.Empty((await queue.PeekMessagesAsync()).Value);
         }
     }
+
+    private static List<QueueTriggerOutcome> Outcomes(TestHost test)
+    {
+        var outcomes = new List<QueueTriggerOutcome>();
+        test.Host.QueueProcessed += o => { lock (outcomes) { outcomes.Add(o); } };
+        return outcomes;
+    }
+
+    /// <summary>
+    /// Waits for the delivery of message <paramref name="id"/> that ended it (deleted after a success, or moved to the
+    /// poison queue): the host reports it after both, and a message that is gone is not delivered again.
+    /// </summary>
+    private static Task<QueueTriggerOutcome?> LastOutcomeAsync(List<QueueTriggerOutcome> outcomes, string id) =>
+        Eventually.Async(
+            () => { lock (outcomes) { return Task.FromResult(outcomes.LastOrDefault(o => o.MessageId == id && (o.Succeeded || o.Poisoned))); } },
+            o => o is not null, $"message {id} deleted or poisoned");
 
     private async Task<(TestHost Test, QueueClient Queue, QueueClient Poison)> StartAsync()
     {

@@ -35,8 +35,11 @@ public sealed class SampleRunTests
             Assert.Contains(subjects, s => s.StartsWith("Confirm your subscription", StringComparison.Ordinal));
             Assert.Contains(subjects, s => s.StartsWith("20 updates in", StringComparison.Ordinal));
             Assert.Contains("Public Safety, Public Trust: 20 case studies in 7 themes (20 new)", host.Output);
+            // The key /admin needs is printed at start-up: here the one given with --admin-key.
+            Assert.Contains($"Key            {host.AdminKey}", host.Output);
             // The console shows each function's own logs under its name, not the worker's request-by-request diagnostics.
-            Assert.Contains("Function.IngestBriefing", host.Output);
+            // Logged through the console logger's own queue, so not ordered with the lines printed directly: waited for.
+            await Eventually.Async(() => Task.FromResult(host.Output), o => o.Contains("Function.IngestBriefing", StringComparison.Ordinal), "the ingest's own log lines");
             Assert.DoesNotContain("Request starting", host.Output);
             Assert.Single(System.Text.RegularExpressions.Regex.Matches(host.Output, "→ version 1 of '001-88da988782738298'"));
         }

@@ -9,7 +9,7 @@ using Pcc.Testing.App;
 
 namespace Pcc.LocalHost.Tests;
 
-/// <summary>The local host running the test worker: blob scan and receipts, poison queue, HTTP front door, admin endpoint, logs.</summary>
+/// <summary>The local host running the test worker: blob scan and receipts, poison queue, HTTP front door and what it refuses, admin endpoint, logs.</summary>
 public sealed class WorkerHostTests(WorkerHostTests.Fixture fixture) : IClassFixture<WorkerHostTests.Fixture>
 {
     private TestHost Test => fixture.Test;
@@ -24,9 +24,10 @@ public sealed class WorkerHostTests(WorkerHostTests.Fixture fixture) : IClassFix
         var second = await Test.UploadAsync(Test.Inbox, name, Encoding.UTF8.GetBytes("two"));
         await Eventually.Async(() => Test.ResultAsync("copy-" + name), r => r == $"{name}|two", "the second copy");
 
+        // The receipt is written after the invocation returns, so after the copy appears: wait for the receipt itself.
         foreach (var etag in new[] { first, second })
         {
-            Assert.True(await Test.Host.Receipts.ExistsAsync("Host.Functions.CopyBlob", Test.Inbox.Name, name, new ETag(etag), default));
+            await Eventually.Async(() => Test.Host.Receipts.ExistsAsync("Host.Functions.CopyBlob", Test.Inbox.Name, name, new ETag(etag), default), exists => exists, $"the receipt of {etag}");
         }
     }
 
@@ -92,9 +93,9 @@ public sealed class WorkerHostTests(WorkerHostTests.Fixture fixture) : IClassFix
     {
         using var response = await Test.Http.GetAsync("api/broken");
 
+        // No wait: the host logs the failure before it answers 500, and the worker's own logs of the invocation come
+        // before its InvocationResponse on the one ordered stream, so every line about it is in by now.
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        await Eventually.Async(() => Task.FromResult(fixture.Logs.Lines.Any(l => l.Contains("Broken is broken on purpose."))), found => found, "the failure in the log");
-        await Task.Delay(300);
         var line = Assert.Single(fixture.Logs.Lines, l => l.Contains("Broken is broken on purpose."));
         Assert.StartsWith("Function.Broken:", line);
     }
@@ -153,6 +154,109 @@ public sealed class WorkerHostTests(WorkerHostTests.Fixture fixture) : IClassFix
 
         await Eventually.Async(() => Test.ResultAsync("copy-" + name), r => r == $"{name}|fail until allowed", "the replayed copy");
         Assert.DoesNotContain(await Test.Host.PoisonQueue.ListAsync(), m => m.BlobName == name);
+    }
+
+    [Fact]
+    public async Task ACrossSitePostToTheAdminEndpointIsRefusedAndTheFunctionDoesNotRun()
+    {
+        var before = await Test.ResultNamesAsync("tick-");
+
+        using var fromAnotherSite = await Test.Http.SendAsync(Post("admin/functions/Tick", ("Sec-Fetch-Site", "cross-site")));
+        using var fromAnotherOrigin = await Test.Http.SendAsync(Post("admin/functions/Tick", ("Origin", "https://evil.example")));
+        using var fromAnotherPort = await Test.Http.SendAsync(Post("admin/functions/Tick", ("Origin", "http://127.0.0.1:1")));
+        using var fromItsOwnPage = await Test.Http.SendAsync(Post("admin/functions/Tick", ("Origin", Test.Host.FrontDoorAddress.GetLeftPart(UriPartial.Authority))));
+
+        Assert.Equal(
+            [HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Accepted],
+            new[] { fromAnotherSite.StatusCode, fromAnotherOrigin.StatusCode, fromAnotherPort.StatusCode, fromItsOwnPage.StatusCode });
+        // The accepted run is the only one: once it has finished, a refused one would have left a tick too.
+        await Eventually.Async(async () => (await Test.ResultNamesAsync("tick-")).Except(before).Count(), n => n >= 1, "the accepted tick");
+        await Test.Host.Admin.WhenIdleAsync();
+        Assert.Single((await Test.ResultNamesAsync("tick-")).Except(before));
+    }
+
+    [Fact]
+    public async Task ACrossSitePostToAnHttpFunctionIsRefusedButAClientWithoutAnOriginIsServed()
+    {
+        using var crossSite = await Test.Http.SendAsync(Post("api/echo/hello", ("Sec-Fetch-Site", "same-site")));
+        using var nonBrowser = await Test.Http.SendAsync(Post("api/echo/hello"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, crossSite.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, nonBrowser.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("evil.example")]
+    [InlineData("evil.example:{port}")]
+    [InlineData("127.0.0.1:1")]
+    [InlineData("127.0.0.1")]
+    public async Task AHostHeaderThatIsNotThisLoopbackAddressIsRefused(string host)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/echo/hello");
+        request.Headers.Host = host.Replace("{port}", Test.Host.FrontDoorAddress.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+        using var response = await Test.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.MisdirectedRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("localhost")]
+    [InlineData("[::1]")]
+    public async Task EveryLoopbackNameOfTheHostIsServed(string name)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/echo/hello") { Headers = { Host = $"{name}:{Test.Host.FrontDoorAddress.Port}" } };
+
+        using var response = await Test.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheAdminEndpointNeedsTheHostsKeyInItsHeader()
+    {
+        var before = await Test.ResultNamesAsync("tick-");
+        using var keyless = new HttpClient { BaseAddress = Test.Host.FrontDoorAddress };
+
+        using var withoutKey = await keyless.SendAsync(Post("admin/functions/Tick"));
+        using var wrongKey = await keyless.SendAsync(Post("admin/functions/Tick", (LocalRequestPolicy.KeyHeader, "not-the-key")));
+        using var keyInQuery = await keyless.SendAsync(Post($"admin/functions/Tick?code={Uri.EscapeDataString(Test.Host.AdminKey)}"));
+        await Test.Host.Admin.WhenIdleAsync();
+        var ranWithoutKey = (await Test.ResultNamesAsync("tick-")).Except(before).Count();
+        using var withKey = await keyless.SendAsync(Post("admin/functions/Tick", (LocalRequestPolicy.KeyHeader, Test.Host.AdminKey)));
+
+        Assert.Equal(
+            [HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Accepted],
+            new[] { withoutKey.StatusCode, wrongKey.StatusCode, keyInQuery.StatusCode, withKey.StatusCode });
+        Assert.Equal(0, ranWithoutKey);
+        await Eventually.Async(async () => (await Test.ResultNamesAsync("tick-")).Except(before).Count(), n => n == 1, "the keyed tick");
+    }
+
+    [Fact]
+    public async Task AFunctionLevelRouteNeedsTheKeyInItsHeaderOrCodeWhileAnAnonymousOneDoesNot()
+    {
+        using var keyless = new HttpClient { BaseAddress = Test.Host.FrontDoorAddress };
+
+        using var withoutKey = await keyless.SendAsync(Post("api/keyed"));
+        using var wrongCode = await keyless.SendAsync(Post("api/keyed?code=not-the-key"));
+        using var withHeader = await keyless.SendAsync(Post("api/keyed", (LocalRequestPolicy.KeyHeader, Test.Host.AdminKey)));
+        using var withCode = await keyless.SendAsync(Post($"api/keyed?code={Uri.EscapeDataString(Test.Host.AdminKey)}"));
+        using var anonymous = await keyless.SendAsync(Post("api/echo/hello"));
+
+        Assert.Equal(
+            [HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK],
+            new[] { withoutKey.StatusCode, wrongCode.StatusCode, withHeader.StatusCode, withCode.StatusCode, anonymous.StatusCode });
+    }
+
+    private static HttpRequestMessage Post(string path, params (string Name, string Value)[] headers)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(new { input = "" }) };
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.Add(name, value);
+        }
+
+        return request;
     }
 
     private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];

@@ -31,7 +31,10 @@ public class AppFixture : IAsyncLifetime
 
     public LocalFunctionHost Host => _host ?? throw new InvalidOperationException("The app has not started.");
 
-    /// <summary>A client for the front door (HTTP functions, pages and the admin endpoint).</summary>
+    /// <summary>
+    /// A client for the front door (HTTP functions, pages and the admin endpoint), sending the host's key as an operator's
+    /// tools send it (anonymous routes ignore it); a test of a keyless caller makes its own client.
+    /// </summary>
     public HttpClient Http { get; private set; } = null!;
 
     /// <summary>The container the app's blob trigger watches.</summary>
@@ -66,6 +69,7 @@ public class AppFixture : IAsyncLifetime
         Configure(options);
         _host = await LocalFunctionHost.StartAsync(options);
         Http = new HttpClient { BaseAddress = Host.FrontDoorAddress };
+        Http.DefaultRequestHeaders.Add(LocalRequestPolicy.KeyHeader, Host.AdminKey);
         Briefings = Host.Storage.GetBlobContainerClient(Host.BriefingsContainer);
         await Briefings.CreateIfNotExistsAsync();
     }

@@ -95,6 +95,14 @@ public sealed class BlobTriggerListener(
             {
                 var outcome = await InvokeWithRetriesAsync(blob, cancellationToken);
                 await receipts.WriteAsync(_functionId, pattern.Container, blobName, etag, cancellationToken);
+                if (!outcome.Succeeded)
+                {
+                    // After the receipt: a replay, which deletes the receipt, may follow as soon as the message is seen.
+                    await poison.SendAsync(new PoisonMessage(_functionId, blob.Container, blob.Name, blob.ETag.ToString()), cancellationToken);
+                    logger.LogError("{Blob} ({ETag}) went to the poison queue {Queue} after {Attempts} failed attempts of {Function}",
+                        blob.Path, blob.ETag, poison.Name, outcome.Attempts, functionName);
+                }
+
                 Processed?.Invoke(outcome);
             }
         }
@@ -128,9 +136,6 @@ public sealed class BlobTriggerListener(
             worker.Log.For(functionName).LogError("Failed for {Blob} (attempt {Attempt} of {Attempts}): {Error}", blob.Path, attempt, attempts, result.Error);
             if (attempt == attempts)
             {
-                await poison.SendAsync(new PoisonMessage(_functionId, blob.Container, blob.Name, blob.ETag.ToString()), cancellationToken);
-                logger.LogError("{Blob} ({ETag}) went to the poison queue {Queue} after {Attempts} failed attempts of {Function}",
-                    blob.Path, blob.ETag, poison.Name, attempts, functionName);
                 return new BlobTriggerOutcome(functionName, blob.Container, blob.Name, blob.ETag.ToString(), false, attempt, result);
             }
 

@@ -7,8 +7,8 @@ using Pcc.Testing.App;
 namespace Pcc.Functions.Tests.Ingestion;
 
 /// <summary>
-/// Versions held for review, through the worker. The local host, like <c>func start</c>, does not check function keys,
-/// so the confirm route is called without one.
+/// Versions held for review, through the worker. The confirm route is function-level: the fixture's client sends the
+/// local host's key, as an editor's tool sends a function key in Azure.
 /// </summary>
 [Collection(IngestionCollection.Name)]
 public sealed class HeldForReviewTests(AppFixture app)

@@ -26,7 +26,8 @@ public sealed class IngestAttemptTests(ShortLockWaitApp app) : IClassFixture<Sho
 
         Assert.Equal((IngestionEntity.Pending, 0, 0), (waiting.Status, waiting.AttemptsEnded, waiting.Version));
         await app.WaitForVersionAsync(slug, 1);
-        var done = await app.ReceiptAsync(slug, etag);
+        // The receipt ends after the version is published: waited for itself.
+        var done = await app.WaitForReceiptAsync(slug, etag, r => r.Status != IngestionEntity.Pending, "the attempt to end");
         Assert.Equal((IngestionEntity.Completed, 1, 1, 1), (done!.Status, done.Attempts, done.AttemptsEnded, done.Version));
     }
 
@@ -71,7 +72,7 @@ public sealed class IngestAttemptTests(ShortLockWaitApp app) : IClassFixture<Sho
 
         // The host's retry sees eight attempts that all ended, and ingests.
         await app.WaitForVersionAsync(slug, 1);
-        Assert.Equal(IngestionEntity.Completed, (await app.ReceiptAsync(slug, etag))!.Status);
+        Assert.Equal(IngestionEntity.Completed, (await app.WaitForReceiptAsync(slug, etag, r => r.Status != IngestionEntity.Pending, "the attempt to end"))!.Status);
         Assert.DoesNotContain(await app.Host.PoisonQueue.ListAsync(), p => p.BlobName == name);
     }
 

@@ -15,14 +15,19 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private HostProcess(Process process, Uri frontDoor)
+    private HostProcess(Process process, Uri frontDoor, string adminKey)
     {
         _process = process;
         FrontDoor = frontDoor;
+        AdminKey = adminKey;
         Http = new HttpClient { BaseAddress = frontDoor };
+        Http.DefaultRequestHeaders.Add(LocalRequestPolicy.KeyHeader, adminKey);
     }
 
     public Uri FrontDoor { get; }
+
+    /// <summary>The key the host was given (<c>--admin-key</c>), which <see cref="Http"/> sends.</summary>
+    public string AdminKey { get; }
 
     public HttpClient Http { get; }
 
@@ -64,7 +69,7 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>
     /// Starts <c>dotnet Pcc.LocalHost.dll</c> on <paramref name="port"/> with <paramref name="args"/>, finding the app as
     /// <c>dotnet run</c> would: the repository and the Function App's build output (its worker.config.json), given as
-    /// absolute paths because the child runs from the tests' own folder.
+    /// absolute paths because the child runs from the tests' own folder; and a key of the test's own.
     /// </summary>
     public static HostProcess Launch(int port, IEnumerable<string> args)
     {
@@ -75,13 +80,14 @@ public sealed class HostProcess : IAsyncDisposable
             WorkingDirectory = AppContext.BaseDirectory,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Pcc.LocalHost.dll"));
-        foreach (var arg in args.Concat(["--repository", RepositoryRoot.Path, "--AppDirectory", FunctionAppBuild.Directory(RepositoryRoot.Path)]))
+        var adminKey = "test-key-" + Guid.NewGuid().ToString("N");
+        foreach (var arg in args.Concat(["--repository", RepositoryRoot.Path, "--AppDirectory", FunctionAppBuild.Directory(RepositoryRoot.Path), "--admin-key", adminKey]))
         {
             start.ArgumentList.Add(arg);
         }
 
         var process = Process.Start(start)!;
-        var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        var host = new HostProcess(process, new Uri($"http://127.0.0.1:{port}/"), adminKey);
         process.OutputDataReceived += (_, e) => host.Append(e.Data);
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         process.BeginOutputReadLine();

@@ -18,6 +18,7 @@ public sealed class TestHost : IAsyncDisposable
         Host = host;
         Id = id;
         Http = new HttpClient { BaseAddress = host.FrontDoorAddress };
+        Http.DefaultRequestHeaders.Add(LocalRequestPolicy.KeyHeader, host.AdminKey);
         Briefings = host.Storage.GetBlobContainerClient(host.BriefingsContainer);
     }
 
@@ -26,7 +27,7 @@ public sealed class TestHost : IAsyncDisposable
     /// <summary>The test's unique id, also in its container and table names.</summary>
     public string Id { get; }
 
-    /// <summary>A client for the front door.</summary>
+    /// <summary>A client for the front door, sending the host's key.</summary>
     public HttpClient Http { get; }
 
     public BlobContainerClient Briefings { get; }

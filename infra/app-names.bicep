@@ -32,6 +32,7 @@ var appTables = [
   'Subscribers'
   'DigestRuns'
   'Deliveries'
+  'RateLimits'
 ]
 
 @export()

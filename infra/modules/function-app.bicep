@@ -164,6 +164,7 @@ resource settings 'Microsoft.Web/sites/config@2025-03-01' = {
     Subscriptions__RateLimits__SubscribePerClientPerMinute: '5'
     Subscriptions__RateLimits__SubscribeAllClientsPerMinute: '100'
     Subscriptions__RateLimits__LinksPerClientPerMinute: '30'
+    Subscriptions__RateLimits__SubscribePerRecipientDomainPerMinute: '30'
     Notifications__Editors: editors
 
     Email__Transport: emailTransport

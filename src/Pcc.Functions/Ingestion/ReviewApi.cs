@@ -5,8 +5,8 @@ namespace Pcc.Functions.Ingestion;
 
 /// <summary>
 /// The editors' write route for versions held for review. It needs a function key in Azure
-/// (<see cref="AuthorizationLevel.Function"/>: <c>?code=</c> or the <c>x-functions-key</c> header); hosts running
-/// locally, like <c>func start</c>, do not check keys.
+/// (<see cref="AuthorizationLevel.Function"/>: <c>?code=</c> or the <c>x-functions-key</c> header); the local host
+/// asks for the key it prints at start-up, while <c>func start</c> does not check keys.
 /// </summary>
 public sealed class ReviewApi(HeldVersions held)
 {

@@ -22,7 +22,7 @@ public sealed class WorkerProtocolTests(WorkerProtocolTests.Fixture fixture) : I
     {
         var functions = fixture.Worker.Functions.ToDictionary(f => f.Name);
 
-        Assert.Equal(["Broken", "BrokenLater", "CopyBlob", "Dequeue", "Echo", "Tick"], functions.Keys.Order());
+        Assert.Equal(["Broken", "BrokenLater", "CopyBlob", "Dequeue", "Echo", "Keyed", "Tick"], functions.Keys.Order());
         Assert.Equal(("queueTrigger", "%TestWorker:Queue%"), (functions["Dequeue"].TriggerType, functions["Dequeue"].TriggerProperty("queueName")));
         Assert.Equal("blobTrigger", functions["CopyBlob"].TriggerType);
         Assert.Equal("%TestWorker:Inbox%/{name}", functions["CopyBlob"].TriggerProperty("path"));

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.Json;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Options;
@@ -68,6 +69,39 @@ public sealed class DigestFanOutTests(AzuriteFixture azurite, MailDevFixture mai
         Assert.Equal(2, subjects.Distinct().Count());
         var stored = await harness.Ledger.GetRunAsync(Daily);
         Assert.Equal((DigestRunStatus.Completed, 25, 3), (stored!.Status, stored.Sent, stored.Batches));
+    }
+
+    [Fact]
+    public async Task ARecipientErasedFromAPlannedBatchIsNotMailedAndTheRestOfTheBatchIs()
+    {
+        var (harness, queue, source, readers) = await ScenarioAsync(violence: 6, both: 0, perBatch: 4);
+        await harness.Runner(source, new QueueBatchDispatcher(queue)).RunAsync(Daily);
+
+        // What `pcc subscribers erase` leaves in a batch planned but not yet sent: the recipient's position, blanked.
+        var erased = readers[1];
+        await foreach (var item in harness.Contents.GetBlobsAsync())
+        {
+            var blob = harness.Contents.GetBlobClient(item.Name);
+            var content = JsonNode.Parse((await blob.DownloadContentAsync()).Value.Content.ToString())!;
+            foreach (var recipient in content["recipients"]!.AsArray().OfType<JsonObject>().Where(r => (string?)r["email"] == erased))
+            {
+                foreach (var property in new[] { "subscriberId", "email", "manageUrl", "unsubscribeUrl" })
+                {
+                    recipient[property] = "";
+                }
+            }
+
+            await blob.UploadAsync(new BinaryData(content.ToJsonString()), overwrite: true);
+        }
+
+        var sender = harness.Sender(SendGrid(harness));
+        await QueueDrain.DrainAsync(queue, consumers: 1, m => sender.SendAsync(m));
+
+        Assert.Equal(readers.Where(r => r != erased).Order(), Delivered().Order());
+        Assert.All(_fake.Requests, r => Assert.Equal(202, r.Status));
+        Assert.DoesNotContain(_fake.Requests, r => r.Body?.ToString()?.Contains(erased, StringComparison.OrdinalIgnoreCase) == true);
+        var stored = await harness.Ledger.GetRunAsync(Daily);
+        Assert.Equal((DigestRunStatus.Completed, 5, 1), (stored!.Status, stored.Sent, stored.Failed));
     }
 
     [Fact]

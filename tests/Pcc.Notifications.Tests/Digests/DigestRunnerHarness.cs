@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using Pcc.Notifications.Digests;
 using Pcc.Notifications.Digests.FanOut;
@@ -14,9 +15,10 @@ internal sealed class DigestRunnerHarness
 {
     private readonly Azurite _azurite;
 
-    private DigestRunnerHarness(Azurite azurite, MailDev mailDev, DigestLedger ledger, ManualClock clock)
+    private DigestRunnerHarness(Azurite azurite, MailDev mailDev, DigestLedger ledger, BlobContainerClient contents, ManualClock clock)
     {
         _azurite = azurite;
+        Contents = contents;
         MailDev = mailDev;
         Ledger = ledger;
         Clock = clock;
@@ -28,6 +30,9 @@ internal sealed class DigestRunnerHarness
 
     public ManualClock Clock { get; }
 
+    /// <summary>The container the ledger keeps each batch's content and recipients in.</summary>
+    public BlobContainerClient Contents { get; }
+
     public DigestOptions Options { get; } = new() { PublicBaseUrl = "https://pcc.example.org", MaxRecipientsPerBatch = 2 };
 
     public static async Task<DigestRunnerHarness> CreateAsync(Azurite azurite, MailDev mailDev)
@@ -38,7 +43,7 @@ internal sealed class DigestRunnerHarness
         var contents = storage.GetBlobContainerClient(AzuriteFixture.UniqueName("batches"));
         var ledger = new DigestLedger(runs, batches, contents);
         await ledger.CreateTablesIfNotExistsAsync();
-        return new DigestRunnerHarness(azurite, mailDev, ledger, new ManualClock(Samples.Daily.End.AddMinutes(1)));
+        return new DigestRunnerHarness(azurite, mailDev, ledger, contents, new ManualClock(Samples.Daily.End.AddMinutes(1)));
     }
 
     public SmtpTransport Smtp(int? port = null) => new(Microsoft.Extensions.Options.Options.Create(new SmtpOptions

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Pcc.LocalHost.Emulators;
 using Pcc.LocalHost.Tests.Support;
 using Pcc.Testing;
+using Pcc.Testing.App;
 
 namespace Pcc.LocalHost.Tests;
 
@@ -47,8 +48,11 @@ public sealed class EmulatorSupervisorTests(AzuriteFixture fixture) : IClassFixt
         Assert.False(azurite.HasExited);
         using (var http = new HttpClient { BaseAddress = host.FrontDoorAddress })
         {
-            using var themes = await http.GetAsync("api/echo/alive");
-            Assert.True(themes.IsSuccessStatusCode);
+            // The host works with the Azurite it started; on a loaded machine a request the worker could not pair with
+            // its invocation in time answers 500, as on the Functions host, so the answer is waited for.
+            var status = await Eventually.Async(
+                async () => (await http.GetAsync("api/echo/alive")).StatusCode, s => (int)s < 300, "the echo function's answer");
+            Assert.Equal(System.Net.HttpStatusCode.OK, status);
         }
 
         await host.DisposeAsync();

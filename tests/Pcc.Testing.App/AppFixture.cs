@@ -72,6 +72,12 @@ public class AppFixture : IAsyncLifetime
         Http.DefaultRequestHeaders.Add(LocalRequestPolicy.KeyHeader, Host.AdminKey);
         Briefings = Host.Storage.GetBlobContainerClient(Host.BriefingsContainer);
         await Briefings.CreateIfNotExistsAsync();
+
+        // The worker pairs a forwarded request with its invocation within 5 seconds or answers 500, as on the Functions
+        // host (Worker.Extensions.Http.AspNetCore, DefaultHttpCoordinator); on a loaded machine the worker's first, cold
+        // invocation can miss that, so a collection starts once the app has answered a request.
+        await Eventually.Async(
+            async () => (await Http.GetAsync("api/themes")).StatusCode, s => s == HttpStatusCode.OK, "the app's first answer");
     }
 
     public async Task DisposeAsync()

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Renders the seed briefing (and a later version of it) in every format the readers take, from one source text.
 # Needs: python3, LibreOffice Writer and Chromium (Debian: apt-get install libreoffice-writer-nogui chromium).
+# `make-fixtures.sh layouts` makes only the Chromium layouts (columns, sidebar, scans), which need no LibreOffice.
 # The outputs are committed; the tests never run this script.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -21,6 +22,39 @@ render() { # $1 = name
   # PDF by Chromium: A5, a sans font, the browser's own running header (date, title) and footer (address, page number).
   chromium --headless --no-sandbox --disable-gpu --print-to-pdf="$work/$1-chromium.pdf" "file://$work/$1-print.html" 2>/dev/null
 }
+LAYOUTS="columns2-serif columns3-landscape columns3-serif columns2-landscape sidebar"
+
+layouts() { # $1 = name: each layout printed by Chromium with its running header and footer
+  for layout in $LAYOUTS; do
+    chromium --headless --no-sandbox --disable-gpu --print-to-pdf="$work/$1-$layout.pdf" "file://$work/$1-$layout.html" 2>/dev/null
+    cp "$work/$1-$layout.pdf" "$here/$1-$layout.pdf"
+  done
+}
+
+scan() { # $1 = name, $2 = pages, $3 = extra print flag: screenshots of the two-column page, printed as images only
+  local images=""
+  for ((k = 0; k < $2; k++)); do
+    # A scanner's grey, slightly skewed, slightly soft page.
+    sed "s|</style>| html { filter: grayscale(1) contrast(0.85) blur(0.3px); } body { margin: 60px 56px; transform: translateY(-$((k * 1003))px) rotate(0.4deg); }</style>|" \
+      "$work/$1-columns2-serif.html" > "$work/$1-scan-$k.html"
+    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=0.75 --window-size=794,1123 \
+      --screenshot="$work/$1-scan-$k.png" "file://$work/$1-scan-$k.html" 2>/dev/null
+    images+="<img src=\"$1-scan-$k.png\">"
+  done
+  printf '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Scan</title><style>@page { size: A4; margin: 0; } body { margin: 0; } img { display: block; width: 210mm; height: 297mm; }</style></head><body>%s</body></html>' "$images" > "$work/$1-scan.html"
+  chromium --headless --no-sandbox --disable-gpu $3 --print-to-pdf="$work/$1-scan.pdf" "file://$work/$1-scan.html" 2>/dev/null
+  cp "$work/$1-scan.pdf" "$here/$1-scan.pdf"
+}
+
+layouts seed
+layouts later
+scan seed 1 --no-pdf-header-footer  # nothing but the image
+scan later 2 ""                     # the browser's header and footer give each page a line of text, as a scanner's stamp would
+if [ "${1:-all}" = layouts ]; then
+  ls -l "$here"
+  exit 0
+fi
+
 render seed
 render later
 

@@ -2,8 +2,9 @@
 
 Usage: seed_to_formats.py SOURCE.txt OUT_PREFIX SPLIT_AFTER
 Writes OUT_PREFIX.txt (the source), .md (footnote glyphs kept as the source has them), .html (footnote glyphs as
-numbered <sup> marks) and -print.html (the HTML styled for an A5 print; when SPLIT_AFTER is given, the paragraph
-holding it continues on the next page right after it, as a paragraph running over a page break does).
+numbered <sup> marks), -print.html (the HTML styled for an A5 print; when SPLIT_AFTER is given, the paragraph
+holding it continues on the next page right after it, as a paragraph running over a page break does) and
+-LAYOUT.html for each of LAYOUTS (columns, a boxed sidebar and pull quotes), printed as they are.
 """
 import html
 import re
@@ -91,3 +92,51 @@ style = ("<style>@page { size: A5; margin: 14mm 12mm; } body { font-family: 'Dej
          " h1 { font-size: 18pt; } h2 { font-size: 13pt; } p { margin: 0 0 0.7em; }</style>\n")
 with open(prefix + "-print.html", "w", encoding="utf-8") as page:
     page.write(head + style + "</head>\n<body>\n" + body(split_after or None) + "\n</body>\n</html>\n")
+
+# Layouts a briefing is really typeset in, each printed by Chromium: columns (title spanning them), boxes, pull quotes.
+BASE = "h1 { column-span: all; font-size: 20pt; margin: 0 0 0.6em; } h2 { break-after: avoid; text-align: left; } p { margin: 0 0 0.6em; orphans: 2; widows: 2; }"
+LAYOUTS = {
+    # A4 portrait, serif 10 pt, justified, two columns, no rule.
+    "columns2-serif": "@page { size: A4; margin: 18mm 16mm; } body { font-family: 'DejaVu Serif', serif; font-size: 10pt;"
+                      " columns: 2; column-gap: 8mm; text-align: justify; } h2 { font-size: 12.5pt; }",
+    # A4 landscape, sans 9 pt, ragged, three columns with rules.
+    "columns3-landscape": "@page { size: A4 landscape; margin: 14mm; } body { font-family: 'DejaVu Sans', sans-serif; font-size: 9pt;"
+                          " columns: 3; column-gap: 9mm; column-rule: 0.6pt solid #666; text-align: left; } h2 { font-size: 11.5pt; }",
+    # A4 portrait, serif 9 pt, justified, three columns with rules.
+    "columns3-serif": "@page { size: A4; margin: 15mm 12mm; } body { font-family: 'Liberation Serif', serif; font-size: 9pt;"
+                      " columns: 3; column-gap: 6mm; column-rule: 0.5pt solid #444; text-align: justify; } h2 { font-size: 11pt; }",
+    # A4 landscape, sans 10 pt, ragged, two columns, no rule.
+    "columns2-landscape": "@page { size: A4 landscape; margin: 16mm 18mm; } body { font-family: 'Liberation Sans', sans-serif; font-size: 10pt;"
+                          " columns: 2; column-gap: 14mm; text-align: left; } h2 { font-size: 13pt; }",
+    # Two columns with a boxed "Key facts" sidebar and pull quotes that repeat a case study's words in a box.
+    "sidebar": "@page { size: A4; margin: 18mm 16mm; } body { font-family: 'DejaVu Serif', serif; font-size: 10pt;"
+               " columns: 2; column-gap: 8mm; text-align: left; } h2 { font-size: 12.5pt; }"
+               " aside { break-inside: avoid; border: 1pt solid #335; background: #e8ecf4; padding: 3mm 4mm; margin: 0 0 0.8em;"
+               " font-family: 'DejaVu Sans', sans-serif; font-size: 8.5pt; } aside h3 { font-size: 10pt; margin: 0 0 0.4em; }"
+               " aside ul { margin: 0; padding-left: 1.2em; }"
+               " blockquote.pull { break-inside: avoid; border: 1.5pt solid #a33; margin: 0.4em 0 1em; padding: 3mm 4mm;"
+               " font-size: 12.5pt; font-style: italic; color: #722; }",
+}
+FACTS = ('<aside><h3>Key facts</h3><ul><li>41 Police and Crime Commissioners in England and Wales</li>'
+         '<li>20 case studies in seven themes</li><li>PCC elections were held in May 2021</li></ul></aside>')
+
+def pull_quote(paragraph):
+    sentence = re.sub(r"^Case study \d+: ", "", paragraph).split(". ")[0]
+    words = MARK.sub("", sentence).split()
+    return "<blockquote class=\"pull\">\u201c" + html.escape(" ".join(words[:18]), quote=False) + "\u2026\u201d</blockquote>"
+
+def boxed(markup):
+    out = []
+    for line in markup.split("\n"):
+        out.append(line)
+        plain = re.sub(r"<[^>]+>", "", line)
+        if plain.startswith("Case study 3:"):
+            out.append(FACTS)
+        elif plain.startswith("Case study 6:") or plain.startswith("Case study 12:"):
+            out.append(pull_quote(html.unescape(plain)))
+    return "\n".join(out)
+
+for name, css in LAYOUTS.items():
+    markup = body(None)
+    with open(f"{prefix}-{name}.html", "w", encoding="utf-8") as page:
+        page.write(head + f"<style>{BASE} {css}</style>\n</head>\n<body>\n" + (boxed(markup) if name == "sidebar" else markup) + "\n</body>\n</html>\n")

@@ -46,6 +46,19 @@ public sealed partial class ReaderClient : IDisposable
         return $"127.{1 + (n / 62500)}.{1 + (n / 250 % 250)}.{1 + (n % 250)}";
     }
 
+    /// <summary>
+    /// Waits, if need be, for the next of the limits' fixed one-minute windows (<see cref="Pcc.Functions.Subscriptions.RateLimitCounters.Window"/>,
+    /// aligned to the clock the worker shares with this process) so that a burst taking up to <paramref name="burst"/>
+    /// is counted in one window: a burst split over two is half counted in each, as it would be in production.
+    /// </summary>
+    public static async Task StartOfWindowAsync(TimeSpan burst)
+    {
+        var window = Pcc.Functions.Subscriptions.RateLimitCounters.Window;
+        var left = window - TimeSpan.FromTicks(DateTime.UtcNow.Ticks % window.Ticks);
+        if (left < burst)
+            await Task.Delay(left + TimeSpan.FromMilliseconds(200));
+    }
+
     /// <summary>A client for the front door connecting from <paramref name="client"/> (kept and disposed with this reader).</summary>
     public HttpClient From(string client)
     {

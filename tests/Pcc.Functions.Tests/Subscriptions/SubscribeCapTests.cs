@@ -11,6 +11,7 @@ public sealed class SubscribeCapTests(SubscribeCapFixture app) : IClassFixture<S
         using var reader = new ReaderClient(app);
 
         var statuses = new List<HttpStatusCode>();
+        await ReaderClient.StartOfWindowAsync(TimeSpan.FromSeconds(20));
         for (var i = 0; i < 4; i++)
         {
             using var response = await reader.SubscribeAsync(MailDevFixture.UniqueAddress("spread"), [Themes.Drugs], client: ReaderClient.NextClient());

@@ -17,6 +17,7 @@ public sealed class SubscriptionRateLimitTests(LimitsFixture app)
         using var reader = new ReaderClient(app);
         string client = ReaderClient.NextClient(), other = ReaderClient.NextClient();
         var refusedAddress = MailDevFixture.UniqueAddress("refused");
+        await ReaderClient.StartOfWindowAsync(TimeSpan.FromSeconds(20));
 
         for (var i = 0; i < 5; i++)
         {
@@ -43,6 +44,7 @@ public sealed class SubscriptionRateLimitTests(LimitsFixture app)
         using var reader = new ReaderClient(app);
         var otherInstance = app.GetRequiredService<SubscriptionRateLimits>();
         var refusedAddress = MailDevFixture.UniqueAddress("refused");
+        await ReaderClient.StartOfWindowAsync(TimeSpan.FromSeconds(20));
 
         for (var i = 0; i < 5; i++)
         {
@@ -64,6 +66,7 @@ public sealed class SubscriptionRateLimitTests(LimitsFixture app)
         using var reader = new ReaderClient(app);
         var domain = $"d{Guid.NewGuid():N}.example.test";
         string Address(int i) => $"reader{i}@{(i % 2 == 0 ? domain : domain.ToUpperInvariant())}";
+        await ReaderClient.StartOfWindowAsync(TimeSpan.FromSeconds(40));
 
         for (var i = 0; i < 30; i++)
         {
@@ -119,6 +122,7 @@ public sealed class SubscriptionRateLimitTests(LimitsFixture app)
         using var reader = new ReaderClient(app);
 
         var statuses = new List<HttpStatusCode>();
+        await ReaderClient.StartOfWindowAsync(TimeSpan.FromSeconds(20));
         for (var i = 0; i < 3; i++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, $"{ReaderClient.Me}?token=not-a-token") { Content = new FormUrlEncodedContent([new("frequency", "daily")]) };

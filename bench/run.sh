@@ -16,6 +16,7 @@ dotnet build -c Release src/Pcc.Functions >/dev/null
 
 run() { local name=$1; shift; echo "== $name" >&2; "$@" > "$logs/$name.txt" 2>&1 || echo "(exit $?)" >> "$logs/$name.txt"; }
 run readers   dotnet run -c Release --no-build --project bench/Pcc.Benchmarks -- --filter '*ReadingBenchmarks*' --job short --exporters markdown
+run layouts   dotnet run -c Release --no-build --project bench/Pcc.Benchmarks -- --filter '*PdfLayoutBenchmarks*' --job short --exporters markdown
 run ingest    dotnet run -c Release --no-build --project bench/Pcc.IngestLatency -- 20
 run bulk      dotnet run -c Release --no-build --project bench/Pcc.BulkIngest -- "$versions"
 run digests1  dotnet run -c Release --no-build --project bench/Pcc.DigestLoad -- "$subscribers" 1
@@ -39,6 +40,10 @@ field() { grep -o "$2=[^ ]*" "$logs/$1.txt" | head -1 | cut -d= -f2; }
   echo "## Reading (BenchmarkDotNet, short job) — targets: text ≤ 2 ms, PDF ≤ 30 ms"
   echo
   grep -E '^\|' "$logs/readers.txt" || { echo '```'; tail -20 "$logs/readers.txt"; echo '```'; }
+  echo
+  echo "## PDF layouts (BenchmarkDotNet, short job) — target: reading into blocks ≤ 2× PdfPig's own open-and-decode (Ratio)"
+  echo
+  grep -E '^\|' "$logs/layouts.txt" || { echo '```'; tail -20 "$logs/layouts.txt"; echo '```'; }
   echo
   echo "## Ingest through the worker — target ≤ 100 ms p50 per ingest; upload → queryable ≤ 2 s p50"
   echo

@@ -46,7 +46,7 @@ public sealed class BriefingParser
     /// <summary>Parses a document that has already been read into blocks.</summary>
     public Briefing Parse(DocumentText document)
     {
-        var units = document.Blocks.Where(b => b.Lines.Count > 0).Select(TextUnit.From).ToList();
+        var units = document.Blocks.Where(b => b.Lines.Count > 0 && b.Kind != BlockKind.Aside).Select(TextUnit.From).ToList();
         var runningHeader = PageFurniture.Remove(units, Taxonomy);
         var marks = document.FootnoteMarksRemoved + FootnoteMarks.Remove(units);
         units = HeadingJoiner.Join(units, Taxonomy);
@@ -57,7 +57,8 @@ public sealed class BriefingParser
         walker.Walk(units);
 
         var caseStudies = AssignKeys(walker.Found);
-        var warnings = document.Warnings.Concat(walker.Warnings).Concat(NumberingWarnings(walker.Found)).Concat(CaseStudyWarnings.For(caseStudies)).ToList();
+        var warnings = document.Warnings.Concat(walker.Warnings).Concat(NumberingWarnings(walker.Found)).Concat(CaseStudyWarnings.For(caseStudies))
+            .Concat(Asides.Describe(document.Blocks.Where(b => b.Kind == BlockKind.Aside && b.Lines.Count > 0), caseStudies)).ToList();
         if (caseStudies.Count == 0)
         {
             warnings.Add("No case studies were found. Expected paragraphs starting 'Case study N:' or a 'Case studies' section.");

@@ -99,7 +99,7 @@ public sealed class ReadFailureTests
     }
 
     [Fact]
-    public void APdfWithOnlyImagesIsEmptyAndSaysItMayBeScanned()
+    public void APdfWhosePageIsAnImageOfTextHasNoTextLayerAndSaysWhatToUploadInstead()
     {
         var pdf = new MinimalPdf();
         var image = pdf.AddStream("/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8", [0x80]);
@@ -108,9 +108,42 @@ public sealed class ReadFailureTests
 
         var failure = PdfReading.Failure(bytes, name: "scan.pdf");
 
+        Assert.Equal(ReadFailureKind.NoTextLayer, failure.Kind);
+        Assert.Equal("page 1", failure.Location);
+        Assert.Contains("no text layer", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Upload the document the PDF was made from", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APdfWithNoTextAndNoImagesIsEmpty()
+    {
+        var pdf = new MinimalPdf();
+        var bytes = pdf.WithPages([(pdf.AddStream("0 0 1 rg 50 50 200 200 re f"), "<< >>")]);
+
+        var failure = PdfReading.Failure(bytes);
+
         Assert.Equal(ReadFailureKind.Empty, failure.Kind);
         Assert.Contains("no extractable text", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("scanned", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OneScannedPageAmongPagesOfTextIsReadAroundAndNamed()
+    {
+        var pdf = new MinimalPdf();
+        var font = pdf.Add(MinimalPdf.Helvetica);
+        var image = pdf.AddStream("/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8", [0x80]);
+        var text = $"<< /Font << /F1 {font} 0 R >> >>";
+        var bytes = pdf.WithPages(
+        [
+            (pdf.AddStream("BT /F1 12 Tf 72 700 Td (Case study 1: The first page is typed text.) Tj ET"), text),
+            (pdf.AddStream("q 500 0 0 700 50 50 cm /Im1 Do Q BT /F1 8 Tf 72 30 Td (Scanned 3/12) Tj ET"), $"<< /Font << /F1 {font} 0 R >> /XObject << /Im1 {image} 0 R >> >>"),
+            (pdf.AddStream("BT /F1 12 Tf 72 700 Td (Case study 2: So is the third.) Tj ET"), text),
+        ]);
+
+        var read = PdfReading.Text(bytes);
+
+        Assert.Contains(read.Warnings, w => w == "Page 2 is only images of text (a scan?): its words were not read.");
+        Assert.Contains(read.Blocks, b => b.Text.StartsWith("Case study 2", StringComparison.Ordinal));
     }
 
     [Fact]

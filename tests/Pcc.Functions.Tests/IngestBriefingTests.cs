@@ -147,6 +147,27 @@ public sealed class IngestBriefingTests(AppFixture app)
     }
 
     [Fact]
+    public async Task AScannedPdfFailsSayingItHasNoTextLayerAndThePreviousVersionStaysCurrent()
+    {
+        var renderings = RepositoryRoot.Combine("tests", "Pcc.Briefings.Tests", "Fixtures", "Renderings");
+        var name = AppFixture.UniqueBriefingName("briefing.pdf");
+        var slug = AppFixture.SlugOf(name);
+        await app.IngestAsync(name, File.ReadAllBytes(Path.Combine(renderings, "seed-columns2-serif.pdf")), version: 1);
+
+        var outcome = await app.UploadAndSettleAsync(name, File.ReadAllBytes(Path.Combine(renderings, "seed-scan.pdf")));
+
+        Assert.Equal(IngestionEntity.Failed, outcome.Status);
+        var briefing = await app.BriefingAsync(slug);
+        Assert.Equal(1, briefing.GetProperty("currentVersion").GetInt32());
+        var failure = Assert.Single(briefing.GetProperty("failures").EnumerateArray());
+        var report = await app.ReportTextAsync(failure.GetProperty("report").GetString()!);
+        Assert.Contains("- NoTextLayer at page 1: The PDF has no text layer", report, StringComparison.Ordinal);
+        Assert.Contains("Upload the document the PDF was made from", report, StringComparison.Ordinal);
+        Assert.Contains("Version 1 stays current", report, StringComparison.Ordinal);
+        Assert.Equal(20, (await app.CaseStudiesOfAsync(slug)).Count);
+    }
+
+    [Fact]
     public async Task AnIngestWhileStorageIsUnavailableFailsTheInvocationSoTheHostRetries()
     {
         // Service-level: the worker's own storage must answer for it to start, so only the function meets a closed port.

@@ -65,7 +65,7 @@ internal sealed class LineJoiner
     }
 
     private static bool IsBrokenWord(StringBuilder before, string next) =>
-        before.Length >= 2 && before[^1] == '-' && char.IsLetter(before[^2]) && char.IsLetter(next[0]);
+        before.Length >= 2 && before[^1] == '-' && char.IsLetterOrDigit(before[^2]) && char.IsLetterOrDigit(next[0]);
 
     private bool KeepsHyphen(StringBuilder before, string next)
     {

@@ -31,7 +31,7 @@ internal sealed class SectionWalker(ThemeTaxonomy taxonomy, LineJoiner joiner, s
         {
             if (unit.Kind == BlockKind.Heading)
             {
-                EnterHeading(HeadingText.Clean(unit.Text));
+                EnterHeading(HeadingText.Clean(joiner.Join(unit.Lines).Value));
             }
             else
             {

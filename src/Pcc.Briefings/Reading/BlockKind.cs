@@ -7,4 +7,6 @@ public enum BlockKind
     Heading,
     /// <summary>Running text: one or more lines.</summary>
     Paragraph,
+    /// <summary>Text set apart from the running text: a boxed sidebar or pull quote. It is never part of a case study.</summary>
+    Aside,
 }

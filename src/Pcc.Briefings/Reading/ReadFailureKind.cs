@@ -15,4 +15,6 @@ public enum ReadFailureKind
     TooLarge,
     /// <summary>Reading took longer than allowed.</summary>
     TimedOut,
+    /// <summary>The document's pages are images of text (a scan) with no text layer to read.</summary>
+    NoTextLayer,
 }

@@ -8,6 +8,9 @@ public readonly record struct SourceLocation(int? Line, int? Page = null)
     /// </summary>
     public int? Paragraph { get; init; }
 
+    /// <summary>The 1-based column of a page set in columns, whose lines are then numbered within the column.</summary>
+    public int? Column { get; init; }
+
     /// <summary>A location in a document without pages.</summary>
     public static SourceLocation AtLine(int line) => new(line);
 
@@ -20,6 +23,7 @@ public readonly record struct SourceLocation(int? Line, int? Page = null)
     /// <inheritdoc />
     public override string ToString() => (Page, Line, Paragraph) switch
     {
+        ({ } page, { } line, _) when Column is { } column => $"page {page}, column {column}, line {line}",
         ({ } page, { } line, _) => $"page {page}, line {line}",
         ({ } page, null, { } paragraph) => $"page {page}, paragraph {paragraph}",
         ({ } page, null, null) => $"page {page}",

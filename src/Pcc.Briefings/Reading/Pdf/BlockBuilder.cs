@@ -19,17 +19,18 @@ internal static class BlockBuilder
     /// <summary>A bold block is a heading only if it is this short, so that a paragraph set in bold stays a paragraph.</summary>
     private const int MaxBoldHeadingLength = 120;
 
-    public static IEnumerable<DocumentBlock> Build(IReadOnlyList<TextLine> lines, int page, BodyStyle body)
+    /// <summary>The blocks of one region's lines; <paramref name="start"/> is where its first line is.</summary>
+    public static IEnumerable<DocumentBlock> Build(IReadOnlyList<TextLine> lines, SourceLocation start, BodyStyle body)
     {
         var spacing = UsualLineSpacing(lines, body);
-        var start = 0;
+        var first = 0;
         for (var i = 1; i <= lines.Count; i++)
         {
             if (i < lines.Count && !StartsBlock(lines[i - 1], lines[i], spacing))
                 continue;
-            var blockLines = lines.Skip(start).Take(i - start).ToList();
-            yield return new DocumentBlock(Kind(blockLines, body), blockLines.Select(l => l.Text).ToList(), Reading.SourceLocation.OnPage(page, start + 1));
-            start = i;
+            var blockLines = lines.Skip(first).Take(i - first).ToList();
+            yield return new DocumentBlock(Kind(blockLines, body), blockLines.Select(l => l.Text).ToList(), start with { Line = start.Line + first });
+            first = i;
         }
     }
 

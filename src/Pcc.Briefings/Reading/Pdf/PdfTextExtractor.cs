@@ -22,9 +22,9 @@ internal sealed class PdfTextExtractor(PdfDocument document, string documentName
         if (pageCount > limits.MaxPages)
             return Failure(ReadFailureKind.TooLarge, "page tree", $"The PDF has {pageCount:N0} pages. Expected at most {limits.MaxPages:N0}.");
 
-        var pages = new List<(int Page, List<TextLine> Lines)>();
+        var pages = new List<(int Page, List<(PageRegion Region, List<TextLine> Lines)> Regions)>();
         var unreadable = new List<string>();
-        var images = 0;
+        var imagePages = new List<int>();
         var marks = 0;
         for (var index = 0; index < pageCount; index++)
         {
@@ -33,10 +33,14 @@ internal sealed class PdfTextExtractor(PdfDocument document, string documentName
             try
             {
                 var page = document.GetPage(CurrentPage);
-                images += page.NumberOfImages;
-                var lines = TextLineBuilder.Build(VisibleLetters(page).Select(ToGlyph).ToList(), cancellationToken);
-                marks += lines.Sum(l => l.MarksRemoved);
-                pages.Add((CurrentPage, lines));
+                var glyphs = VisibleLetters(page).Select(ToGlyph).ToList();
+                if (IsImageOfText(page, glyphs))
+                    imagePages.Add(CurrentPage);
+                var regions = PageLayout.Regions(glyphs, Boxes(page, glyphs))
+                    .Select(r => (r, TextLineBuilder.Build(r.Glyphs, cancellationToken)))
+                    .ToList();
+                marks += regions.Sum(r => r.Item2.Sum(l => l.MarksRemoved));
+                pages.Add((CurrentPage, regions));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -48,15 +52,94 @@ internal sealed class PdfTextExtractor(PdfDocument document, string documentName
         if (unreadable.Count == pageCount)
             return Failure(ReadFailureKind.Corrupt, "page 1", $"None of the PDF's {pageCount} pages could be read ({unreadable[0].TrimEnd('.')}).");
 
-        var body = BodyStyle.Of(pages.SelectMany(p => p.Lines));
-        var blocks = pages.SelectMany(p => BlockBuilder.Build(p.Lines, p.Page, body)).ToList();
-        if (blocks.Count == 0)
+        var body = BodyStyle.Of(pages.SelectMany(p => p.Regions).SelectMany(r => r.Lines));
+        var blocks = pages.SelectMany(p => Blocks(p.Page, p.Regions, body)).ToList();
+        if (imagePages.Count > 0 && (blocks.Count == 0 || imagePages.Count * 2 > pages.Count))
         {
-            var scanned = images > 0 ? $" It holds {images} image(s) and may be a scan: run it through text recognition (OCR) first." : "";
-            return Failure(ReadFailureKind.Empty, null, "The PDF has no extractable text; it may be scanned images." + scanned);
+            return Failure(ReadFailureKind.NoTextLayer, $"page {imagePages[0]}",
+                $"The PDF has no text layer: {Pages(imagePages, pages.Count)} only images of text, as a scan or a photographed page is, so there are no words to read. "
+                + "Upload the document the PDF was made from (Word, HTML, Markdown or text), a PDF exported from it, or the scan after text recognition (OCR).");
+        }
+
+        if (blocks.Count == 0)
+            return Failure(ReadFailureKind.Empty, null, "The PDF has no extractable text.");
+        if (imagePages.Count > 0)
+        {
+            var which = Pages(imagePages, pages.Count);
+            _warnings.Add($"{char.ToUpperInvariant(which[0])}{which[1..]} only images of text (a scan?): {(imagePages.Count == 1 ? "its" : "their")} words were not read.");
         }
 
         return ReadResult.ForValue(new DocumentText(documentName, DocumentFormat.Pdf, blocks, _warnings) { FootnoteMarksRemoved = marks });
+    }
+
+    /// <summary>A page mostly covered by images with fewer printed characters than this (a scanner's stamp, a running header) is an image of text.</summary>
+    private const int ImagePageText = 200;
+
+    private static bool IsImageOfText(Page page, List<TextGlyph> glyphs)
+    {
+        if (page.NumberOfImages == 0 || glyphs.Count(g => !g.IsSpace) >= ImagePageText)
+            return false;
+        var area = page.CropBox.Bounds.Area;
+        return area > 0 && page.GetImages().Sum(i => i.BoundingBox.Area) >= 0.5 * area;
+    }
+
+    private static string Pages(List<int> pages, int of) =>
+        pages.Count == of ? (of == 1 ? "its one page is" : $"all {of} of its pages are") : $"page{(pages.Count == 1 ? "" : "s")} {string.Join(", ", pages)} {(pages.Count == 1 ? "is" : "are")}";
+
+    /// <summary>
+    /// A page's blocks, region by region: a column's or a row's lines make paragraphs and headings (numbered by line in
+    /// their column, or in the page for text across it); a box's lines make one aside on its page, set apart from the running text.
+    /// </summary>
+    private static IEnumerable<DocumentBlock> Blocks(int page, List<(PageRegion Region, List<TextLine> Lines)> regions, BodyStyle body)
+    {
+        var nextLine = new Dictionary<int, int>();
+        foreach (var (region, lines) in regions)
+        {
+            if (lines.Count == 0)
+                continue;
+            if (region.IsBox)
+            {
+                yield return new DocumentBlock(BlockKind.Aside, lines.Select(l => l.Text).ToList(), SourceLocation.OnPage(page));
+                continue;
+            }
+
+            var key = region.Column ?? 0;
+            var first = nextLine.GetValueOrDefault(key, 1);
+            nextLine[key] = first + lines.Count;
+            var start = SourceLocation.OnPage(page, first) with { Column = region.Column };
+
+            foreach (var block in BlockBuilder.Build(lines, start, body))
+                yield return block;
+        }
+    }
+
+    /// <summary>
+    /// Rectangles drawn around text that are narrower than most of the page's text: a sidebar's frame or shading, a
+    /// pull quote's border. A white fill (a page's background) is not a box; a column rule is too thin to be one.
+    /// </summary>
+    private static List<PageBox> Boxes(Page page, List<TextGlyph> glyphs)
+    {
+        var printed = glyphs.Where(g => !g.IsSpace).ToList();
+        if (printed.Count == 0 || page.Paths.Count == 0)
+            return [];
+        var size = printed.GroupBy(g => Math.Round(g.FontSize * 2) / 2).MaxBy(g => g.Count())!.Key;
+        var width = printed.Max(g => g.EndX) - printed.Min(g => g.X);
+        var boxes = new List<(PageBox Box, double Area)>();
+        foreach (var path in page.Paths)
+        {
+            if (path.IsClipping || !(path.IsFilled || path.IsStroked) || path.GetBoundingRectangle() is not { } r)
+                continue;
+            if (r.Width < 4 * size || r.Height < 1.5 * size || r.Width > 0.6 * width)
+                continue;
+            if (!path.IsStroked && path.FillColor is { } fill && fill.ToRGBValues() is var (red, green, blue) && Math.Min(red, Math.Min(green, blue)) > 0.99)
+                continue;
+            boxes.Add((new PageBox(r.Left, r.Bottom, r.Right, r.Top), r.Area));
+        }
+
+        // Largest first, so a box's text goes to its outer frame; a "box" holding most of the page is a frame around it.
+        return boxes.OrderByDescending(b => b.Area).Select(b => b.Box)
+            .Where(b => printed.Count(g => b.Contains(g.X + g.Width / 2, g.Y + 0.3 * g.FontSize)) < 0.4 * printed.Count)
+            .ToList();
     }
 
     /// <summary>

@@ -40,21 +40,26 @@ internal static class PageLayout
         if (glyphs.Count == 0)
             return regions;
 
-        var flow = new List<TextGlyph>(glyphs.Count);
-        var boxed = new List<TextGlyph>[boxes.Count];
+        var ordered = new TextGlyph[glyphs.Count];
+        var flow = 0;
+        List<TextGlyph>[]? boxed = null;
         foreach (var glyph in glyphs)
         {
-            var box = IndexOfBox(boxes, glyph);
+            var box = boxes.Count == 0 ? -1 : IndexOfBox(boxes, glyph);
             if (box < 0)
-                flow.Add(glyph);
+                ordered[flow++] = glyph;
             else
-                (boxed[box] ??= []).Add(glyph);
+                ((boxed ??= new List<TextGlyph>[boxes.Count])[box] ??= []).Add(glyph);
         }
 
-        var size = DominantSize(flow.Count > 0 ? flow : glyphs);
-        foreach (var band in MergeBands(Bands(Rows(flow), size), size))
-            Read(band, size, regions);
-        regions.AddRange(boxed.Where(b => b is { Count: > 0 }).Select(b => new PageRegion(b, null, IsBox: true)));
+        Array.Resize(ref ordered, flow);
+        var size = TextLineBuilder.DominantType.Of(flow > 0 ? ordered : glyphs) is { Found: true } type ? type.Size : 10;
+        // Each region's glyphs are copied once, region after region, into one array the regions are segments of.
+        var output = new Reader(ordered, new TextGlyph[flow], regions);
+        foreach (var band in MergeBands(Bands(Rows(ordered), size), size))
+            output.Read(band);
+        if (boxed is not null)
+            regions.AddRange(boxed.Where(b => b is { Count: > 0 }).Select(b => new PageRegion(new ArraySegment<TextGlyph>(b.ToArray()), null, IsBox: true)));
         return regions;
     }
 
@@ -69,14 +74,13 @@ internal static class PageLayout
         return -1;
     }
 
-    private static double DominantSize(IEnumerable<TextGlyph> glyphs) =>
-        glyphs.Where(g => !g.IsSpace).GroupBy(g => Math.Round(g.FontSize * 2) / 2).MaxBy(g => g.Count())?.Key is { } size and > 0 ? size : 10;
-
-    /// <summary>Glyphs grouped by baseline, top row first, each cut into pieces at gaps wider than <see cref="PieceGap"/>.</summary>
-    private static List<Row> Rows(List<TextGlyph> glyphs)
+    /// <summary>
+    /// Glyphs grouped by baseline, top row first, each cut into pieces at gaps wider than <see cref="PieceGap"/>;
+    /// <paramref name="ordered"/> is sorted in place (rows top to bottom, each left to right) and pieces index into it.
+    /// </summary>
+    private static List<Row> Rows(TextGlyph[] ordered)
     {
         var rows = new List<Row>();
-        var ordered = glyphs.ToArray();
         Array.Sort(ordered, static (a, b) => b.Y.CompareTo(a.Y));
         for (var start = 0; start < ordered.Length;)
         {
@@ -90,45 +94,44 @@ internal static class PageLayout
                 end++;
             }
 
-            var row = ordered.AsSpan(start, end - start);
-            row.Sort(static (a, b) => a.X.CompareTo(b.X));
-            rows.Add(new Row(Pieces(row), top, bottom));
+            ordered.AsSpan(start, end - start).Sort(static (a, b) => a.X.CompareTo(b.X));
+            if (Pieces(ordered, start, end) is { Count: > 0 } pieces)
+                rows.Add(new Row(pieces, top, bottom)); // A row of spaces alone has nothing to read.
             start = end;
         }
 
         return rows;
     }
 
-    private static List<Piece> Pieces(ReadOnlySpan<TextGlyph> row)
+    /// <summary>The row <paramref name="start"/>..<paramref name="end"/> of <paramref name="ordered"/> cut at wide gaps; a space never bridges a gap, it goes with the text before it.</summary>
+    private static List<Piece> Pieces(TextGlyph[] ordered, int start, int end)
     {
         var pieces = new List<Piece>();
-        Piece? current = null;
-        foreach (var glyph in row)
+        var pieceStart = start;
+        double left = 0, right = 0, size = 0;
+        var hasText = false;
+        for (var i = start; i < end; i++)
         {
+            var glyph = ordered[i];
             if (glyph.IsSpace)
-            {
-                // A space never bridges a gap: it goes with the text before it.
-                (current ??= new Piece()).Glyphs.Add(glyph);
                 continue;
-            }
-
-            if (current is { HasText: true } && glyph.X - current.Right > PieceGap * Math.Max(glyph.FontSize, current.Size))
+            if (hasText && glyph.X - right > PieceGap * Math.Max(glyph.FontSize, size))
             {
-                pieces.Add(current);
-                current = null;
+                pieces.Add(new Piece(pieceStart, i, left, right));
+                (pieceStart, hasText, size) = (i, false, 0);
             }
 
-            (current ??= new Piece()).Add(glyph);
+            if (!hasText)
+                (left, right) = (glyph.X, glyph.EndX);
+            hasText = true;
+            right = Math.Max(right, glyph.EndX);
+            size = Math.Max(size, glyph.FontSize);
         }
 
-        if (current is not null)
-        {
-            if (current.HasText)
-                pieces.Add(current);
-            else if (pieces.Count > 0)
-                pieces[^1].Glyphs.AddRange(current.Glyphs);
-        }
-
+        if (hasText)
+            pieces.Add(new Piece(pieceStart, end, left, right));
+        else if (pieces.Count > 0)
+            pieces[^1] = pieces[^1] with { End = end };
         return pieces;
     }
 
@@ -265,81 +268,79 @@ internal static class PageLayout
         rows.Count(r => !r.Crosses(gutter) && r.Pieces.Any(p => p.Right <= gutter.Left)) >= 2
         && rows.Count(r => !r.Crosses(gutter) && r.Pieces.Any(p => p.Left >= gutter.Right)) >= 2;
 
-    /// <summary>Reads a band: rows that cross a gutter whole, and between them each column top to bottom.</summary>
-    private static void Read(Band band, double bodySize, List<PageRegion> regions)
+    /// <summary>Copies glyphs region by region into <paramref name="output"/>, adding each region as a segment of it.</summary>
+    private sealed class Reader(TextGlyph[] ordered, TextGlyph[] output, List<PageRegion> regions)
     {
-        if (band.Gutters.Count == 0)
+        private int _written;
+
+        /// <summary>Reads a band: rows that cross a gutter whole, and between them each column top to bottom.</summary>
+        public void Read(Band band)
         {
-            regions.Add(new PageRegion(band.Rows.SelectMany(r => r.Glyphs).ToList(), null));
-            return;
-        }
-
-        var columns = new List<TextGlyph>[band.Gutters.Count + 1];
-        var across = new List<TextGlyph>();
-        foreach (var row in band.Rows)
-        {
-            if (band.Gutters.Any(row.Crosses))
+            var from = 0;
+            for (var i = 0; i <= band.Rows.Count; i++)
             {
-                Flush(columns, regions);
-                across.AddRange(row.Glyphs);
-                continue;
-            }
-
-            if (across.Count > 0)
-            {
-                regions.Add(new PageRegion(across, null));
-                across = [];
-            }
-
-            foreach (var piece in row.Pieces)
-            {
-                var column = band.Gutters.Count(g => g.Right <= piece.Left + 0.001);
-                (columns[column] ??= []).AddRange(piece.Glyphs);
+                var crosses = i < band.Rows.Count && band.Gutters.Count > 0 && band.Gutters.Any(band.Rows[i].Crosses);
+                if (i < band.Rows.Count && !crosses)
+                    continue;
+                Columns(band, from, i);
+                if (i == band.Rows.Count)
+                    break;
+                // Neighbouring rows across the gutters are read together, as lines of one region.
+                var across = i;
+                while (across < band.Rows.Count && band.Gutters.Any(band.Rows[across].Crosses))
+                    across++;
+                if (across > i)
+                    Emit(band.Rows.Skip(i).Take(across - i).SelectMany(r => r.Pieces), null);
+                from = across;
+                i = across - 1;
             }
         }
 
-        if (across.Count > 0)
-            regions.Add(new PageRegion(across, null));
-        Flush(columns, regions);
-    }
-
-    private static void Flush(List<TextGlyph>[] columns, List<PageRegion> regions)
-    {
-        for (var c = 0; c < columns.Length; c++)
+        private void Columns(Band band, int from, int to)
         {
-            if (columns[c] is { Count: > 0 } glyphs)
-                regions.Add(new PageRegion(glyphs, c + 1));
-            columns[c] = null!;
+            if (to <= from)
+                return;
+            var rows = band.Rows.Skip(from).Take(to - from);
+            if (band.Gutters.Count == 0)
+            {
+                Emit(rows.SelectMany(r => r.Pieces), null);
+                return;
+            }
+
+            for (var column = 0; column <= band.Gutters.Count; column++)
+            {
+                var c = column;
+                Emit(rows.SelectMany(r => r.Pieces).Where(p => ColumnOf(band, p) == c), column + 1);
+            }
+        }
+
+        private static int ColumnOf(Band band, Piece piece)
+        {
+            var column = 0;
+            foreach (var gutter in band.Gutters)
+                column += gutter.Right <= piece.Left + 0.001 ? 1 : 0;
+            return column;
+        }
+
+        private void Emit(IEnumerable<Piece> pieces, int? column)
+        {
+            var start = _written;
+            foreach (var piece in pieces)
+            {
+                ordered.AsSpan(piece.Start, piece.End - piece.Start).CopyTo(output.AsSpan(_written));
+                _written += piece.End - piece.Start;
+            }
+
+            if (_written > start)
+                regions.Add(new PageRegion(new ArraySegment<TextGlyph>(output, start, _written - start), column));
         }
     }
 
-    private sealed class Piece
-    {
-        public List<TextGlyph> Glyphs { get; } = [];
-
-        public bool HasText { get; private set; }
-
-        public double Left { get; private set; }
-
-        public double Right { get; private set; }
-
-        public double Size { get; private set; }
-
-        public void Add(TextGlyph glyph)
-        {
-            if (!HasText)
-                Left = glyph.X;
-            HasText = true;
-            Glyphs.Add(glyph);
-            Right = Math.Max(Right, glyph.EndX);
-            Size = Math.Max(Size, glyph.FontSize);
-        }
-    }
+    /// <summary>Glyphs <see cref="Start"/> up to <see cref="End"/> of the page's ordered glyphs, and the extent of their text.</summary>
+    private readonly record struct Piece(int Start, int End, double Left, double Right);
 
     private sealed record Row(List<Piece> Pieces, double Top, double Bottom)
     {
-        public IEnumerable<TextGlyph> Glyphs => Pieces.SelectMany(p => p.Glyphs);
-
         public bool Crosses(Gutter gutter) => Pieces.Any(p => p.Left < gutter.Right && p.Right > gutter.Left);
     }
 
@@ -359,7 +360,7 @@ internal static class PageLayout
 }
 
 /// <summary>Glyphs read together: a column's text (<paramref name="Column"/> from 1), text across the page (null), or a box's.</summary>
-internal sealed record PageRegion(List<TextGlyph> Glyphs, int? Column, bool IsBox = false);
+internal sealed record PageRegion(ArraySegment<TextGlyph> Glyphs, int? Column, bool IsBox = false);
 
 /// <summary>A rectangle drawn on the page around text: a sidebar's frame or background, a pull quote's border.</summary>
 internal readonly record struct PageBox(double Left, double Bottom, double Right, double Top)

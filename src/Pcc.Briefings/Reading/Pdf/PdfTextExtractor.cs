@@ -33,7 +33,9 @@ internal sealed class PdfTextExtractor(PdfDocument document, string documentName
             try
             {
                 var page = document.GetPage(CurrentPage);
-                var glyphs = VisibleLetters(page).Select(ToGlyph).ToList();
+                var letters = VisibleLetters(page);
+                var glyphs = new List<TextGlyph>(letters.Count);
+                glyphs.AddRange(letters.Select(ToGlyph));
                 if (IsImageOfText(page, glyphs))
                     imagePages.Add(CurrentPage);
                 var regions = PageLayout.Regions(glyphs, Boxes(page, glyphs))
@@ -119,11 +121,13 @@ internal sealed class PdfTextExtractor(PdfDocument document, string documentName
     /// </summary>
     private static List<PageBox> Boxes(Page page, List<TextGlyph> glyphs)
     {
-        var printed = glyphs.Where(g => !g.IsSpace).ToList();
-        if (printed.Count == 0 || page.Paths.Count == 0)
+        if (page.Paths.Count == 0 || TextLineBuilder.DominantType.Of(glyphs) is not { Found: true, Size: var size })
             return [];
-        var size = printed.GroupBy(g => Math.Round(g.FontSize * 2) / 2).MaxBy(g => g.Count())!.Key;
-        var width = printed.Max(g => g.EndX) - printed.Min(g => g.X);
+        double left = double.MaxValue, right = double.MinValue;
+        var printed = 0;
+        foreach (var glyph in glyphs.Where(g => !g.IsSpace))
+            (left, right, printed) = (Math.Min(left, glyph.X), Math.Max(right, glyph.EndX), printed + 1);
+        var width = right - left;
         var boxes = new List<(PageBox Box, double Area)>();
         foreach (var path in page.Paths)
         {
@@ -138,7 +142,7 @@ internal sealed class PdfTextExtractor(PdfDocument document, string documentName
 
         // Largest first, so a box's text goes to its outer frame; a "box" holding most of the page is a frame around it.
         return boxes.OrderByDescending(b => b.Area).Select(b => b.Box)
-            .Where(b => printed.Count(g => b.Contains(g.X + g.Width / 2, g.Y + 0.3 * g.FontSize)) < 0.4 * printed.Count)
+            .Where(b => glyphs.Count(g => !g.IsSpace && b.Contains(g.X + g.Width / 2, g.Y + 0.3 * g.FontSize)) < 0.4 * printed)
             .ToList();
     }
 
@@ -147,7 +151,7 @@ internal sealed class PdfTextExtractor(PdfDocument document, string documentName
     /// box (a form drawn again through a cycle lands off the page) are not part of what a reader sees. Letters with no
     /// Unicode value are left out with a warning naming their font.
     /// </summary>
-    private IEnumerable<Letter> VisibleLetters(Page page)
+    private List<Letter> VisibleLetters(Page page)
     {
         var letters = page.Letters;
         if (letters.Count == 0)
@@ -158,7 +162,8 @@ internal sealed class PdfTextExtractor(PdfDocument document, string documentName
             && l.StartBaseLine.X >= box.Left - 1 && l.StartBaseLine.X <= box.Right + 1 && l.StartBaseLine.Y >= box.Bottom - 1 && l.StartBaseLine.Y <= box.Top + 1).ToList();
         foreach (var font in visible.Where(l => !HasText(l)).GroupBy(l => l.FontName))
             _warnings.Add($"page {CurrentPage}: font {font.Key}: {font.Count()} character(s) have no Unicode mapping and were left out.");
-        return visible.Where(HasText);
+        visible.RemoveAll(l => !HasText(l));
+        return visible;
     }
 
     private static bool HasText(Letter letter) =>

@@ -26,9 +26,19 @@ internal static class TextLineBuilder
     {
         // Small raised marks (Chromium raises them by half a line) would otherwise form a line of their own: they are
         // set aside, the lines are found without them, and each goes back to the line it is raised above.
-        var pageSize = glyphs.Where(g => !g.IsSpace).GroupBy(g => Math.Round(g.FontSize * 2) / 2).MaxBy(g => g.Count())?.Key ?? 0;
-        var marks = glyphs.Where(g => IsMarkGlyph(g) && g.FontSize <= MarkScale * pageSize).ToList();
-        var groups = Group(glyphs.Where(g => !(IsMarkGlyph(g) && g.FontSize <= MarkScale * pageSize)).ToList(), cancellationToken);
+        var pageSize = DominantType.Of(glyphs).Size;
+        var marks = new List<TextGlyph>();
+        var rest = new TextGlyph[glyphs.Count];
+        var restCount = 0;
+        foreach (var glyph in glyphs)
+        {
+            if (IsMarkGlyph(glyph) && glyph.FontSize <= MarkScale * pageSize)
+                marks.Add(glyph);
+            else
+                rest[restCount++] = glyph;
+        }
+
+        var groups = Group(rest, restCount, cancellationToken);
         foreach (var mark in marks)
         {
             var owner = groups
@@ -47,18 +57,24 @@ internal static class TextLineBuilder
         return groups.OrderByDescending(g => g.Baseline).Select(g => ToLine(g.Glyphs)).OfType<TextLine>().ToList();
     }
 
-    private static List<GlyphGroup> Group(List<TextGlyph> glyphs, CancellationToken cancellationToken)
+    private static List<GlyphGroup> Group(TextGlyph[] source, int count, CancellationToken cancellationToken)
     {
         var groups = new List<GlyphGroup>();
-        var ordered = glyphs.OrderByDescending(g => g.Y).ToList();
-        for (var start = 0; start < ordered.Count;)
+        // Top to bottom, glyphs on one baseline in the order they were drawn (a stable sort).
+        var order = new int[count];
+        for (var i = 0; i < order.Length; i++)
+            order[i] = i;
+        Array.Sort(order, (a, b) => source[b].Y.CompareTo(source[a].Y) is var c and not 0 ? c : a.CompareTo(b));
+        for (var start = 0; start < order.Length;)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var first = ordered[start];
+            var first = source[order[start]];
             var end = start + 1;
-            while (end < ordered.Count && first.Y - ordered[end].Y <= SameLineTolerance * Math.Max(first.FontSize, ordered[end].FontSize))
+            while (end < order.Length && first.Y - source[order[end]].Y <= SameLineTolerance * Math.Max(first.FontSize, source[order[end]].FontSize))
                 end++;
-            var group = ordered.GetRange(start, end - start);
+            var group = new List<TextGlyph>(end - start);
+            for (var i = start; i < end; i++)
+                group.Add(source[order[i]]);
             group.Sort((a, b) => a.X.CompareTo(b.X));
             groups.Add(new GlyphGroup(group));
             start = end;
@@ -74,11 +90,16 @@ internal static class TextLineBuilder
         public GlyphGroup(List<TextGlyph> glyphs)
         {
             Glyphs = glyphs;
-            var dominant = glyphs.Where(g => !g.IsSpace).GroupBy(g => Math.Round(g.FontSize * 2) / 2).MaxBy(g => g.Count());
-            Baseline = dominant?.Average(g => g.Y) ?? glyphs[0].Y;
-            Size = dominant?.Key ?? glyphs[0].FontSize;
-            Left = glyphs.Min(g => g.X);
-            Right = glyphs.Max(g => g.EndX);
+            var dominant = DominantType.Of(glyphs);
+            Baseline = dominant.Found ? dominant.Baseline : glyphs[0].Y;
+            Size = dominant.Found ? dominant.Size : glyphs[0].FontSize;
+            Left = double.MaxValue;
+            Right = double.MinValue;
+            foreach (var glyph in glyphs)
+            {
+                Left = Math.Min(Left, glyph.X);
+                Right = Math.Max(Right, glyph.EndX);
+            }
         }
 
         public List<TextGlyph> Glyphs { get; }
@@ -95,16 +116,16 @@ internal static class TextLineBuilder
     private static TextLine? ToLine(List<TextGlyph> glyphs)
     {
         glyphs.Sort((a, b) => a.X.CompareTo(b.X));
-        var body = glyphs.Where(g => !g.IsSpace).GroupBy(g => Math.Round(g.FontSize * 2) / 2).MaxBy(g => g.Count());
-        var baseline = body is null ? 0 : body.Average(g => g.Y);
+        var body = DominantType.Of(glyphs);
+        var baseline = body.Baseline;
         var letterGap = LetterGap(glyphs);
-        var text = new StringBuilder();
+        var text = new StringBuilder(glyphs.Count + 8);
         TextGlyph? previous = null;
         var marks = 0;
         var inMark = false;
         foreach (var glyph in glyphs)
         {
-            if (body is not null && IsRaisedMark(glyph, body.Key, baseline))
+            if (body.Found && IsRaisedMark(glyph, body.Size, baseline))
             {
                 marks += inMark ? 0 : 1;
                 inMark = true;
@@ -130,10 +151,16 @@ internal static class TextLineBuilder
         var content = text.ToString().Trim();
         if (content.Length == 0)
             return null;
-        var printed = glyphs.Where(g => !g.IsSpace).ToList();
-        var isBold = printed.Count(g => g.IsBold) >= 0.9 * printed.Count;
+        int printed = 0, bold = 0;
+        foreach (var glyph in glyphs)
+        {
+            printed += glyph.IsSpace ? 0 : 1;
+            bold += !glyph.IsSpace && glyph.IsBold ? 1 : 0;
+        }
+
+        var isBold = bold >= 0.9 * printed;
         // The baseline of the main text, so that superscript markers do not shift the line.
-        return new TextLine(content, baseline, body!.Key, isBold, marks);
+        return new TextLine(content, baseline, body.Size, isBold, marks);
     }
 
     /// <summary>
@@ -142,21 +169,83 @@ internal static class TextLineBuilder
     /// </summary>
     private static double LetterGap(List<TextGlyph> glyphs)
     {
-        var gaps = new List<double>();
+        Span<double> gaps = glyphs.Count <= 256 ? stackalloc double[glyphs.Count] : new double[glyphs.Count];
+        var count = 0;
         for (var i = 1; i < glyphs.Count; i++)
         {
             if (!glyphs[i].IsSpace && !glyphs[i - 1].IsSpace)
-                gaps.Add(glyphs[i].X - glyphs[i - 1].EndX);
+                gaps[count++] = glyphs[i].X - glyphs[i - 1].EndX;
         }
 
-        if (gaps.Count < 4)
+        if (count < 4)
             return 0;
+        gaps = gaps[..count];
         gaps.Sort();
-        return Math.Max(0, gaps[gaps.Count / 2]);
+        return Math.Max(0, gaps[count / 2]);
     }
 
     /// <summary>A superscript footnote reference: digits or a mark such as * or †, set smaller and raised (ISO 32000-1 §9.3.7 text rise).</summary>
     private static bool IsRaisedMark(TextGlyph glyph, double bodySize, double baseline) =>
         !glyph.IsSpace && glyph.FontSize <= MarkScale * bodySize && glyph.Y - baseline >= MarkRise * bodySize
         && glyph.Text.All(c => char.IsDigit(c) || "*†‡§¶,–-".Contains(c));
+
+    /// <summary>
+    /// The type most printed glyphs are set in (sizes rounded to half a point; the first met wins a tie), and the mean
+    /// baseline of those glyphs. Counted by hand: this runs for every line of every page.
+    /// </summary>
+    internal readonly record struct DominantType(bool Found, double Size, double Baseline)
+    {
+        public static DominantType Of(IReadOnlyList<TextGlyph> glyphs)
+        {
+            Span<double> sizes = stackalloc double[8];
+            Span<int> counts = stackalloc int[8];
+            Span<double> baselines = stackalloc double[8];
+            var kinds = 0;
+            List<(double Size, int Count, double Baselines)>? more = null;
+            for (var g = 0; g < glyphs.Count; g++)
+            {
+                var glyph = glyphs[g];
+                if (glyph.IsSpace)
+                    continue;
+                var size = Math.Round(glyph.FontSize * 2) / 2;
+                var i = 0;
+                while (i < kinds && sizes[i] != size)
+                    i++;
+                if (i < kinds)
+                {
+                    counts[i]++;
+                    baselines[i] += glyph.Y;
+                    continue;
+                }
+
+                if (kinds < sizes.Length)
+                {
+                    (sizes[kinds], counts[kinds], baselines[kinds]) = (size, 1, glyph.Y);
+                    kinds++;
+                    continue;
+                }
+
+                more ??= [];
+                var at = more.FindIndex(m => m.Size == size);
+                if (at < 0)
+                    more.Add((size, 1, glyph.Y));
+                else
+                    more[at] = (size, more[at].Count + 1, more[at].Baselines + glyph.Y);
+            }
+
+            if (kinds == 0)
+                return default;
+            var best = 0;
+            for (var i = 1; i < kinds; i++)
+            {
+                if (counts[i] > counts[best])
+                    best = i;
+            }
+
+            var result = new DominantType(true, sizes[best], baselines[best] / counts[best]);
+            if (more?.MaxBy(m => m.Count) is { } other && other.Count > counts[best])
+                result = new DominantType(true, other.Size, other.Baselines / other.Count);
+            return result;
+        }
+    }
 }

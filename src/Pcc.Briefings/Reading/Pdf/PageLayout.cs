@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Pcc.Briefings.Reading.Pdf;
 
 /// <summary>
@@ -33,14 +35,28 @@ internal static class PageLayout
     /// <summary>A band needs this many rows before its columns are looked for.</summary>
     private const int MinColumnRows = 3;
 
-    /// <summary>The page's regions in reading order: column text, rows across the page, then boxes.</summary>
-    public static List<PageRegion> Regions(IReadOnlyList<TextGlyph> glyphs, IReadOnlyList<PageBox> boxes)
+    /// <summary>The page's regions in reading order (column text, rows across the page, then boxes), each with its lines.</summary>
+    public static List<(PageRegion Region, List<TextLine> Lines)> Read(IReadOnlyList<TextGlyph> glyphs, IReadOnlyList<PageBox> boxes, CancellationToken cancellationToken = default)
+    {
+        if (glyphs.Count == 0)
+            return [];
+        // A page's glyphs fill arrays larger than the large-object threshold: pooled, they cost no full collections.
+        var ordered = ArrayPool<TextGlyph>.Shared.Rent(glyphs.Count);
+        var output = ArrayPool<TextGlyph>.Shared.Rent(glyphs.Count);
+        try
+        {
+            return Regions(glyphs, boxes, ordered, output).Select(r => (r, TextLineBuilder.Build(r.Glyphs, cancellationToken))).ToList();
+        }
+        finally
+        {
+            ArrayPool<TextGlyph>.Shared.Return(ordered, clearArray: true);
+            ArrayPool<TextGlyph>.Shared.Return(output, clearArray: true);
+        }
+    }
+
+    private static List<PageRegion> Regions(IReadOnlyList<TextGlyph> glyphs, IReadOnlyList<PageBox> boxes, TextGlyph[] ordered, TextGlyph[] output)
     {
         var regions = new List<PageRegion>();
-        if (glyphs.Count == 0)
-            return regions;
-
-        var ordered = new TextGlyph[glyphs.Count];
         var flow = 0;
         List<TextGlyph>[]? boxed = null;
         foreach (var glyph in glyphs)
@@ -52,12 +68,11 @@ internal static class PageLayout
                 ((boxed ??= new List<TextGlyph>[boxes.Count])[box] ??= []).Add(glyph);
         }
 
-        Array.Resize(ref ordered, flow);
-        var size = TextLineBuilder.DominantType.Of(flow > 0 ? ordered : glyphs) is { Found: true } type ? type.Size : 10;
+        var size = TextLineBuilder.DominantType.Of(flow > 0 ? new ArraySegment<TextGlyph>(ordered, 0, flow) : glyphs) is { Found: true } type ? type.Size : 10;
         // Each region's glyphs are copied once, region after region, into one array the regions are segments of.
-        var output = new Reader(ordered, new TextGlyph[flow], regions);
-        foreach (var band in MergeBands(Bands(Rows(ordered), size), size))
-            output.Read(band);
+        var reader = new Reader(ordered, output, regions);
+        foreach (var band in MergeBands(Bands(Rows(ordered, flow), size), size))
+            reader.Read(band);
         if (boxed is not null)
             regions.AddRange(boxed.Where(b => b is { Count: > 0 }).Select(b => new PageRegion(new ArraySegment<TextGlyph>(b.ToArray()), null, IsBox: true)));
         return regions;
@@ -76,18 +91,18 @@ internal static class PageLayout
 
     /// <summary>
     /// Glyphs grouped by baseline, top row first, each cut into pieces at gaps wider than <see cref="PieceGap"/>;
-    /// <paramref name="ordered"/> is sorted in place (rows top to bottom, each left to right) and pieces index into it.
+    /// the first <paramref name="count"/> of <paramref name="ordered"/> are sorted in place (rows top to bottom, each left to right) and pieces index into it.
     /// </summary>
-    private static List<Row> Rows(TextGlyph[] ordered)
+    private static List<Row> Rows(TextGlyph[] ordered, int count)
     {
         var rows = new List<Row>();
-        Array.Sort(ordered, static (a, b) => b.Y.CompareTo(a.Y));
-        for (var start = 0; start < ordered.Length;)
+        ordered.AsSpan(0, count).Sort(static (a, b) => b.Y.CompareTo(a.Y));
+        for (var start = 0; start < count;)
         {
             var first = ordered[start];
             var end = start + 1;
             double top = first.Y + 0.75 * first.FontSize, bottom = first.Y - 0.25 * first.FontSize;
-            while (end < ordered.Length && first.Y - ordered[end].Y <= SameRowTolerance * Math.Max(first.FontSize, ordered[end].FontSize))
+            while (end < count && first.Y - ordered[end].Y <= SameRowTolerance * Math.Max(first.FontSize, ordered[end].FontSize))
             {
                 top = Math.Max(top, ordered[end].Y + 0.75 * ordered[end].FontSize);
                 bottom = Math.Min(bottom, ordered[end].Y - 0.25 * ordered[end].FontSize);
@@ -359,7 +374,10 @@ internal static class PageLayout
     }
 }
 
-/// <summary>Glyphs read together: a column's text (<paramref name="Column"/> from 1), text across the page (null), or a box's.</summary>
+/// <summary>
+/// Glyphs read together: a column's text (<paramref name="Column"/> from 1), text across the page (null), or a box's.
+/// <paramref name="Glyphs"/> lies in a pooled array, valid only while <see cref="PageLayout.Read"/> builds the lines.
+/// </summary>
 internal sealed record PageRegion(ArraySegment<TextGlyph> Glyphs, int? Column, bool IsBox = false);
 
 /// <summary>A rectangle drawn on the page around text: a sidebar's frame or background, a pull quote's border.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 
@@ -34,14 +35,23 @@ internal sealed class PdfTextExtractor(PdfDocument document, string documentName
             {
                 var page = document.GetPage(CurrentPage);
                 var letters = VisibleLetters(page);
-                var glyphs = new List<TextGlyph>(letters.Count);
-                glyphs.AddRange(letters.Select(ToGlyph));
-                if (IsImageOfText(page, glyphs))
-                    imagePages.Add(CurrentPage);
-                var regions = PageLayout.Regions(glyphs, Boxes(page, glyphs))
-                    .Select(r => (r, TextLineBuilder.Build(r.Glyphs, cancellationToken)))
-                    .ToList();
-                marks += regions.Sum(r => r.Item2.Sum(l => l.MarksRemoved));
+                var buffer = ArrayPool<TextGlyph>.Shared.Rent(letters.Count);
+                List<(PageRegion Region, List<TextLine> Lines)> regions;
+                try
+                {
+                    for (var i = 0; i < letters.Count; i++)
+                        buffer[i] = ToGlyph(letters[i]);
+                    var glyphs = new ArraySegment<TextGlyph>(buffer, 0, letters.Count);
+                    if (IsImageOfText(page, glyphs))
+                        imagePages.Add(CurrentPage);
+                    regions = PageLayout.Read(glyphs, Boxes(page, glyphs), cancellationToken);
+                }
+                finally
+                {
+                    ArrayPool<TextGlyph>.Shared.Return(buffer, clearArray: true);
+                }
+
+                marks += regions.Sum(r => r.Lines.Sum(l => l.MarksRemoved));
                 pages.Add((CurrentPage, regions));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -77,7 +87,7 @@ internal sealed class PdfTextExtractor(PdfDocument document, string documentName
     /// <summary>A page mostly covered by images with fewer printed characters than this (a scanner's stamp, a running header) is an image of text.</summary>
     private const int ImagePageText = 200;
 
-    private static bool IsImageOfText(Page page, List<TextGlyph> glyphs)
+    private static bool IsImageOfText(Page page, ArraySegment<TextGlyph> glyphs)
     {
         if (page.NumberOfImages == 0 || glyphs.Count(g => !g.IsSpace) >= ImagePageText)
             return false;
@@ -119,7 +129,7 @@ internal sealed class PdfTextExtractor(PdfDocument document, string documentName
     /// Rectangles drawn around text that are narrower than most of the page's text: a sidebar's frame or shading, a
     /// pull quote's border. A white fill (a page's background) is not a box; a column rule is too thin to be one.
     /// </summary>
-    private static List<PageBox> Boxes(Page page, List<TextGlyph> glyphs)
+    private static List<PageBox> Boxes(Page page, ArraySegment<TextGlyph> glyphs)
     {
         if (page.Paths.Count == 0 || TextLineBuilder.DominantType.Of(glyphs) is not { Found: true, Size: var size })
             return [];

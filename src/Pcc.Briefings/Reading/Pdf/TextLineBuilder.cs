@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Pcc.Briefings.Reading.Pdf;
@@ -28,7 +29,7 @@ internal static class TextLineBuilder
         // set aside, the lines are found without them, and each goes back to the line it is raised above.
         var pageSize = DominantType.Of(glyphs).Size;
         var marks = new List<TextGlyph>();
-        var rest = new TextGlyph[glyphs.Count];
+        var rest = ArrayPool<TextGlyph>.Shared.Rent(glyphs.Count);
         var restCount = 0;
         foreach (var glyph in glyphs)
         {
@@ -38,7 +39,16 @@ internal static class TextLineBuilder
                 rest[restCount++] = glyph;
         }
 
-        var groups = Group(rest, restCount, cancellationToken);
+        List<GlyphGroup> groups;
+        try
+        {
+            groups = Group(rest, restCount, cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<TextGlyph>.Shared.Return(rest, clearArray: true);
+        }
+
         foreach (var mark in marks)
         {
             var owner = groups

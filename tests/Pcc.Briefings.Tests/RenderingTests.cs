@@ -93,6 +93,9 @@ public sealed partial class RenderingTests
     public void AScanWithNoTextLayerFailsSayingWhatToUploadInstead(string rendering, string pages)
     {
         var result = BriefingParser.Default.Parse(Seeds.Fixture("Renderings/" + rendering), rendering);
+        // The later scan's pages carry a line of printed text each (date, title, address, page n/N), as a scanner's stamp does.
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(Seeds.Fixture("Renderings/" + rendering)))
+            Assert.All(pdf.GetPages(), p => Assert.Equal(rendering == "later-scan.pdf", p.Letters.Count > 20));
 
         Assert.False(result.Success);
         Assert.Equal(ReadFailureKind.NoTextLayer, result.Failure!.Kind);

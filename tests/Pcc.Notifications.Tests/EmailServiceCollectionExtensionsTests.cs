@@ -54,7 +54,8 @@ public sealed class EmailServiceCollectionExtensionsTests
             ["Email:Transport"] = "SendGrid",
             ["Email:SendGrid:ApiKey"] = fake.ApiKey,
             ["Email:SendGrid:BaseUri"] = fake.BaseUri.ToString(),
-            ["Email:SendGrid:Timeout"] = "00:00:00.500",
+            // Long enough for a loaded machine to answer the 503 within it; the hung attempt waits it out once.
+            ["Email:SendGrid:Timeout"] = "00:00:03",
             ["Email:SendGrid:RetryBaseDelay"] = "00:00:00.010",
         });
         fake.ServerError(1, status: 503);

@@ -31,7 +31,7 @@ layouts() { # $1 = name: each layout printed by Chromium with its running header
   done
 }
 
-scan() { # $1 = name, $2 = pages, $3 = extra print flag: screenshots of the two-column page, printed as images only
+scan() { # $1 = name, $2 = pages, $3 = page margin, $4 = extra print flag: screenshots of the two-column page, printed as images only
   local images=""
   for ((k = 0; k < $2; k++)); do
     # A scanner's grey, slightly skewed, slightly soft page.
@@ -41,15 +41,15 @@ scan() { # $1 = name, $2 = pages, $3 = extra print flag: screenshots of the two-
       --screenshot="$work/$1-scan-$k.png" "file://$work/$1-scan-$k.html" 2>/dev/null
     images+="<img src=\"$1-scan-$k.png\">"
   done
-  printf '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Scan</title><style>@page { size: A4; margin: 0; } body { margin: 0; } img { display: block; width: 210mm; height: 297mm; }</style></head><body>%s</body></html>' "$images" > "$work/$1-scan.html"
-  chromium --headless --no-sandbox --disable-gpu $3 --print-to-pdf="$work/$1-scan.pdf" "file://$work/$1-scan.html" 2>/dev/null
+  printf '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Scan</title><style>@page { size: A4; margin: %s 0; } body { margin: 0; } img { display: block; width: 210mm; height: calc(297mm - 2 * %s); }</style></head><body>%s</body></html>' "$3" "$3" "$images" > "$work/$1-scan.html"
+  chromium --headless --no-sandbox --disable-gpu $4 --print-to-pdf="$work/$1-scan.pdf" "file://$work/$1-scan.html" 2>/dev/null
   cp "$work/$1-scan.pdf" "$here/$1-scan.pdf"
 }
 
 layouts seed
 layouts later
-scan seed 1 --no-pdf-header-footer  # nothing but the image
-scan later 2 ""                     # the browser's header and footer give each page a line of text, as a scanner's stamp would
+scan seed 1 0 --no-pdf-header-footer  # nothing but the image
+scan later 2 10mm ""                  # the browser's header and footer (in the margin) give each page text, as a scanner's stamp would
 if [ "${1:-all}" = layouts ]; then
   ls -l "$here"
   exit 0

@@ -1,4 +1,5 @@
 using Pcc.Briefings.Reading;
+using Pcc.Functions.Catalogue;
 using Pcc.Functions.Data;
 using Pcc.Functions.Ingestion;
 using Pcc.Notifications.Digests;
@@ -68,6 +69,26 @@ public sealed class OptionsValidatorTests
         var result = new StorageOptionsValidator().Validate(null, new StorageOptions { BriefingsContainer = name });
 
         Assert.Contains("Storage:BriefingsContainer must be a container name", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AThemesFileThatIsMissingOrNotATaxonomyIsNamed()
+    {
+        var broken = Path.GetTempFileName();
+        File.WriteAllText(broken, "{\"themes\": [{\"slug\": \"Not A Slug\", \"name\": \"x\"}]}");
+        try
+        {
+            var missing = new CatalogueOptionsValidator().Validate(null, new CatalogueOptions { ThemesFile = broken + ".missing" });
+            var invalid = new CatalogueOptionsValidator().Validate(null, new CatalogueOptions { ThemesFile = broken });
+
+            Assert.Contains("Catalogue:ThemesFile names a file that does not exist", missing.FailureMessage, StringComparison.Ordinal);
+            Assert.Contains("Catalogue:ThemesFile names a file that is not a theme taxonomy", invalid.FailureMessage, StringComparison.Ordinal);
+            Assert.True(new CatalogueOptionsValidator().Validate(null, new CatalogueOptions()).Succeeded);
+        }
+        finally
+        {
+            File.Delete(broken);
+        }
     }
 
     [Fact]

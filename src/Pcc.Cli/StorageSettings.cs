@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Pcc.Functions;
 using Microsoft.Extensions.Options;
 using Pcc.Functions.Data;
 using Pcc.Notifications.Storage;
@@ -36,6 +38,27 @@ public static class StorageSettings
         return connectionString is not null
             ? StorageConnection.FromConnectionString(connectionString)
             : StorageConnection.FromConfiguration(configuration, ReadOptions(configuration).Connection);
+    }
+
+    /// <summary>
+    /// The app's ingestion services over its storage, registered as the worker registers them (<c>AddPccStorage</c>,
+    /// <c>AddIngestion</c>), so every <c>Ingestion__*</c> and <c>Storage__*</c> setting means what it means to the app.
+    /// <paramref name="connectionString"/> (or null for the configured one) stands in for the connection's setting.
+    /// </summary>
+    public static ServiceProvider IngestionServices(string? connectionString)
+    {
+        var configuration = Configuration();
+        if (connectionString is not null)
+        {
+            configuration = new ConfigurationBuilder()
+                .AddConfiguration(configuration)
+                .AddInMemoryCollection(new Dictionary<string, string?> { [ReadOptions(configuration).Connection] = connectionString })
+                .Build();
+        }
+
+        var services = new ServiceCollection().AddLogging().AddSingleton(configuration);
+        services.AddPccStorage(configuration).AddIngestion(configuration);
+        return services.BuildServiceProvider();
     }
 
     private static IConfiguration Configuration() => new ConfigurationBuilder()

@@ -5,7 +5,7 @@ using Pcc.Functions.Digests;
 // The Function App on the .NET isolated worker. A Functions host (Azure, `func start`, or src/Pcc.LocalHost) starts
 // this process, reads the functions from functions.metadata or asks the worker for them, and invokes the
 // [Function] methods in the feature folders:
-//   Ingestion/      IngestBriefing        blob trigger on briefings/{name} (Event Grid source, as Flex Consumption requires)
+//   Ingestion/      IngestBriefing        blob trigger on %Storage:BriefingsContainer%/{name} (Event Grid source, as Flex Consumption requires)
 //   Digests/        SendImmediateAlerts, SendDailyDigests, SendWeeklyDigests   timers on %Setting% schedules, which
 //                   plan a window and queue its batches; SendDigestBatch  queue trigger on %DigestBatchQueue%, one batch each
 //   Summaries/      SendWeeklySummary (timer), WeeklySummary (HTTP)

@@ -41,7 +41,9 @@ public static class ServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddPccStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        // The clients are registered before any options exist, so the connection's name is read here, once.
         var connection = configuration.GetSection(StorageOptions.Section)["Connection"] ?? new StorageOptions().Connection;
         services.AddStorageClients(StorageConnection.FromConfiguration(configuration, connection));
         services.AddSingleton<PccStore>();
@@ -52,12 +54,19 @@ public static class ServiceCollectionExtensions
     /// <summary>Document reading limits (section <c>Ingestion</c>), the theme taxonomy and the ingest pipeline.</summary>
     public static IServiceCollection AddIngestion(this IServiceCollection services, IConfiguration configuration)
     {
-        var limits = configuration.GetSection("Ingestion").Get<ReaderLimits>() ?? ReaderLimits.Default;
-        var themesFile = configuration["Catalogue:ThemesFile"];
-        services.AddSingleton(string.IsNullOrWhiteSpace(themesFile) ? ThemeTaxonomy.Default : ThemeTaxonomy.LoadFile(themesFile));
+        // ReaderLimits and IngestionOptions share the section: the reader's limits and the ingest's recovery.
+        services.AddOptions<ReaderLimits>().BindConfiguration(IngestionOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReaderLimits>, ReaderLimitsValidator>());
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ReaderLimits>>().Value);
+        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>());
+        services.AddOptions<CatalogueOptions>().BindConfiguration(CatalogueOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CatalogueOptions>, CatalogueOptionsValidator>());
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<CatalogueOptions>>().Value.ThemesFile is { Length: > 0 } themesFile
+            ? ThemeTaxonomy.LoadFile(themesFile)
+            : ThemeTaxonomy.Default);
         services.AddSingleton(sp => new BriefingParser(sp.GetRequiredService<ThemeTaxonomy>()));
-        services.AddSingleton(sp => new IngestionPlanner(sp.GetRequiredService<BriefingParser>(), limits));
-        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section);
+        services.AddSingleton(sp => new IngestionPlanner(sp.GetRequiredService<BriefingParser>(), sp.GetRequiredService<ReaderLimits>()));
         services.AddSingleton<IngestionWriter>();
         services.AddSingleton<IngestionReports>();
         services.AddSingleton<IngestionReceipts>();
@@ -83,10 +92,12 @@ public static class ServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSubscriptions(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SubscriptionOptions>().BindConfiguration(SubscriptionOptions.Section);
+        services.AddOptions<SubscriptionOptions>().BindConfiguration(SubscriptionOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SubscriptionOptions>, SubscriptionOptionsValidator>());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SubscriptionOptions>>().Value);
         services.AddOptions<EditorsOptions>().BindConfiguration(EditorsOptions.Section)
-            .Validate(o => o.TryGetAddresses(out _), "Notifications:Editors must list email addresses separated by commas or semicolons.");
+            .Validate(o => o.TryGetAddresses(out _), "Notifications:Editors must list email addresses separated by commas or semicolons.")
+            .ValidateOnStart();
         services.AddEmail(configuration);
 
         services.AddSingleton(sp => new TokenSecretStore(sp.GetRequiredService<PccStore>().Secrets, sp.GetRequiredService<SubscriptionOptions>().TokenSecret));
@@ -105,7 +116,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new SubscriberKeys(new TokenSecretStore(sp.GetRequiredService<PccStore>().Secrets, null, SubscriberKeys.BlobName)));
         services.AddSingleton<SubscriptionService>();
         services.AddSingleton<SubscriptionValidator>();
-        services.AddOptions<SubscriptionRateLimitOptions>().BindConfiguration(SubscriptionRateLimitOptions.Section);
+        services.AddOptions<SubscriptionRateLimitOptions>().BindConfiguration(SubscriptionRateLimitOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SubscriptionRateLimitOptions>, SubscriptionRateLimitOptionsValidator>());
         services.AddSingleton(sp =>
         {
             var store = sp.GetRequiredService<PccStore>();

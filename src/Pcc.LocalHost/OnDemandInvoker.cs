@@ -84,7 +84,7 @@ public sealed class OnDemandInvoker(
             return new InvocationResult("", false, $"There is no blob {container}/{blobName}.", TimeSpan.Zero);
         }
 
-        var connection = TriggerSetup.Connection(function);
+        var connection = TriggerSetup.Connection(function, configuration);
         return await worker.InvokeAsync(function.Name, r => BlobTriggerInput.Fill(r, function.TriggerName, connection, blob), retryOnCrash: true, cancellationToken);
     }
 }

@@ -87,8 +87,9 @@ public sealed class FunctionMetadataTests(PublishedApp published) : IClassFixtur
         Assert.True(published.ExitCode == 0, published.Output);
 
         var trigger = published.Functions["IngestBriefing"].GetProperty("bindings")[0];
-        Assert.Equal("briefings/{name}", Text(trigger, "path"));
-        Assert.Equal("AzureWebJobsStorage", Text(trigger, "connection"));
+        // The container and the connection are the settings the app's store reads, so the two cannot part.
+        Assert.Equal("%Storage:BriefingsContainer%/{name}", Text(trigger, "path"));
+        Assert.Equal("%Storage:Connection%", Text(trigger, "connection"));
         Assert.Equal("EventGrid", Text(trigger, "source"));
     }
 

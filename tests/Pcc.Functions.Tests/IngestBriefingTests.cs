@@ -177,7 +177,7 @@ public sealed class IngestBriefingTests(AppFixture app)
         await using var services = await HostlessApp.CreateAsync(connectionString: unreachable);
         var function = new IngestBriefingFunction(services.GetRequiredService<BriefingIngestor>());
 
-        await Assert.ThrowsAnyAsync<Exception>(() => function.RunAsync(services.Briefings.GetBlobClient(SeedBriefing.Name), SeedBriefing.Name, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<Exception>(() => function.RunAsync(services.Briefings.GetBlobClient(SeedBriefing.Name), CancellationToken.None));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed partial class BlobEventSubscriptionTests
     [MemberData(nameof(BlobTriggeredFunctions))]
     public void TheSubscriptionDeliversBlobsCreatedInTheTriggersContainerToItsWebhook(string function)
     {
-        var path = Percent().Replace(Trigger(function).Get("blobPath")!, m => Settings[m.Groups[1].Value].Text);
+        var path = AppSurface.Resolve(Trigger(function).Get("blobPath")!, Settings);
         var container = path.Split('/')[0];
         var subscription = Templates.Subscription.Single("Microsoft.EventGrid/systemTopics/eventSubscriptions");
 
@@ -44,7 +44,7 @@ public sealed partial class BlobEventSubscriptionTests
     [MemberData(nameof(BlobTriggeredFunctions))]
     public void TheSystemTopicWatchesTheAccountTheTriggersConnectionNames(string function)
     {
-        var connection = Trigger(function).Get("Connection") ?? AppSurface.DefaultConnection;
+        var connection = AppSurface.Resolve(Trigger(function).Get("Connection") ?? AppSurface.DefaultConnection, Settings);
         var account = Settings[$"{connection}__accountName"];
         var topic = Templates.Main.Single("Microsoft.EventGrid/systemTopics");
 

@@ -36,7 +36,7 @@ public sealed class DeploymentPackageTests
         var ingest = Assert.Single(metadata, f => ((JsonArray)f!["bindings"]!).Any(b => (string?)b!["type"] == "blobTrigger"))!;
         var trigger = ingest["bindings"]!.AsArray().Single(b => (string?)b!["type"] == "blobTrigger")!;
         Assert.Equal("EventGrid", (string?)trigger["source"]);
-        Assert.Equal(AppSurface.DefaultConnection, (string?)trigger["connection"] ?? AppSurface.DefaultConnection);
+        Assert.Equal(AppSurface.DefaultConnection, AppSurface.Resolve((string?)trigger["connection"] ?? AppSurface.DefaultConnection, Templates.Main.AppSettings()));
     }
 
     [Fact]

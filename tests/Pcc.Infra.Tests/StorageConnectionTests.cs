@@ -11,7 +11,7 @@ public sealed class StorageConnectionTests
     public void EveryStorageConnectionIsIdentityBased()
     {
         var identityClientId = Settings["AzureWebJobsStorage__clientId"].Text;
-        var connections = AppSurface.Connections().Append("AzureWebJobsStorage").Distinct().ToList();
+        var connections = AppSurface.Connections(Settings).Append("AzureWebJobsStorage").Distinct().ToList();
 
         foreach (var connection in connections)
         {

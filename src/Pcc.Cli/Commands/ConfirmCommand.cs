@@ -1,11 +1,14 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Pcc.Functions.Ingestion;
 
 namespace Pcc.Cli.Commands;
 
 /// <summary>
 /// <c>pcc confirm BRIEFING VERSION</c>: publishes a version that was held for review because it would empty the
-/// briefing or remove more than half of its case studies. Confirming again changes nothing.
+/// briefing or remove more than half of its case studies. Confirming again changes nothing. It runs on the app's own
+/// registration, so it waits for the catalogue lock as long as <c>Ingestion:LockWait</c> says.
 /// </summary>
 public static class ConfirmCommand
 {
@@ -17,11 +20,20 @@ public static class ConfirmCommand
         var command = new Command("confirm", "Publish a version of a briefing that was held for review.") { briefing, version };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var store = StorageSettings.Open(parseResult.GetValue(connection));
-            var receipts = new IngestionReceipts(store);
-            var writer = new IngestionWriter(store);
-            var held = new HeldVersions(store, new IngestionCompletion(writer, receipts), writer, new IngestionReports(store), receipts,
-                Microsoft.Extensions.Options.Options.Create(new IngestionOptions()), TimeProvider.System);
+            await using var services = StorageSettings.IngestionServices(parseResult.GetValue(connection));
+            HeldVersions held;
+            try
+            {
+                held = services.GetRequiredService<HeldVersions>();
+                _ = services.GetRequiredService<IOptions<IngestionOptions>>().Value;
+            }
+            catch (OptionsValidationException ex)
+            {
+                // The same settings would stop the app at start-up; say which, and touch nothing.
+                parseResult.InvocationConfiguration.Error.WriteLine(ex.Message);
+                return ExitCodes.Usage;
+            }
+
             var outcome = await held.ConfirmAsync(parseResult.GetValue(briefing)!, parseResult.GetValue(version), cancellationToken);
             var ok = outcome.Status is ConfirmOutcome.Confirmed or ConfirmOutcome.AlreadyCurrent;
             (ok ? parseResult.InvocationConfiguration.Output : parseResult.InvocationConfiguration.Error).WriteLine(outcome.Message);

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Pcc.Briefings.Reading;
+using Microsoft.Extensions.Options;
 using Pcc.Functions.Pages.Editor;
 using Pcc.Functions.Pages.Feeds;
 using Pcc.Functions.Pages.Search;
@@ -9,17 +9,20 @@ namespace Pcc.Functions.Pages;
 /// <summary>Registration of what the pages and feeds need beyond the catalogue's read side.</summary>
 public static class PagesServiceCollectionExtensions
 {
-    /// <summary>Search, recent changes for feeds, editors' uploads and ingest log, and editor access (section <c>Editors</c>).</summary>
+    /// <summary>Search, recent changes for feeds, editors' uploads and ingest log, and editor access (section <c>Editors</c>). Needs <see cref="ServiceCollectionExtensions.AddIngestion"/> (the reader limits uploads are checked against).</summary>
     public static IServiceCollection AddPages(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<CatalogueSearch>();
         services.AddSingleton<RecentChanges>();
-        services.TryAddSingleton(configuration.GetSection("Ingestion").Get<ReaderLimits>() ?? ReaderLimits.Default);
         services.AddSingleton<BriefingUploads>();
         services.AddSingleton<IngestLog>();
         services.AddSingleton<Readers.SummaryArchive>();
         services.AddSingleton<Readers.BriefingContents>();
-        services.AddOptions<EditorAccessOptions>().BindConfiguration(EditorAccessOptions.Section);
+        // WEBSITE_AUTH_ENABLED is the platform's setting, outside the section; EditorAccess reads it from the options.
+        services.AddOptions<EditorAccessOptions>().BindConfiguration(EditorAccessOptions.Section)
+            .Configure<IConfiguration>((o, settings) => o.AppServiceAuthentication = string.Equals(settings["WEBSITE_AUTH_ENABLED"], "true", StringComparison.OrdinalIgnoreCase))
+            .Validate(o => !o.RequireSignIn || !string.IsNullOrWhiteSpace(o.Role), "Editors:Role must name the editors' app role when Editors:RequireSignIn is true.")
+            .ValidateOnStart();
         services.AddSingleton<EditorAccess>();
         return services;
     }

@@ -36,9 +36,6 @@ public sealed class BlobPathPattern
         return new BlobPathPattern(parts[0], parts.Length > 1 && parts[1].Length > 0 ? parts[1] : "{blobName}");
     }
 
-    /// <summary>The same name pattern in another container.</summary>
-    public BlobPathPattern InContainer(string container) => new(container, _namePattern);
-
     /// <summary>The token values when <paramref name="blobName"/> matches, otherwise null.</summary>
     public IReadOnlyDictionary<string, string>? Match(string blobName)
     {

@@ -18,23 +18,21 @@ public static class TriggerSetup
     /// <summary>The storage connection a binding uses when it names none.</summary>
     public const string DefaultConnection = StorageConnection.DefaultName;
 
-    /// <summary>The connection setting a trigger names, or <see cref="DefaultConnection"/>.</summary>
-    public static string Connection(WorkerFunction function) =>
-        function.TriggerProperty("connection") is { Length: > 0 } named ? named : DefaultConnection;
-
     /// <summary>
-    /// The container a blob trigger watches. <c>%Setting%</c> names are resolved; and when the app's
-    /// <c>Storage:BriefingsContainer</c> moves the briefings elsewhere, a trigger declared on the default
-    /// <c>briefings</c> container watches the configured one instead — the function reads its blobs from there,
-    /// and tests use it to keep their uploads apart.
+    /// The connection setting a trigger names (<c>%Setting%</c> names resolved, as the host resolves a binding's
+    /// connection), or <see cref="DefaultConnection"/>.
     /// </summary>
+    public static string Connection(WorkerFunction function, IConfiguration configuration) =>
+        function.TriggerProperty("connection") is { Length: > 0 } named
+            ? AppSettings.Resolve(configuration, named, $"The connection of {function.Name}'s trigger")
+            : DefaultConnection;
+
+    /// <summary>The container and blob-name pattern a blob trigger watches, <c>%Setting%</c> names resolved.</summary>
     public static BlobPathPattern BlobPattern(WorkerFunction function, IConfiguration configuration)
     {
         var usedBy = $"The blob trigger of {function.Name}";
         var path = function.TriggerProperty("path") ?? throw new InvalidOperationException($"{usedBy} has no path.");
-        var pattern = BlobPathPattern.Parse(AppSettings.Resolve(configuration, path, usedBy));
-        var configured = configuration[BriefingsContainerSetting];
-        return pattern.Container == DefaultBriefingsContainer && !string.IsNullOrWhiteSpace(configured) ? pattern.InContainer(configured) : pattern;
+        return BlobPathPattern.Parse(AppSettings.Resolve(configuration, path, usedBy));
     }
 
     /// <summary>A listener for every blob-triggered function.</summary>
@@ -48,7 +46,7 @@ public static class TriggerSetup
             .Select(f =>
             {
                 var pattern = BlobPattern(f, configuration);
-                var connection = Connection(f);
+                var connection = Connection(f, configuration);
                 return new BlobTriggerListener(f.Name, f.TriggerName, pattern, storage.GetBlobContainerClient(pattern.Container), receipts, poison, worker, connection, options, logger);
             })
             .ToList();

@@ -23,7 +23,9 @@ public static class WorkerHandshake
             await Task.WhenAny(channel.Connected, process.Exited).WaitAsync(token);
             if (process.Exited.IsCompleted)
             {
-                throw new InvalidOperationException($"The worker exited with code {process.Exited.Result} before it connected; its output is in the Worker log.");
+                var error = await process.ErrorTailAsync(TimeSpan.FromSeconds(5));
+                throw new InvalidOperationException($"The worker exited with code {process.Exited.Result} before it connected; its output is in the Worker log."
+                    + (error.Length > 0 ? Environment.NewLine + error : ""));
             }
 
             var init = (await channel.RequestAsync(Message(new StreamingMessage

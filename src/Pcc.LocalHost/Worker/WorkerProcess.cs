@@ -14,7 +14,35 @@ public sealed class WorkerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private readonly Queue<string> _errorTail = new();
+
     private WorkerProcess(Process process) => _process = process;
+
+    /// <summary>
+    /// The last lines the process wrote to standard error, once its output has been read to the end (waiting up to
+    /// <paramref name="timeout"/>): a worker that stops at start-up says why there, as the Functions host shows it.
+    /// </summary>
+    public async Task<string> ErrorTailAsync(TimeSpan timeout)
+    {
+        using var wait = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(wait.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+        lock (_errorTail)
+        {
+            return string.Join(Environment.NewLine, _errorTail);
+        }
+    }
+
+    private void KeepError(string line)
+    {
+        lock (_errorTail)
+        {
+            _errorTail.Enqueue(line);
+            if (_errorTail.Count > 40)
+            {
+                _errorTail.Dequeue();
+            }
+        }
+    }
 
     /// <summary>Completes with the exit code when the process has ended.</summary>
     public Task<int> Exited => _exited.Task;
@@ -53,7 +81,14 @@ public sealed class WorkerProcess : IAsyncDisposable
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var worker = new WorkerProcess(process);
         process.OutputDataReceived += (_, e) => { if (!string.IsNullOrWhiteSpace(e.Data)) { logger.LogDebug("{Line}", e.Data); } };
-        process.ErrorDataReceived += (_, e) => { if (!string.IsNullOrWhiteSpace(e.Data)) { logger.LogWarning("{Line}", e.Data); } };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (!string.IsNullOrWhiteSpace(e.Data))
+            {
+                logger.LogWarning("{Line}", e.Data);
+                worker.KeepError(e.Data);
+            }
+        };
         process.Exited += (_, _) => worker._exited.TrySetResult(process.ExitCode);
         try
         {

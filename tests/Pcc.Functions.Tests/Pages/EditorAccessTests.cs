@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 using Pcc.Functions.Pages;
 using Pcc.Functions.Pages.Editor;
 
@@ -10,9 +10,16 @@ namespace Pcc.Functions.Tests.Pages;
 
 public sealed class EditorAccessTests
 {
-    private static EditorAccess Access(bool requireSignIn, bool authEnabled) => new(
-        Options.Create(new EditorAccessOptions { RequireSignIn = requireSignIn }),
-        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["WEBSITE_AUTH_ENABLED"] = authEnabled ? "True" : null }).Build());
+    // Registered as the app registers it: WEBSITE_AUTH_ENABLED reaches EditorAccess through its options.
+    private static EditorAccess Access(bool requireSignIn, bool authEnabled)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Editors:RequireSignIn"] = requireSignIn ? "true" : "false",
+            ["WEBSITE_AUTH_ENABLED"] = authEnabled ? "True" : null,
+        }).Build();
+        return new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddPages(configuration).BuildServiceProvider().GetRequiredService<EditorAccess>();
+    }
 
     private static HttpRequest Request(string? principalJson = null)
     {

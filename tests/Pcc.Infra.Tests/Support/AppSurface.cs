@@ -35,12 +35,22 @@ internal static partial class AppSurface
     /// <summary>App settings a binding names as <c>%Setting%</c>.</summary>
     public static IEnumerable<string> SettingExpressions() =>
         Bindings.SelectMany(b => b.Arguments.Values.OfType<string>())
-            .SelectMany(s => Percent().Matches(s).Select(m => m.Groups[1].Value))
+            .SelectMany(s => Percent().Matches(s).Select(m => AppSettingName(m.Groups[1].Value)))
             .Distinct();
 
-    /// <summary>The connections storage bindings use (the property <c>Connection</c>, defaulting to <see cref="DefaultConnection"/>).</summary>
-    public static IEnumerable<string> Connections() =>
-        Bindings.Where(b => b.Arguments.ContainsKey("Connection")).Select(b => b.Get("Connection") ?? DefaultConnection).Distinct();
+    /// <summary>
+    /// The connections storage bindings use (the property <c>Connection</c>, defaulting to <see cref="DefaultConnection"/>),
+    /// <c>%Setting%</c> names resolved from <paramref name="settings"/>.
+    /// </summary>
+    public static IEnumerable<string> Connections(IReadOnlyDictionary<string, ArmValue> settings) =>
+        Bindings.Where(b => b.Arguments.ContainsKey("Connection")).Select(b => Resolve(b.Get("Connection") ?? DefaultConnection, settings)).Distinct();
+
+    /// <summary>The app setting a <c>%Name%</c> reads in Azure: a <c>:</c> in the name is <c>__</c> in an app setting, as in environment variables.</summary>
+    public static string AppSettingName(string name) => name.Replace(":", "__", StringComparison.Ordinal);
+
+    /// <summary><paramref name="value"/> with each <c>%Name%</c> replaced by that app setting's value in <paramref name="settings"/>.</summary>
+    public static string Resolve(string value, IReadOnlyDictionary<string, ArmValue> settings) =>
+        Percent().Replace(value, m => settings[AppSettingName(m.Groups[1].Value)].Text);
 
     private static IEnumerable<MethodInfo> FunctionMethods() =>
         App.GetTypes().SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))

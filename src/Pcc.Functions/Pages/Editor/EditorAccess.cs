@@ -9,7 +9,7 @@ namespace Pcc.Functions.Pages.Editor;
 /// only where App Service Authentication is on (<c>WEBSITE_AUTH_ENABLED</c>), since then the platform removes that
 /// header from incoming requests and sets it itself; anywhere else sign-in cannot be checked and editors are refused.
 /// </summary>
-public sealed class EditorAccess(IOptions<EditorAccessOptions> options, IConfiguration configuration)
+public sealed class EditorAccess(IOptions<EditorAccessOptions> options)
 {
     /// <summary>Null when the request may go on; otherwise the result to send (a sign-in redirect, or a refusal page).</summary>
     public IResult? Check(HttpRequest request)
@@ -20,7 +20,7 @@ public sealed class EditorAccess(IOptions<EditorAccessOptions> options, IConfigu
             return null;
         }
 
-        if (!string.Equals(configuration["WEBSITE_AUTH_ENABLED"], "true", StringComparison.OrdinalIgnoreCase))
+        if (!o.AppServiceAuthentication)
         {
             return Refuse("Sign-in is required but App Service Authentication is not turned on for this app.", StatusCodes.Status503ServiceUnavailable);
         }
@@ -44,7 +44,7 @@ public sealed class EditorAccess(IOptions<EditorAccessOptions> options, IConfigu
     {
         var o = options.Value;
         return !o.RequireSignIn
-            || (string.Equals(configuration["WEBSITE_AUTH_ENABLED"], "true", StringComparison.OrdinalIgnoreCase)
+            || (o.AppServiceAuthentication
                 && request.Headers["X-MS-CLIENT-PRINCIPAL"].ToString() is { Length: > 0 } header && HasRole(header, o.Role));
     }
 

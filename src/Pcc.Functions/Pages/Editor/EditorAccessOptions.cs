@@ -15,4 +15,10 @@ public sealed class EditorAccessOptions
 
     /// <summary>The app role editors are given in the Entra ID app registration.</summary>
     public string Role { get; set; } = "Editor";
+
+    /// <summary>
+    /// Whether App Service Authentication is on for this app: the platform's own setting <c>WEBSITE_AUTH_ENABLED</c>,
+    /// not one of the section's (see <c>AddPages</c>); only then is <c>X-MS-CLIENT-PRINCIPAL</c> the platform's.
+    /// </summary>
+    public bool AppServiceAuthentication { get; internal set; }
 }

@@ -96,7 +96,22 @@ internal static class PageLayout
     private static List<Row> Rows(TextGlyph[] ordered, int count)
     {
         var rows = new List<Row>();
-        ordered.AsSpan(0, count).Sort(static (a, b) => b.Y.CompareTo(a.Y));
+        GlyphOrder.TopToBottom(ordered, count);
+        var keys = ArrayPool<double>.Shared.Rent(count);
+        try
+        {
+            CutRows(ordered, keys, count, rows);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(keys);
+        }
+
+        return rows;
+    }
+
+    private static void CutRows(TextGlyph[] ordered, double[] keys, int count, List<Row> rows)
+    {
         for (var start = 0; start < count;)
         {
             var first = ordered[start];
@@ -109,13 +124,14 @@ internal static class PageLayout
                 end++;
             }
 
-            ordered.AsSpan(start, end - start).Sort(static (a, b) => a.X.CompareTo(b.X));
+            // Left to right by plain keys: a row is short, so its glyphs are sorted in place.
+            for (var i = start; i < end; i++)
+                keys[i] = ordered[i].X;
+            Array.Sort(keys, ordered, start, end - start);
             if (Pieces(ordered, start, end) is { Count: > 0 } pieces)
                 rows.Add(new Row(pieces, top, bottom)); // A row of spaces alone has nothing to read.
             start = end;
         }
-
-        return rows;
     }
 
     /// <summary>The row <paramref name="start"/>..<paramref name="end"/> of <paramref name="ordered"/> cut at wide gaps; a space never bridges a gap, it goes with the text before it.</summary>

@@ -70,26 +70,32 @@ internal static class TextLineBuilder
     private static List<GlyphGroup> Group(TextGlyph[] source, int count, CancellationToken cancellationToken)
     {
         var groups = new List<GlyphGroup>();
-        // Top to bottom, glyphs on one baseline in the order they were drawn (a stable sort).
-        var order = new int[count];
-        for (var i = 0; i < order.Length; i++)
-            order[i] = i;
-        Array.Sort(order, (a, b) => source[b].Y.CompareTo(source[a].Y) is var c and not 0 ? c : a.CompareTo(b));
-        for (var start = 0; start < order.Length;)
+        GlyphOrder.TopToBottom(source, count);
+
+        for (var start = 0; start < count;)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var first = source[order[start]];
+            var first = source[start];
             var end = start + 1;
-            while (end < order.Length && first.Y - source[order[end]].Y <= SameLineTolerance * Math.Max(first.FontSize, source[order[end]].FontSize))
+            while (end < count && first.Y - source[end].Y <= SameLineTolerance * Math.Max(first.FontSize, source[end].FontSize))
                 end++;
             var group = new List<TextGlyph>(end - start);
-            for (var i = start; i < end; i++)
-                group.Add(source[order[i]]);
-            group.Sort((a, b) => a.X.CompareTo(b.X));
+            group.AddRange(source.AsSpan(start, end - start));
+            SortByX(group);
             groups.Add(new GlyphGroup(group));
             start = end;
         }
         return groups;
+    }
+
+    /// <summary>Sorts glyphs left to right by plain keys.</summary>
+    private static void SortByX(List<TextGlyph> glyphs)
+    {
+        var items = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(glyphs);
+        Span<double> keys = items.Length <= 256 ? stackalloc double[items.Length] : new double[items.Length];
+        for (var i = 0; i < items.Length; i++)
+            keys[i] = items[i].X;
+        keys.Sort(items);
     }
 
     private static bool IsMarkGlyph(TextGlyph glyph) => !glyph.IsSpace && glyph.Text.All(c => char.IsDigit(c) || "*†‡§¶".Contains(c));
@@ -125,7 +131,7 @@ internal static class TextLineBuilder
 
     private static TextLine? ToLine(List<TextGlyph> glyphs)
     {
-        glyphs.Sort((a, b) => a.X.CompareTo(b.X));
+        SortByX(glyphs);
         var body = DominantType.Of(glyphs);
         var baseline = body.Baseline;
         var letterGap = LetterGap(glyphs);

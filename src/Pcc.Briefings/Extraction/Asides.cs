@@ -14,9 +14,11 @@ internal static partial class Asides
 
     public static IEnumerable<string> Describe(IEnumerable<DocumentBlock> asides, IReadOnlyList<CaseStudy> caseStudies)
     {
-        var texts = caseStudies.Select(c => (CaseStudy: c, Words: " " + string.Join(' ', TextNormalizer.Words(c.Text)) + " ")).ToList();
+        // Most documents have no asides: the case studies' words are only gathered for the first one.
+        List<(CaseStudy CaseStudy, string Words)>? texts = null;
         foreach (var aside in asides)
         {
+            texts ??= caseStudies.Select(c => (c, " " + string.Join(' ', TextNormalizer.Words(c.Text)) + " ")).ToList();
             // A word broken over the box's narrow lines ("long- / term") is the case study's one word.
             var words = TextNormalizer.Words(BrokenWord().Replace(aside.Text, "-"));
             var phrase = " " + string.Join(' ', words) + " ";

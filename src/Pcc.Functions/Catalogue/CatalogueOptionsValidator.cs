@@ -8,10 +8,14 @@ namespace Pcc.Functions.Catalogue;
 public sealed class CatalogueOptionsValidator : IValidateOptions<CatalogueOptions>
 {
     /// <inheritdoc />
-    public ValidateOptionsResult Validate(string? name, CatalogueOptions options) =>
-        new OptionsChecks(CatalogueOptions.Section)
-            .Check(Problem(options.ThemesFile) is not null, nameof(options.ThemesFile), $"{Problem(options.ThemesFile)}; leave it empty for the built-in themes.")
+    public ValidateOptionsResult Validate(string? name, CatalogueOptions options)
+    {
+        // The file is read and parsed once: the problem found is the message given.
+        var problem = Problem(options.ThemesFile);
+        return new OptionsChecks(CatalogueOptions.Section)
+            .Check(problem is not null, nameof(options.ThemesFile), $"{problem}; leave it empty for the built-in themes.")
             .Result();
+    }
 
     private static string? Problem(string? file)
     {

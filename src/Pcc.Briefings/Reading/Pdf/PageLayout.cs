@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Pcc.Briefings.Reading.Pdf;
 
 /// <summary>
@@ -36,25 +34,25 @@ internal static class PageLayout
     private const int MinColumnRows = 3;
 
     /// <summary>The page's regions in reading order (column text, rows across the page, then boxes), each with its lines.</summary>
-    public static List<(PageRegion Region, List<TextLine> Lines)> Read(IReadOnlyList<TextGlyph> glyphs, IReadOnlyList<PageBox> boxes, CancellationToken cancellationToken = default)
+    public static List<(PageRegion Region, List<TextLine> Lines)> Read(ArraySegment<TextGlyph> glyphs, IReadOnlyList<PageBox> boxes, CancellationToken cancellationToken = default)
     {
         if (glyphs.Count == 0)
             return [];
         // A page's glyphs fill arrays larger than the large-object threshold: pooled, they cost no full collections.
-        var ordered = ArrayPool<TextGlyph>.Shared.Rent(glyphs.Count);
-        var output = ArrayPool<TextGlyph>.Shared.Rent(glyphs.Count);
+        var ordered = ReaderPools.Glyphs.Rent(glyphs.Count);
+        var output = ReaderPools.Glyphs.Rent(glyphs.Count);
         try
         {
             return Regions(glyphs, boxes, ordered, output).Select(r => (r, TextLineBuilder.Build(r.Glyphs, cancellationToken))).ToList();
         }
         finally
         {
-            ArrayPool<TextGlyph>.Shared.Return(ordered, clearArray: true);
-            ArrayPool<TextGlyph>.Shared.Return(output, clearArray: true);
+            ReaderPools.Glyphs.Return(ordered, clearArray: true);
+            ReaderPools.Glyphs.Return(output, clearArray: true);
         }
     }
 
-    private static List<PageRegion> Regions(IReadOnlyList<TextGlyph> glyphs, IReadOnlyList<PageBox> boxes, TextGlyph[] ordered, TextGlyph[] output)
+    private static List<PageRegion> Regions(ArraySegment<TextGlyph> glyphs, IReadOnlyList<PageBox> boxes, TextGlyph[] ordered, TextGlyph[] output)
     {
         var regions = new List<PageRegion>();
         var flow = 0;
@@ -68,7 +66,7 @@ internal static class PageLayout
                 ((boxed ??= new List<TextGlyph>[boxes.Count])[box] ??= []).Add(glyph);
         }
 
-        var size = TextLineBuilder.DominantType.Of(flow > 0 ? new ArraySegment<TextGlyph>(ordered, 0, flow) : glyphs) is { Found: true } type ? type.Size : 10;
+        var size = TextLineBuilder.DominantType.Of(flow > 0 ? ordered.AsSpan(0, flow) : glyphs) is { Found: true } type ? type.Size : 10;
         // Each region's glyphs are copied once, region after region, into one array the regions are segments of.
         var reader = new Reader(ordered, output, regions);
         foreach (var band in MergeBands(Bands(Rows(ordered, flow), size), size))
@@ -97,14 +95,14 @@ internal static class PageLayout
     {
         var rows = new List<Row>();
         GlyphOrder.TopToBottom(ordered, count);
-        var keys = ArrayPool<double>.Shared.Rent(count);
+        var keys = ReaderPools.Keys.Rent(count);
         try
         {
             CutRows(ordered, keys, count, rows);
         }
         finally
         {
-            ArrayPool<double>.Shared.Return(keys);
+            ReaderPools.Keys.Return(keys);
         }
 
         return rows;

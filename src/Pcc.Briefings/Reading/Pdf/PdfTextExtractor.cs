@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Runtime.InteropServices;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 
@@ -11,6 +11,7 @@ namespace Pcc.Briefings.Reading.Pdf;
 internal sealed class PdfTextExtractor(PdfDocument document, string documentName, ReaderLimits limits, CancellationToken cancellationToken)
 {
     private readonly List<string> _warnings = [];
+    private readonly Dictionary<string, bool> _boldFonts = [];
 
     /// <summary>The page being read, for failures raised from deep inside it.</summary>
     public int CurrentPage { get; private set; }
@@ -34,21 +35,18 @@ internal sealed class PdfTextExtractor(PdfDocument document, string documentName
             try
             {
                 var page = document.GetPage(CurrentPage);
-                var letters = VisibleLetters(page);
-                var buffer = ArrayPool<TextGlyph>.Shared.Rent(letters.Count);
+                var buffer = ReaderPools.Glyphs.Rent(page.Letters.Count);
                 List<(PageRegion Region, List<TextLine> Lines)> regions;
                 try
                 {
-                    for (var i = 0; i < letters.Count; i++)
-                        buffer[i] = ToGlyph(letters[i]);
-                    var glyphs = new ArraySegment<TextGlyph>(buffer, 0, letters.Count);
+                    var glyphs = new ArraySegment<TextGlyph>(buffer, 0, VisibleGlyphs(page, buffer));
                     if (IsImageOfText(page, glyphs))
                         imagePages.Add(CurrentPage);
                     regions = PageLayout.Read(glyphs, Boxes(page, glyphs), cancellationToken);
                 }
                 finally
                 {
-                    ArrayPool<TextGlyph>.Shared.Return(buffer, clearArray: true);
+                    ReaderPools.Glyphs.Return(buffer, clearArray: true);
                 }
 
                 marks += regions.Sum(r => r.Lines.Sum(l => l.MarksRemoved));
@@ -157,43 +155,76 @@ internal sealed class PdfTextExtractor(PdfDocument document, string documentName
     }
 
     /// <summary>
-    /// Letters on the visible page in the page's main orientation: a diagonal watermark and text drawn outside the crop
-    /// box (a form drawn again through a cycle lands off the page) are not part of what a reader sees. Letters with no
-    /// Unicode value are left out with a warning naming their font.
+    /// The letters on the visible page in the page's main orientation, as glyphs in <paramref name="buffer"/>: a diagonal
+    /// watermark and text drawn outside the crop box (a form drawn again through a cycle lands off the page) are not
+    /// part of what a reader sees. Letters with no Unicode value are left out with a warning naming their font.
     /// </summary>
-    private List<Letter> VisibleLetters(Page page)
+    private int VisibleGlyphs(Page page, TextGlyph[] buffer)
     {
         var letters = page.Letters;
         if (letters.Count == 0)
-            return [];
-        var orientation = letters.GroupBy(l => l.TextOrientation).MaxBy(g => g.Count())!.Key;
+            return 0;
+        var orientation = MainOrientation(letters);
         var box = page.CropBox.Bounds;
-        var visible = letters.Where(l => l.TextOrientation == orientation
-            && l.StartBaseLine.X >= box.Left - 1 && l.StartBaseLine.X <= box.Right + 1 && l.StartBaseLine.Y >= box.Bottom - 1 && l.StartBaseLine.Y <= box.Top + 1).ToList();
-        foreach (var font in visible.Where(l => !HasText(l)).GroupBy(l => l.FontName))
-            _warnings.Add($"page {CurrentPage}: font {font.Key}: {font.Count()} character(s) have no Unicode mapping and were left out.");
-        visible.RemoveAll(l => !HasText(l));
-        return visible;
+        Dictionary<string, int>? unmapped = null;
+        var count = 0;
+        foreach (var letter in letters)
+        {
+            var start = letter.StartBaseLine;
+            if (letter.TextOrientation != orientation || start.X < box.Left - 1 || start.X > box.Right + 1 || start.Y < box.Bottom - 1 || start.Y > box.Top + 1)
+                continue;
+            if (HasText(letter.Value))
+                buffer[count++] = ToGlyph(letter);
+            else
+                CollectionsMarshal.GetValueRefOrAddDefault(unmapped ??= [], letter.FontName ?? "", out _)++;
+        }
+
+        foreach (var (font, missing) in unmapped ?? [])
+            _warnings.Add($"page {CurrentPage}: font {font}: {missing} character(s) have no Unicode mapping and were left out.");
+        return count;
     }
 
-    private static bool HasText(Letter letter) =>
-        letter.Value.Length > 0 && !letter.Value.All(c => c == '\uFFFD' || (char.IsControl(c) && c is not ('\t' or '\n' or '\r')));
+    /// <summary>The orientation most letters are set in; of equal counts, the one met first.</summary>
+    private static TextOrientation MainOrientation(IReadOnlyList<Letter> letters)
+    {
+        var counts = new Dictionary<TextOrientation, int>();
+        foreach (var letter in letters)
+            CollectionsMarshal.GetValueRefOrAddDefault(counts, letter.TextOrientation, out _)++;
+        return counts.MaxBy(c => c.Value).Key;
+    }
 
-    private static TextGlyph ToGlyph(Letter letter)
+    private static bool HasText(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c != '\uFFFD' && (!char.IsControl(c) || c is '\t' or '\n' or '\r'))
+                return true;
+        }
+
+        return false;
+    }
+
+    private TextGlyph ToGlyph(Letter letter)
     {
         var start = letter.StartBaseLine;
         var width = letter.Width > 0 ? letter.Width : letter.EndBaseLine.X - start.X;
         return new TextGlyph(letter.Value, start.X, start.Y, width, letter.PointSize, IsBold(letter));
     }
 
-    private static bool IsBold(Letter letter)
+    /// <summary>Whether a letter's font is bold, worked out once per font name: a page repeats a handful of fonts thousands of times.</summary>
+    private bool IsBold(Letter letter)
     {
-        if (letter.FontDetails is { } details && (details.IsBold || details.Weight >= 600))
-            return true;
-        var name = letter.FontName ?? "";
-        return name.Contains("Bold", StringComparison.OrdinalIgnoreCase) || name.Contains("Black", StringComparison.OrdinalIgnoreCase)
-            || name.Contains("Heavy", StringComparison.OrdinalIgnoreCase) || name.Contains("Semibold", StringComparison.OrdinalIgnoreCase);
+        if (letter.FontName is not { } name)
+            return letter.FontDetails is { } details && (details.IsBold || details.Weight >= 600);
+        ref var bold = ref CollectionsMarshal.GetValueRefOrAddDefault(_boldFonts, name, out var known);
+        if (!known)
+            bold = letter.FontDetails is { } details && (details.IsBold || details.Weight >= 600) || IsBoldName(name);
+        return bold;
     }
+
+    private static bool IsBoldName(string name) =>
+        name.Contains("Bold", StringComparison.OrdinalIgnoreCase) || name.Contains("Black", StringComparison.OrdinalIgnoreCase)
+        || name.Contains("Heavy", StringComparison.OrdinalIgnoreCase) || name.Contains("Semibold", StringComparison.OrdinalIgnoreCase);
 
     private ReadResult Failure(ReadFailureKind kind, string? location, string message) =>
         ReadResult.ForFailure(new ReadFailure(documentName, kind, location, message));

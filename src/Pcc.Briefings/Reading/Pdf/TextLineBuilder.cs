@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Pcc.Briefings.Reading.Pdf;
@@ -23,13 +23,13 @@ internal static class TextLineBuilder
     private const double MarkScale = 0.85;
     private const double MarkRise = 0.2;
 
-    public static List<TextLine> Build(IReadOnlyList<TextGlyph> glyphs, CancellationToken cancellationToken = default)
+    public static List<TextLine> Build(ReadOnlySpan<TextGlyph> glyphs, CancellationToken cancellationToken = default)
     {
         // Small raised marks (Chromium raises them by half a line) would otherwise form a line of their own: they are
         // set aside, the lines are found without them, and each goes back to the line it is raised above.
         var pageSize = DominantType.Of(glyphs).Size;
         var marks = new List<TextGlyph>();
-        var rest = ArrayPool<TextGlyph>.Shared.Rent(glyphs.Count);
+        var rest = ReaderPools.Glyphs.Rent(glyphs.Length);
         var restCount = 0;
         foreach (var glyph in glyphs)
         {
@@ -46,7 +46,7 @@ internal static class TextLineBuilder
         }
         finally
         {
-            ArrayPool<TextGlyph>.Shared.Return(rest, clearArray: true);
+            ReaderPools.Glyphs.Return(rest, clearArray: true);
         }
 
         foreach (var mark in marks)
@@ -88,10 +88,15 @@ internal static class TextLineBuilder
         return groups;
     }
 
-    /// <summary>Sorts glyphs left to right by plain keys.</summary>
+    /// <summary>Sorts glyphs left to right by plain keys, unless they already are (a page's layout hands over its rows in order).</summary>
     private static void SortByX(List<TextGlyph> glyphs)
     {
-        var items = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(glyphs);
+        var items = CollectionsMarshal.AsSpan(glyphs);
+        var sorted = true;
+        for (var i = 1; i < items.Length && sorted; i++)
+            sorted = items[i - 1].X <= items[i].X;
+        if (sorted)
+            return;
         Span<double> keys = items.Length <= 256 ? stackalloc double[items.Length] : new double[items.Length];
         for (var i = 0; i < items.Length; i++)
             keys[i] = items[i].X;
@@ -106,7 +111,7 @@ internal static class TextLineBuilder
         public GlyphGroup(List<TextGlyph> glyphs)
         {
             Glyphs = glyphs;
-            var dominant = DominantType.Of(glyphs);
+            var dominant = DominantType.Of(CollectionsMarshal.AsSpan(glyphs));
             Baseline = dominant.Found ? dominant.Baseline : glyphs[0].Y;
             Size = dominant.Found ? dominant.Size : glyphs[0].FontSize;
             Left = double.MaxValue;
@@ -132,7 +137,7 @@ internal static class TextLineBuilder
     private static TextLine? ToLine(List<TextGlyph> glyphs)
     {
         SortByX(glyphs);
-        var body = DominantType.Of(glyphs);
+        var body = DominantType.Of(CollectionsMarshal.AsSpan(glyphs));
         var baseline = body.Baseline;
         var letterGap = LetterGap(glyphs);
         var text = new StringBuilder(glyphs.Count + 8);
@@ -211,14 +216,14 @@ internal static class TextLineBuilder
     /// </summary>
     internal readonly record struct DominantType(bool Found, double Size, double Baseline)
     {
-        public static DominantType Of(IReadOnlyList<TextGlyph> glyphs)
+        public static DominantType Of(ReadOnlySpan<TextGlyph> glyphs)
         {
             Span<double> sizes = stackalloc double[8];
             Span<int> counts = stackalloc int[8];
             Span<double> baselines = stackalloc double[8];
             var kinds = 0;
             List<(double Size, int Count, double Baselines)>? more = null;
-            for (var g = 0; g < glyphs.Count; g++)
+            for (var g = 0; g < glyphs.Length; g++)
             {
                 var glyph = glyphs[g];
                 if (glyph.IsSpace)

@@ -7,16 +7,12 @@ namespace Pcc.Briefings.Reading.Docx;
 /// Reads Word .docx with the Open XML SDK after <see cref="DocxPackageGuard"/> has bounded the package.
 /// Paragraphs in heading or title styles (or with an outline level) become headings; locations are paragraph numbers.
 /// </summary>
-public sealed class DocxDocumentReader : IDocumentReader
+public sealed class DocxDocumentReader : DocumentReader
 {
     /// <inheritdoc />
-    public DocumentFormat Format => DocumentFormat.Docx;
+    public override DocumentFormat Format => DocumentFormat.Docx;
 
-    /// <inheritdoc />
-    public ReadResult Read(ReadOnlyMemory<byte> content, string documentName, ReaderLimits limits, CancellationToken cancellationToken = default) =>
-        ReaderGuard.Run(documentName, Format, () => ReadCore(content, documentName, limits, cancellationToken));
-
-    private ReadResult ReadCore(ReadOnlyMemory<byte> content, string documentName, ReaderLimits limits, CancellationToken cancellationToken)
+    private protected override ReadResult ReadDocument(ReadOnlyMemory<byte> content, string documentName, ReaderLimits limits, CancellationToken cancellationToken)
     {
         DocxPackageGuard.Check(content, limits, cancellationToken);
         var settings = new OpenSettings { MaxCharactersInPart = limits.MaxDecompressedBytes };

@@ -1,5 +1,6 @@
 using System.Text;
 using AngleSharp.Dom;
+using Pcc.Briefings.Identity;
 
 namespace Pcc.Briefings.Reading.Html;
 
@@ -86,7 +87,7 @@ internal sealed class HtmlBlockWalker(CancellationToken cancellationToken)
         }
 
         lines.Add(current.ToString());
-        var cleaned = lines.Select(Collapse).Where(l => l.Length > 0).ToArray();
+        var cleaned = lines.Select(TextNormalizer.Clean).Where(l => l.Length > 0).ToArray();
         if (cleaned.Length == 0)
         {
             return;
@@ -130,28 +131,4 @@ internal sealed class HtmlBlockWalker(CancellationToken cancellationToken)
     }
 
     private static bool IsBlockLevel(IElement element) => s_blockLevel.Contains(element.LocalName);
-
-    private static string Collapse(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        var pendingSpace = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                pendingSpace = builder.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                builder.Append(' ');
-                pendingSpace = false;
-            }
-
-            builder.Append(c);
-        }
-
-        return builder.ToString();
-    }
 }

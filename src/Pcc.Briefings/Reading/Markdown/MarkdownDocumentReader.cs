@@ -4,23 +4,16 @@ using Markdig.Syntax;
 namespace Pcc.Briefings.Reading.Markdown;
 
 /// <summary>Reads CommonMark with Markdig: ATX and setext headings become headings, paragraphs keep their soft line breaks.</summary>
-public sealed class MarkdownDocumentReader : IDocumentReader
+public sealed class MarkdownDocumentReader : DocumentReader
 {
     private static readonly MarkdownPipeline s_pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
 
     /// <inheritdoc />
-    public DocumentFormat Format => DocumentFormat.Markdown;
+    public override DocumentFormat Format => DocumentFormat.Markdown;
 
-    /// <inheritdoc />
-    public ReadResult Read(ReadOnlyMemory<byte> content, string documentName, ReaderLimits limits, CancellationToken cancellationToken = default) =>
-        ReaderGuard.Run(documentName, Format, () => ReadCore(content, documentName, limits, cancellationToken));
-
-    private ReadResult ReadCore(ReadOnlyMemory<byte> content, string documentName, ReaderLimits limits, CancellationToken cancellationToken)
+    private protected override ReadResult ReadDocument(ReadOnlyMemory<byte> content, string documentName, ReaderLimits limits, CancellationToken cancellationToken)
     {
-        var decoded = TextDecoding.Decode(content.Span);
-        TextDecoding.CheckReadable(content.Span, decoded, ReaderGuard.Name(Format));
-        var text = decoded.Text;
-        TextLimits.Check(text, Format, limits, cancellationToken);
+        var text = DecodeText(content.Span, limits, cancellationToken);
         var document = Markdig.Markdown.Parse(text, s_pipeline);
         var blocks = new List<DocumentBlock>();
         foreach (var block in document.Descendants<LeafBlock>())

@@ -163,9 +163,9 @@ internal static class TextLineBuilder
                 if (p.Text == glyph.Text && Math.Abs(glyph.X - p.X) < OverprintTolerance * size)
                     continue;
                 if (glyph.X - p.EndX > letterGap + WordGap * size)
-                    TextNormalizer.AppendSpace(text);
+                    GlyphText.AppendSpace(text);
             }
-            TextNormalizer.AppendNormalized(text, glyph.Text);
+            GlyphText.Append(text, glyph.Text);
             previous = glyph;
         }
 

@@ -5,16 +5,12 @@ namespace Pcc.Briefings.Reading.Text;
 /// and an indented heading-shaped line inside a block (as PDF-to-text tools leave them) starts a heading of its own.
 /// Form feeds are page breaks.
 /// </summary>
-public sealed class PlainTextDocumentReader : IDocumentReader
+public sealed class PlainTextDocumentReader : DocumentReader
 {
     /// <inheritdoc />
-    public DocumentFormat Format => DocumentFormat.Text;
+    public override DocumentFormat Format => DocumentFormat.Text;
 
-    /// <inheritdoc />
-    public ReadResult Read(ReadOnlyMemory<byte> content, string documentName, ReaderLimits limits, CancellationToken cancellationToken = default) =>
-        ReaderGuard.Run(documentName, Format, () => ReadCore(content, documentName, limits, cancellationToken));
-
-    private ReadResult ReadCore(ReadOnlyMemory<byte> content, string documentName, ReaderLimits limits, CancellationToken cancellationToken)
+    private protected override ReadResult ReadDocument(ReadOnlyMemory<byte> content, string documentName, ReaderLimits limits, CancellationToken cancellationToken)
     {
         var decoded = TextDecoding.Decode(content.Span);
         if (TextDecoding.LooksBinary(decoded.Text))
@@ -23,9 +19,7 @@ public sealed class PlainTextDocumentReader : IDocumentReader
                 "The document holds binary data, not text. Expected plain text in UTF-8, UTF-16 or Windows-1252.");
         }
 
-        TextDecoding.CheckReadable(content.Span, decoded, ReaderGuard.Name(Format));
-        TextLimits.Check(decoded.Text, Format, limits, cancellationToken);
-        var blocks = ReadBlocks(decoded.Text, cancellationToken);
+        var blocks = ReadBlocks(CheckText(content.Span, decoded, limits, cancellationToken), cancellationToken);
         return ReadResult.ForValue(new DocumentText(documentName, Format, blocks, []));
     }
 

@@ -2,10 +2,10 @@ using System.Text;
 
 namespace Pcc.Briefings.Reading.Pdf;
 
-/// <summary>Cleans extracted text: ligatures spelled out, odd spaces made plain, invisible characters dropped.</summary>
-internal static class TextNormalizer
+/// <summary>The text of shown glyphs, appended to a line: ligatures spelled out, odd spaces made plain, invisible characters dropped.</summary>
+internal static class GlyphText
 {
-    public static void AppendNormalized(StringBuilder line, string text)
+    public static void Append(StringBuilder line, string text)
     {
         foreach (var c in text)
         {

@@ -10,8 +10,7 @@ public sealed class Azurite
     public const string AccountName = "devstoreaccount1";
     public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private static readonly SemaphoreSlim s_gate = new(1, 1);
-    private static Azurite? s_shared;
+    private static readonly PerTestRun<Azurite> s_shared = new(StartAsync, azurite => azurite._tool);
 
     private readonly NodeTool _tool;
 
@@ -33,49 +32,17 @@ public sealed class Azurite
         $"BlobEndpoint={BlobEndpoint};QueueEndpoint={QueueEndpoint};TableEndpoint={TableEndpoint};";
 
     /// <summary>Returns the test run's Azurite, starting it on first use.</summary>
-    public static async Task<Azurite> GetAsync()
-    {
-        await s_gate.WaitAsync();
-        try
-        {
-            if (s_shared is null || s_shared._tool.HasExited)
-            {
-                s_shared = await StartAsync();
-                var started = s_shared;
-                AppDomain.CurrentDomain.ProcessExit += (_, _) => started._tool.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            }
-
-            return s_shared;
-        }
-        finally
-        {
-            s_gate.Release();
-        }
-    }
+    public static Task<Azurite> GetAsync() => s_shared.GetAsync();
 
     private static async Task<Azurite> StartAsync()
     {
-        const int attempts = 3;
-        for (var attempt = 1; ; attempt++)
-        {
-            int blob = FreePort.Next(), queue = FreePort.Next(), table = FreePort.Next();
-            var tool = NodeTool.Start("azurite", "dist/src/azurite.js",
-            [
-                "--silent", "--inMemoryPersistence", "--disableTelemetry",
-                "--blobHost", "127.0.0.1", "--blobPort", blob.ToString(),
-                "--queueHost", "127.0.0.1", "--queuePort", queue.ToString(),
-                "--tableHost", "127.0.0.1", "--tablePort", table.ToString(),
-            ]);
-            try
-            {
-                await tool.WaitForPortsAsync([blob, queue, table], TimeSpan.FromSeconds(60));
-                return new Azurite(tool, blob, queue, table);
-            }
-            catch (InvalidOperationException) when (attempt < attempts)
-            {
-                // A port picked as free can be taken before Azurite binds it; pick again.
-                await tool.DisposeAsync();
-            }
-        }
+        var (tool, ports) = await NodeTool.StartOnFreePortsAsync("azurite", "dist/src/azurite.js", 3, ports =>
+        [
+            "--silent", "--inMemoryPersistence", "--disableTelemetry",
+            "--blobHost", "127.0.0.1", "--blobPort", ports[0].ToString(),
+            "--queueHost", "127.0.0.1", "--queuePort", ports[1].ToString(),
+            "--tableHost", "127.0.0.1", "--tablePort", ports[2].ToString(),
+        ]);
+        return new Azurite(tool, ports[0], ports[1], ports[2]);
     }
 }

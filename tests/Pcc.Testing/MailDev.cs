@@ -10,8 +10,7 @@ namespace Pcc.Testing;
 /// </summary>
 public sealed class MailDev
 {
-    private static readonly SemaphoreSlim s_gate = new(1, 1);
-    private static MailDev? s_shared;
+    private static readonly PerTestRun<MailDev> s_shared = new(StartAsync, mailDev => mailDev._tool);
 
     private readonly NodeTool _tool;
     private readonly HttpClient _http;
@@ -34,25 +33,7 @@ public sealed class MailDev
     public Uri WebUri { get; }
 
     /// <summary>Returns the test run's MailDev, starting it on first use.</summary>
-    public static async Task<MailDev> GetAsync()
-    {
-        await s_gate.WaitAsync();
-        try
-        {
-            if (s_shared is null || s_shared._tool.HasExited)
-            {
-                s_shared = await StartAsync();
-                var started = s_shared;
-                AppDomain.CurrentDomain.ProcessExit += (_, _) => started._tool.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            }
-
-            return s_shared;
-        }
-        finally
-        {
-            s_gate.Release();
-        }
-    }
+    public static Task<MailDev> GetAsync() => s_shared.GetAsync();
 
     /// <summary>Every message in the inbox (<c>GET /email</c>).</summary>
     public async Task<IReadOnlyList<MailDevMessage>> ListAsync(CancellationToken cancellationToken = default)
@@ -110,22 +91,8 @@ public sealed class MailDev
 
     private static async Task<MailDev> StartAsync()
     {
-        const int attempts = 3;
-        for (var attempt = 1; ; attempt++)
-        {
-            int smtp = FreePort.Next(), web = FreePort.Next();
-            var tool = NodeTool.Start("maildev", "bin/maildev",
-                ["--smtp", smtp.ToString(), "--web", web.ToString(), "--ip", "127.0.0.1", "--silent"]);
-            try
-            {
-                await tool.WaitForPortsAsync([smtp, web], TimeSpan.FromSeconds(60));
-                return new MailDev(tool, smtp, web);
-            }
-            catch (InvalidOperationException) when (attempt < attempts)
-            {
-                // A port picked as free can be taken before MailDev binds it; pick again.
-                await tool.DisposeAsync();
-            }
-        }
+        var (tool, ports) = await NodeTool.StartOnFreePortsAsync("maildev", "bin/maildev", 2,
+            ports => ["--smtp", ports[0].ToString(), "--web", ports[1].ToString(), "--ip", "127.0.0.1", "--silent"]);
+        return new MailDev(tool, ports[0], ports[1]);
     }
 }

@@ -24,6 +24,29 @@ public sealed class NodeTool : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>
+    /// Starts <c>node node_modules/{script}</c> on <paramref name="portCount"/> ports picked free and waits until it
+    /// listens on all of them; a port taken by another process before the program binds it is picked again.
+    /// </summary>
+    public static async Task<(NodeTool Tool, int[] Ports)> StartOnFreePortsAsync(string package, string script, int portCount, Func<int[], IEnumerable<string>> arguments)
+    {
+        const int attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            var ports = Enumerable.Range(0, portCount).Select(_ => FreePort.Next()).ToArray();
+            var tool = Start(package, script, arguments(ports));
+            try
+            {
+                await tool.WaitForPortsAsync(ports, TimeSpan.FromSeconds(60));
+                return (tool, ports);
+            }
+            catch (InvalidOperationException) when (attempt < attempts)
+            {
+                await tool.DisposeAsync();
+            }
+        }
+    }
+
     /// <summary>Starts <c>node node_modules/{script}</c> with the given arguments, under a watchdog that stops it when this process ends.</summary>
     public static NodeTool Start(string package, string script, IEnumerable<string> arguments)
     {

@@ -1,7 +1,7 @@
 // Names the app's code uses, shared by the templates that must agree with it (the tests compare them with the code).
 
 @export()
-@description('The container editors upload briefings to: the IngestBriefing blob trigger\'s path (briefings/{name}).')
+@description('The container editors upload briefings to (app setting Storage__BriefingsContainer), which the IngestBriefing blob trigger watches through the same setting (%Storage:BriefingsContainer%/{name}).')
 var briefingsContainer = 'briefings'
 
 @export()

@@ -4,6 +4,7 @@ using Pcc.Notifications.Digests;
 using Pcc.Notifications.Digests.Weekly;
 using Pcc.Notifications.Email;
 using Pcc.Notifications.Email.Html;
+using Pcc.Notifications.Tests.Email;
 using static Pcc.Notifications.Tests.Digests.Samples;
 
 namespace Pcc.Notifications.Tests.Digests;
@@ -86,14 +87,14 @@ public sealed class WeeklySummaryTests
 
         var html = await WeeklySummaryRenderer.ToHtmlAsync(summary, EmailHtmlRenderer.Standalone);
 
-        Assert.Contains("Youth &quot;diversion&quot; &amp; &lt;b&gt;prevention&lt;/b&gt;", html);
+        Assert.Contains("Youth \"diversion\" &amp; &lt;b&gt;prevention&lt;/b&gt;", html);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; (version 1, 3 case studies)", html);
         var document = new HtmlParser().ParseDocument(html);
         Assert.Empty(document.QuerySelectorAll("script, b, style, [class]"));
         var cells = document.QuerySelectorAll("table table table td");
         Assert.Equal([Theme, "1", "0", "0"], cells.Select(c => c.TextContent));
-        Assert.Equal("padding:4px 8px;border-bottom:1px solid #e5e7eb;text-align:left;", cells[0].GetAttribute("style"));
-        Assert.Equal("padding:4px 8px;border-bottom:1px solid #e5e7eb;text-align:right;", cells[1].GetAttribute("style"));
-        Assert.Contains("font-size:18px;", document.QuerySelector("h2")!.GetAttribute("style"));
+        Assert.Equal("padding:4px 8px;border-bottom:1px solid #e5e7eb;text-align:left;", InlineStyle.Of(cells[0]));
+        Assert.Equal("padding:4px 8px;border-bottom:1px solid #e5e7eb;text-align:right;", InlineStyle.Of(cells[1]));
+        Assert.Contains("font-size:18px;", InlineStyle.Of(document.QuerySelector("h2")));
     }
 }

@@ -2,6 +2,7 @@ using AngleSharp.Html.Parser;
 using Pcc.Notifications.Email;
 using Pcc.Notifications.Email.Html;
 using Pcc.Notifications.Subscriptions;
+using Pcc.Notifications.Tests.Email;
 
 namespace Pcc.Notifications.Tests.Subscriptions;
 
@@ -27,7 +28,7 @@ public sealed class SubscriptionMailerTests
 
         var mail = Assert.Single(_sent.Batches);
         Assert.Equal(("Confirm your subscription", SubscriptionMailer.ConfirmationCategory), (mail.Subject, mail.Category));
-        Assert.Contains("Youth &quot;diversion&quot; &amp; &lt;b&gt;prevention&lt;/b&gt;", mail.Html);
+        Assert.Contains("Youth \"diversion\" &amp; &lt;b&gt;prevention&lt;/b&gt;", mail.Html);
         Assert.Contains("href=\"https://pcc.example.org/api/subscriptions/confirm?token=abc.def&amp;x=1\"", mail.Html);
         var document = new HtmlParser().ParseDocument(mail.Html);
         Assert.Empty(document.QuerySelectorAll("b, style, [class]"));
@@ -36,7 +37,7 @@ public sealed class SubscriptionMailerTests
         Assert.Equal("Confirm your subscription", document.Title);
         Assert.Contains("Please confirm that you would like weekly emails about new and changed case studies in these themes:", document.Body!.TextContent);
         Assert.Contains("The link works for 7 days.", document.Body.TextContent);
-        Assert.Contains("color:#1a4f9c;", document.QuerySelector("a")!.GetAttribute("style"));
+        Assert.Contains("color:#1a4f9c;", InlineStyle.Of(document.QuerySelector("a")));
         Assert.Contains($"- {OddTheme}\n", mail.Text);
         Assert.Contains($"Confirm your subscription:\n{confirm.AbsoluteUri}\n", mail.Text);
     }
@@ -54,7 +55,7 @@ public sealed class SubscriptionMailerTests
         var link = Assert.Single(document.QuerySelectorAll("a"));
         Assert.Equal((manage.AbsoluteUri, "Change your themes or how often you hear from us"), (link.GetAttribute("href"), link.TextContent));
         Assert.Contains("which is already subscribed. Nothing has changed.", document.Body!.TextContent);
-        Assert.All(document.Body.QuerySelectorAll("p"), p => Assert.Contains("margin:0 0 12px;", p.GetAttribute("style")));
+        Assert.All(document.Body.QuerySelectorAll("p"), p => Assert.Contains("margin:0 0 12px;", InlineStyle.Of(p)));
         Assert.Contains(manage.AbsoluteUri, mail.Text);
     }
 

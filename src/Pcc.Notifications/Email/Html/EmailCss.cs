@@ -5,8 +5,7 @@ namespace Pcc.Notifications.Email.Html;
 /// <summary>
 /// The email stylesheet (<c>email.css</c>, embedded in this assembly) and its inlining: PreMailer.Net moves each rule
 /// into the <c>style</c> attribute of the elements it matches, because mail clients drop <c>&lt;style&gt;</c> blocks
-/// and linked sheets. Class attributes go once their rules are inlined; the HTML is written by
-/// <see cref="EmailMarkupFormatter"/>.
+/// and linked sheets. Class attributes go once their rules are inlined.
 /// </summary>
 internal static class EmailCss
 {
@@ -25,8 +24,7 @@ internal static class EmailCss
         removeStyleElements: true,
         css: Stylesheet,
         stripIdAndClassAttributes: true,
-        removeComments: true,
-        customFormatter: EmailMarkupFormatter.Instance);
+        removeComments: true);
 
     private static string Load()
     {

@@ -7,6 +7,7 @@ using Pcc.Notifications.Digests;
 using Pcc.Notifications.Digests.FanOut;
 using Pcc.Notifications.Digests.Ledger;
 using Pcc.Notifications.Email;
+using Pcc.Notifications.Email.Html;
 using Pcc.Notifications.Email.SendGrid;
 using Pcc.Notifications.Storage;
 using Pcc.Testing;
@@ -32,7 +33,7 @@ var sendGridOptions = new SendGridOptions { ApiKey = sendGrid.ApiKey, BaseUri = 
 using var http = SendGridResilience.CreateHttpClient(sendGridOptions, TimeProvider.System);
 var transport = new SendGridTransport(http, Options.Create(sendGridOptions), TimeProvider.System);
 var sender = new DigestBatchSender(ledger, transport, options, Options.Create(new EmailOptions { FromAddress = "digest@pcc.example.org" }), TimeProvider.System);
-var runner = new DigestRunner(new LoadSource(subscribers, seed: 48), ledger, new QueueBatchDispatcher(queue), sender, options, TimeProvider.System);
+var runner = new DigestRunner(new LoadSource(subscribers, seed: 48), ledger, new QueueBatchDispatcher(queue), sender, EmailHtmlRenderer.Standalone, options, TimeProvider.System);
 var window = DigestSchedule.WindowEndingAt(DigestFrequency.Daily, new DateTimeOffset(2026, 11, 23, 7, 30, 0, TimeSpan.Zero));
 
 var clock = Stopwatch.StartNew();

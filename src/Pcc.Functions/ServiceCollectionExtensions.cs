@@ -14,6 +14,7 @@ using Pcc.Functions.Ingestion;
 using Pcc.Functions.Pages;
 using Pcc.Functions.Subscriptions;
 using Pcc.Notifications.Email;
+using Pcc.Notifications.Email.Html;
 using Pcc.Notifications.Subscriptions;
 using Pcc.Notifications.Storage;
 
@@ -107,7 +108,8 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<IEmailTransport>(),
             sp.GetRequiredService<SubscriptionOptions>(),
             sp.GetRequiredService<IOptions<EmailOptions>>().Value.From,
-            sp.GetRequiredService<ThemeTaxonomy>().Themes.ToDictionary(t => t.Slug, t => t.Name)));
+            sp.GetRequiredService<ThemeTaxonomy>().Themes.ToDictionary(t => t.Slug, t => t.Name),
+            sp.GetRequiredService<EmailHtmlRenderer>()));
         services.AddSingleton(sp =>
         {
             var store = sp.GetRequiredService<PccStore>();

@@ -5,6 +5,7 @@ using Pcc.Functions.Digests;
 using Pcc.Notifications.Digests;
 using Pcc.Notifications.Digests.Weekly;
 using Pcc.Notifications.Email;
+using Pcc.Notifications.Email.Html;
 using Pcc.Notifications.Subscriptions;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -26,6 +27,7 @@ public sealed class WeeklySummaryService(
     PccStore store,
     CatalogueDigestSource changes,
     IEmailTransport transport,
+    EmailHtmlRenderer html,
     IOptions<EmailOptions> email,
     IOptions<EditorsOptions> editors,
     IOptions<DigestOptions> digests,
@@ -87,7 +89,7 @@ public sealed class WeeklySummaryService(
     private async Task StoreAsync(WeeklySummary summary, CancellationToken cancellationToken)
     {
         await UploadAsync(store.Summaries.GetBlobClient(summary.Id + ".json"), WeeklySummaryRenderer.ToJson(summary), "application/json; charset=utf-8", cancellationToken);
-        await UploadAsync(store.Summaries.GetBlobClient(summary.Id + ".html"), WeeklySummaryRenderer.ToHtml(summary), "text/html; charset=utf-8", cancellationToken);
+        await UploadAsync(store.Summaries.GetBlobClient(summary.Id + ".html"), await WeeklySummaryRenderer.ToHtmlAsync(summary, html, cancellationToken), "text/html; charset=utf-8", cancellationToken);
     }
 
     private async Task<int> EmailOnceAsync(WeeklySummary summary, CancellationToken cancellationToken)
@@ -110,7 +112,8 @@ public sealed class WeeklySummaryService(
             return 0;
         }
 
-        var results = await transport.SendAsync(WeeklySummaryRenderer.CreateBatch(summary, to, email.Value.From), cancellationToken);
+        var batch = await WeeklySummaryRenderer.CreateBatchAsync(summary, to, email.Value.From, html, cancellationToken);
+        var results = await transport.SendAsync(batch, cancellationToken);
         var accepted = results.Count(r => r.Status == DeliveryStatus.Accepted);
         if (accepted == 0)
         {

@@ -1,4 +1,5 @@
 using Pcc.Notifications.Email;
+using Pcc.Notifications.Email.Html;
 
 namespace Pcc.Notifications.Digests;
 
@@ -6,15 +7,20 @@ namespace Pcc.Notifications.Digests;
 public sealed class DigestRenderer
 {
     private readonly DigestOptions _options;
+    private readonly EmailHtmlRenderer _html;
 
-    /// <summary>Creates a renderer with the given settings.</summary>
-    public DigestRenderer(DigestOptions options) => _options = options ?? throw new ArgumentNullException(nameof(options));
+    /// <summary>Creates a renderer with the given settings; <paramref name="html"/> renders the HTML part (<see cref="DigestEmail"/>).</summary>
+    public DigestRenderer(DigestOptions options, EmailHtmlRenderer html)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _html = html ?? throw new ArgumentNullException(nameof(html));
+    }
 
     /// <summary>
     /// The subject, HTML and text every recipient in <paramref name="audience"/> shares. The footer's links are the
     /// placeholders in <see cref="DigestPlaceholders"/>.
     /// </summary>
-    public DigestContent Render(DigestWindow window, DigestAudience audience)
+    public async Task<DigestContent> RenderAsync(DigestWindow window, DigestAudience audience, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(audience);
@@ -24,7 +30,14 @@ public sealed class DigestRenderer
         }
 
         var subject = DigestSubject.For(audience);
-        return new DigestContent(subject, DigestHtml.Render(window, audience, subject, _options), DigestText.Render(window, audience, _options));
+        var html = await _html.RenderAsync<DigestEmail>(new Dictionary<string, object?>
+        {
+            [nameof(DigestEmail.Window)] = window,
+            [nameof(DigestEmail.Audience)] = audience,
+            [nameof(DigestEmail.Subject)] = subject,
+            [nameof(DigestEmail.Options)] = _options,
+        }, cancellationToken).ConfigureAwait(false);
+        return new DigestContent(subject, html, DigestText.Render(window, audience, _options));
     }
 
     /// <summary>
@@ -32,13 +45,17 @@ public sealed class DigestRenderer
     /// links go in through substitutions, and their own <c>List-Unsubscribe</c> and <c>List-Unsubscribe-Post</c>
     /// headers (RFC 8058 one-click) carry the real link, since SMTP headers cannot use substitutions.
     /// </summary>
-    public EmailBatch CreateBatch(DigestContent content, IEnumerable<DigestRecipient> recipients, EmailAddress from)
+    public EmailBatch CreateBatch(DigestContent content, IEnumerable<DigestRecipient> recipients, EmailAddress from) =>
+        CreateBatch(_options, content, recipients, from);
+
+    /// <summary>What <see cref="CreateBatch(DigestContent, IEnumerable{DigestRecipient}, EmailAddress)"/> does, for a sender that renders nothing.</summary>
+    internal static EmailBatch CreateBatch(DigestOptions options, DigestContent content, IEnumerable<DigestRecipient> recipients, EmailAddress from)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(recipients);
         return new EmailBatch(from, content.Subject, content.Html, content.Text, [.. recipients.Select(Recipient)])
         {
-            Category = _options.Category,
+            Category = options.Category,
         };
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Pcc.Notifications.Digests.FanOut;
 using Pcc.Notifications.Digests.Ledger;
 using Pcc.Notifications.Email;
+using Pcc.Notifications.Email.Html;
 
 namespace Pcc.Notifications.Digests;
 
@@ -39,12 +40,16 @@ public sealed class DigestRunner
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    /// <summary>Creates a runner that dispatches batches with <paramref name="dispatcher"/>.</summary>
+    /// <summary>
+    /// Creates a runner that dispatches batches with <paramref name="dispatcher"/>; <paramref name="html"/> renders each
+    /// audience's HTML part once, when the window's plan is written.
+    /// </summary>
     public DigestRunner(
         IDigestSource source,
         DigestLedger ledger,
         IDigestBatchDispatcher dispatcher,
         DigestBatchSender sender,
+        EmailHtmlRenderer html,
         IOptions<DigestOptions> options,
         TimeProvider timeProvider,
         ILogger<DigestRunner>? logger = null)
@@ -54,7 +59,7 @@ public sealed class DigestRunner
         _dispatcher = dispatcher ?? throw new ArgumentNullException(nameof(dispatcher));
         _sender = sender ?? throw new ArgumentNullException(nameof(sender));
         _options = options.Value;
-        _renderer = new DigestRenderer(_options);
+        _renderer = new DigestRenderer(_options, html ?? throw new ArgumentNullException(nameof(html)));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _logger = logger ?? (ILogger)NullLogger.Instance;
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxRecipientsPerBatch, 1);
@@ -217,7 +222,7 @@ public sealed class DigestRunner
         {
             var plan = await PlanAsync(window, cancellationToken).ConfigureAwait(false);
             var planId = Guid.NewGuid().ToString("N")[..12];
-            var batches = Split(window, plan, planId);
+            var batches = await SplitAsync(window, plan, planId, cancellationToken).ConfigureAwait(false);
             await _ledger.WriteBatchesAsync(batches, cancellationToken).ConfigureAwait(false);
             run.PlanId = planId;
             run.Batches = batches.Count;
@@ -241,12 +246,12 @@ public sealed class DigestRunner
     }
 
     // Deterministic: an audience's recipients in subscriber-id order, cut every MaxRecipientsPerBatch.
-    private List<(DigestBatchEntity Row, DigestBatchContent Content)> Split(DigestWindow window, DigestPlan plan, string planId)
+    private async Task<List<(DigestBatchEntity Row, DigestBatchContent Content)>> SplitAsync(DigestWindow window, DigestPlan plan, string planId, CancellationToken cancellationToken)
     {
         var batches = new List<(DigestBatchEntity, DigestBatchContent)>();
         foreach (var audience in plan.Audiences.OrderBy(a => a.ThemeSet, StringComparer.Ordinal))
         {
-            var content = _renderer.Render(window, audience);
+            var content = await _renderer.RenderAsync(window, audience, cancellationToken).ConfigureAwait(false);
             var ordered = audience.Recipients.OrderBy(r => r.SubscriberId, StringComparer.Ordinal);
             foreach (var chunk in ordered.Chunk(_options.MaxRecipientsPerBatch))
             {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Pcc.Notifications.Email.Html;
 using Pcc.Notifications.Email.SendGrid;
 using Pcc.Notifications.Email.Smtp;
 using Pcc.Notifications.Email.Webhooks;
@@ -14,8 +15,9 @@ public static class EmailServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="EmailOptions"/>, the <see cref="IEmailTransport"/> chosen by <c>Email:Transport</c>
     /// (<c>Smtp</c>, the default, or <c>SendGrid</c>), its options, <see cref="SendGridWebhookVerifier"/> and
-    /// <see cref="TimeProvider"/> (the system clock unless one is already registered). A transport registered before
-    /// this call is kept (a host or a test may bring its own).
+    /// <see cref="TimeProvider"/> (the system clock unless one is already registered), and the
+    /// <see cref="EmailHtmlRenderer"/> every email's HTML part is rendered with. A transport registered before this call
+    /// is kept (a host or a test may bring its own).
     /// </summary>
     public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,6 +30,7 @@ public static class EmailServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SendGridOptions>, SendGridOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SendGridWebhookVerifier>();
+        services.TryAddSingleton<EmailHtmlRenderer>();
 
         var transport = email.GetValue(nameof(EmailOptions.Transport), EmailTransportKind.Smtp);
         if (services.Any(d => d.ServiceType == typeof(IEmailTransport)))

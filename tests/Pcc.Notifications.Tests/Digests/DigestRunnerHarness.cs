@@ -4,6 +4,7 @@ using Pcc.Notifications.Digests;
 using Pcc.Notifications.Digests.FanOut;
 using Pcc.Notifications.Digests.Ledger;
 using Pcc.Notifications.Email;
+using Pcc.Notifications.Email.Html;
 using Pcc.Notifications.Email.Smtp;
 using Pcc.Notifications.Storage;
 using Pcc.Testing;
@@ -62,6 +63,7 @@ internal sealed class DigestRunnerHarness
         Ledger,
         dispatcher,
         Sender(),
+        EmailHtmlRenderer.Standalone,
         Microsoft.Extensions.Options.Options.Create(Options),
         Clock);
 

@@ -1,7 +1,10 @@
 using System.Text.Json;
+using AngleSharp.Html.Parser;
 using Pcc.Notifications.Digests;
 using Pcc.Notifications.Digests.Weekly;
 using Pcc.Notifications.Email;
+using Pcc.Notifications.Email.Html;
+using Pcc.Notifications.Tests.Email;
 using static Pcc.Notifications.Tests.Digests.Samples;
 
 namespace Pcc.Notifications.Tests.Digests;
@@ -55,13 +58,13 @@ public sealed class WeeklySummaryTests
     }
 
     [Fact]
-    public void TheSummaryRendersAsEscapedHtmlJsonAndAnEmailToEditors()
+    public async Task TheSummaryRendersAsEscapedHtmlJsonAndAnEmailToEditors()
     {
         var summary = Build();
 
-        var html = WeeklySummaryRenderer.ToHtml(summary);
+        var html = await WeeklySummaryRenderer.ToHtmlAsync(summary, EmailHtmlRenderer.Standalone);
         using var json = JsonDocument.Parse(WeeklySummaryRenderer.ToJson(summary));
-        var batch = WeeklySummaryRenderer.CreateBatch(summary, ["editor@pcc.example.org"], new EmailAddress("digest@pcc.example.org"));
+        var batch = await WeeklySummaryRenderer.CreateBatchAsync(summary, ["editor@pcc.example.org"], new EmailAddress("digest@pcc.example.org"), EmailHtmlRenderer.Standalone);
 
         Assert.Contains("Knife &lt;crime&gt; &amp; schools", html);
         Assert.DoesNotContain("<crime>", html);
@@ -70,5 +73,28 @@ public sealed class WeeklySummaryTests
         Assert.Equal("2026-W48", json.RootElement.GetProperty("id").GetString());
         Assert.Equal("Week 48 of 2026: 1 briefing, 2 new, 2 changed, 0 removed", batch.Subject);
         Assert.Equal("editor@pcc.example.org", Assert.Single(batch.Recipients).To.Address);
+    }
+
+    [Fact]
+    public async Task ThemeAndBriefingNamesThatLookLikeMarkupStayTextAndTheTableIsStyledInline()
+    {
+        const string Theme = "Youth \"diversion\" & <b>prevention</b>";
+        var summary = WeeklySummary.Build(
+            2026, 48,
+            [new WeeklyBriefing("b", "<script>alert(1)</script>", 1, InWeek(1, 9), 3)],
+            [New("a", Violence, at: InWeek(1, 9)) with { Theme = Theme }],
+            s_options);
+
+        var html = await WeeklySummaryRenderer.ToHtmlAsync(summary, EmailHtmlRenderer.Standalone);
+
+        Assert.Contains("Youth \"diversion\" &amp; &lt;b&gt;prevention&lt;/b&gt;", html);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; (version 1, 3 case studies)", html);
+        var document = new HtmlParser().ParseDocument(html);
+        Assert.Empty(document.QuerySelectorAll("script, b, style, [class]"));
+        var cells = document.QuerySelectorAll("table table table td");
+        Assert.Equal([Theme, "1", "0", "0"], cells.Select(c => c.TextContent));
+        Assert.Equal("padding:4px 8px;border-bottom:1px solid #e5e7eb;text-align:left;", InlineStyle.Of(cells[0]));
+        Assert.Equal("padding:4px 8px;border-bottom:1px solid #e5e7eb;text-align:right;", InlineStyle.Of(cells[1]));
+        Assert.Contains("font-size:18px;", InlineStyle.Of(document.QuerySelector("h2")));
     }
 }

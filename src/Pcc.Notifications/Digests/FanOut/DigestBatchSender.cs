@@ -28,7 +28,6 @@ public sealed class DigestBatchSender(
     ILogger<DigestBatchSender>? logger = null)
 {
     private readonly DigestOptions _options = options.Value;
-    private readonly DigestRenderer _renderer = new(options.Value);
     private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;
 
     /// <summary>Sends the batch <paramref name="message"/> names, unless it was sent or claimed before.</summary>
@@ -56,7 +55,7 @@ public sealed class DigestBatchSender(
 
         // From here on a failure leaves the claim in place: the batch may have gone, so it is not sent again.
         var recipients = positions.Select(p => content.Recipients[p]).ToList();
-        var emails = _renderer.CreateBatch(content.Content, recipients, email.Value.From);
+        var emails = DigestRenderer.CreateBatch(_options, content.Content, recipients, email.Value.From);
         var results = await transport.SendAsync(emails, cancellationToken).ConfigureAwait(false);
         if (results.Count != recipients.Count)
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pcc.Briefings.Themes;
+using Pcc.Functions.Pages;
 using Pcc.Functions.Subscriptions.Models;
 using Pcc.Notifications.Subscriptions;
 
@@ -35,7 +36,7 @@ public sealed class ManageSubscriptionApi(
             : await GetAsync(token, request, cancellationToken);
     }
 
-    private async Task<Results<Ok<SubscriptionView>, ProblemHttpResult, HtmlPage>> GetAsync(string? token, HttpRequest request, CancellationToken cancellationToken)
+    private async Task<Results<Ok<SubscriptionView>, ProblemHttpResult, WebPage>> GetAsync(string? token, HttpRequest request, CancellationToken cancellationToken)
     {
         var subscriber = await subscriptions.FindAsync(token, cancellationToken);
         if (!BrowserRequest.PrefersHtml(request))
@@ -66,7 +67,7 @@ public sealed class ManageSubscriptionApi(
     }
 
     // The form carries no token: it posts back to the page's own URL, whose query has it.
-    private async Task<HtmlPage> SaveAsync(string? token, HttpRequest request, CancellationToken cancellationToken)
+    private async Task<WebPage> SaveAsync(string? token, HttpRequest request, CancellationToken cancellationToken)
     {
         var subscriber = await subscriptions.FindAsync(token, cancellationToken);
         if (subscriber is null)

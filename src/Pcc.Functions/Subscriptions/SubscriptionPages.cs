@@ -1,51 +1,44 @@
+using Microsoft.AspNetCore.Components;
 using Pcc.Briefings.Themes;
+using Pcc.Functions.Pages;
 using Pcc.Notifications.Subscriptions;
-using static Pcc.Functions.Subscriptions.HtmlPage;
 
 namespace Pcc.Functions.Subscriptions;
 
-/// <summary>The pages people reach from subscription emails. Every piece of text is HTML-encoded.</summary>
+/// <summary>
+/// The pages people reach from subscription emails (components in this folder, in the site's layout). Their links
+/// carry a token, so every one is a private <see cref="WebPage"/>: no referrer, no caching, not indexed.
+/// </summary>
 public static class SubscriptionPages
 {
     /// <summary>After a confirmation link: what they will receive, and their manage link.</summary>
-    public static HtmlPage Confirmed(Subscriber subscriber, ThemeTaxonomy taxonomy, Uri manageUrl)
+    public static WebPage Confirmed(Subscriber subscriber, ThemeTaxonomy taxonomy, Uri manageUrl) => Of<SubscribedPage>(new()
     {
-        var themes = subscriber.Themes.Select(t => $"<li>{Encode(taxonomy.Find(t)?.Name ?? t)}</li>");
-        return new HtmlPage("You are subscribed",
-            $"<p>We will email <strong>{Encode(subscriber.Address)}</strong> ({Encode(SubscriptionNames.Of(subscriber.Frequency))}) " +
-            $"about new and changed case studies in:</p><ul>{string.Concat(themes)}</ul>" +
-            $"<p><a href=\"{Encode(manageUrl.AbsoluteUri)}\">Manage your subscription</a>. Keep this link to yourself: it works for anyone who has it.</p>" +
-            "<p>Every email we send has a link to unsubscribe.</p>");
-    }
+        [nameof(SubscribedPage.Subscriber)] = subscriber, [nameof(SubscribedPage.Taxonomy)] = taxonomy, [nameof(SubscribedPage.ManageUrl)] = manageUrl,
+    });
 
     /// <summary>
     /// The confirmation link's page reached with GET: a button that POSTs to the same address. Opening the link changes
     /// nothing, so a mail scanner that follows it cannot confirm someone else's request.
     /// </summary>
-    public static HtmlPage ConfirmSubscription(Subscriber subscriber) => new("Confirm your subscription",
-        $"<p>Start emails to <strong>{Encode(subscriber.Address)}</strong> about new and changed case studies?</p>" +
-        // No action attribute: the form posts back to this very URL, token included.
-        "<form method=\"post\"><button type=\"submit\">Confirm</button></form>" +
-        "<p>If you did not ask for this, ignore this page and the email: nothing will be sent.</p>");
+    public static WebPage ConfirmSubscription(Subscriber subscriber) =>
+        Of<ConfirmSubscriptionPage>(new() { [nameof(ConfirmSubscriptionPage.Address)] = subscriber.Address });
 
     /// <summary>For any link that is not genuine, has expired or has been replaced.</summary>
-    public static HtmlPage InvalidLink() => new("This link does not work",
-        "<p>It may have expired, been replaced by a newer one, or been copied incompletely. " +
-        "Please use the link in the most recent email from us, or <a href=\"/subscribe\">subscribe again</a>.</p>",
-        StatusCodes.Status400BadRequest);
+    public static WebPage InvalidLink() => Of<InvalidLinkPage>() with { Status = StatusCodes.Status400BadRequest };
 
     /// <summary>The unsubscribe page reached with GET: a button that POSTs to the same address.</summary>
-    public static HtmlPage ConfirmUnsubscribe(Subscriber subscriber) => subscriber.Status is SubscriberStatus.Unsubscribed or SubscriberStatus.Suppressed
+    public static WebPage ConfirmUnsubscribe(Subscriber subscriber) => subscriber.Status is SubscriberStatus.Unsubscribed or SubscriberStatus.Suppressed
         ? Unsubscribed(subscriber)
-        : new HtmlPage("Unsubscribe?",
-            $"<p>Stop emails to <strong>{Encode(subscriber.Address)}</strong>?</p>" +
-            // No action attribute: the form posts back to this very URL, token included.
-            "<form method=\"post\"><button type=\"submit\">Unsubscribe</button></form>");
+        : Of<ConfirmUnsubscribePage>(new() { [nameof(ConfirmUnsubscribePage.Address)] = subscriber.Address });
 
     /// <summary>After unsubscribing.</summary>
-    public static HtmlPage Unsubscribed(Subscriber subscriber) => new("You are unsubscribed",
-        // The address is deleted on unsubscribing, so the page cannot (and need not) name it.
-        "<p>We will not email this address again; we have deleted it and keep only a keyed code that cannot be turned back into it. " +
-        "If you change your mind, you can <a href=\"/subscribe\">subscribe again</a> at any time.</p>" +
-        "<p><a href=\"/\">Browse the case studies</a></p>");
+    public static WebPage Unsubscribed(Subscriber subscriber) => Of<UnsubscribedPage>();
+
+    /// <summary>The description of a subscription page titled <paramref name="title"/>.</summary>
+    public static string Description(string title) => $"{title}: your subscription to the {PageLayout.SiteName}.";
+
+    /// <summary>A subscription page: private.</summary>
+    internal static WebPage Of<TComponent>(Dictionary<string, object?>? parameters = null) where TComponent : IComponent =>
+        WebPage.Of<TComponent>(parameters, isPrivate: true);
 }

@@ -16,18 +16,18 @@ public sealed class PageRenderingTests
     private const string Hostile = "<script>alert('x')</script> & \"quotes\"";
     private static readonly DateTimeOffset s_at = new(2026, 11, 23, 7, 30, 0, TimeSpan.Zero);
 
-    private static IHtmlDocument Parse(WebPage page) => new HtmlParser().ParseDocument(page.Render());
+    private static async Task<IHtmlDocument> ParseAsync(WebPage page) => new HtmlParser().ParseDocument(await page.RenderAsync());
 
     private static CaseStudyView CaseStudy(string title, string text) =>
         new("key-1", 3, "drug-harm", "Reducing the harm caused by drugs", title, text, "page 2", "my-briefing", ["my-briefing"], s_at, s_at);
 
     [Fact]
-    public void DocumentTextIsShownAsTextNeverAsMarkup()
+    public async Task DocumentTextIsShownAsTextNeverAsMarkup()
     {
         var detail = new CaseStudyDetail("key-1", CaseStudy(Hostile, Hostile), false,
             [new CaseStudyHistoryView("changed", "my-briefing", 2, s_at, 3, "drug-harm", Hostile, Hostile, "kept [-<b>old</b>-]{+<i>new</i>+} kept")]);
 
-        var document = Parse(CaseStudyPage.Render(detail, ThemeTaxonomy.Default));
+        var document = await ParseAsync(CaseStudyPage.Render(detail, ThemeTaxonomy.Default));
 
         Assert.Empty(document.Scripts);
         Assert.Empty(document.QuerySelectorAll("main b, main i"));
@@ -37,7 +37,7 @@ public sealed class PageRenderingTests
     }
 
     [Fact]
-    public void EveryPageHasATitleADescriptionHeadingsInOrderAndTheFeed()
+    public async Task EveryPageHasATitleADescriptionHeadingsInOrderAndTheFeed()
     {
         var taxonomy = ThemeTaxonomy.Default;
         var theme = taxonomy.Themes[0];
@@ -49,7 +49,7 @@ public sealed class PageRenderingTests
             SubscribePage.Form(taxonomy, SubscribeForm.Empty),
         ];
 
-        foreach (var document in pages.Select(Parse))
+        foreach (var document in await Task.WhenAll(pages.Select(ParseAsync)))
         {
             Assert.EndsWith(PageLayout.SiteName, document.Title);
             Assert.False(string.IsNullOrWhiteSpace(document.QuerySelector("meta[name=description]")?.GetAttribute("content")));
@@ -62,9 +62,9 @@ public sealed class PageRenderingTests
     }
 
     [Fact]
-    public void EveryFieldOfTheSubscribeFormHasALabel()
+    public async Task EveryFieldOfTheSubscribeFormHasALabel()
     {
-        var document = Parse(SubscribePage.Form(ThemeTaxonomy.Default, SubscribeForm.Empty, new Dictionary<string, string> { ["email"] = "Enter an email address." }));
+        var document = await ParseAsync(SubscribePage.Form(ThemeTaxonomy.Default, SubscribeForm.Empty, new Dictionary<string, string> { ["email"] = "Enter an email address." }));
 
         var inputs = document.QuerySelectorAll("input, select").ToList();
         Assert.Equal(1 + ThemeTaxonomy.Default.Themes.Count(t => t.Listed) + 3, inputs.Count);
@@ -75,11 +75,11 @@ public sealed class PageRenderingTests
     }
 
     [Fact]
-    public void SearchResultsMarkTheMatchingWords()
+    public async Task SearchResultsMarkTheMatchingWords()
     {
         var results = new SearchIndex([CaseStudy("Naloxone kits", "Officers carry <naloxone> in Durham.")]).Search(new SearchQuery("naloxone durham"));
 
-        var document = Parse(SearchPage.Render(results, ThemeTaxonomy.Default, null));
+        var document = await ParseAsync(SearchPage.Render(results, ThemeTaxonomy.Default, null));
 
         Assert.Equal(["Naloxone", "naloxone", "Durham"], document.QuerySelectorAll("mark").Select(m => m.TextContent));
         Assert.Contains("1 case study found", document.QuerySelector("h2")!.TextContent);
@@ -91,11 +91,11 @@ public sealed class PageRenderingTests
     [InlineData(IngestionEntity.Held, "Held for review")]
     [InlineData(IngestionEntity.Abandoned, "Abandoned")]
     [InlineData(IngestionEntity.Pending, "Being read")]
-    public void TheEditorPageNamesEachIngestsOutcome(string status, string shown)
+    public async Task TheEditorPageNamesEachIngestsOutcome(string status, string shown)
     {
         var ingest = new IngestionEntity { PartitionKey = "my-briefing", RowKey = "0x1", Status = status, BlobName = "my-briefing.docx", Version = 2, IngestedAt = s_at };
 
-        var outcome = Parse(EditorPage.Render([ingest])).QuerySelector("tbody td:last-child")!.TextContent;
+        var outcome = (await ParseAsync(EditorPage.Render([ingest]))).QuerySelector("tbody td:last-child")!.TextContent;
 
         Assert.StartsWith(shown, outcome);
     }

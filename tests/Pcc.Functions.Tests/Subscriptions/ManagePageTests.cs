@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AngleSharp.Html.Parser;
 using Pcc.Testing;
 using static Pcc.Functions.Tests.Subscriptions.ReaderClient;
 
@@ -27,12 +28,12 @@ public sealed class ManagePageTests(SubscriptionsFixture app)
         Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
         Assert.True(response.Headers.CacheControl?.NoStore);
         Assert.Contains(email, page);
-        Assert.Contains(Checkbox(Themes.Drugs, true), page);
-        Assert.Contains(Checkbox(Themes.Victims, true), page);
-        Assert.Contains(Checkbox(Themes.Violence, false), page);
-        Assert.Contains(Radio("weekly", true), page);
-        Assert.Contains(Radio("daily", false), page);
-        Assert.Contains(Radio("immediate", false), page);
+        AssertTicked(page, "checkbox", "themes", Themes.Drugs, true);
+        AssertTicked(page, "checkbox", "themes", Themes.Victims, true);
+        AssertTicked(page, "checkbox", "themes", Themes.Violence, false);
+        AssertTicked(page, "radio", "frequency", "weekly", true);
+        AssertTicked(page, "radio", "frequency", "daily", false);
+        AssertTicked(page, "radio", "frequency", "immediate", false);
         Assert.Contains("<form method=\"post\">", page);
         Assert.DoesNotContain(manage, page);
         Assert.Contains("/api/subscriptions/unsubscribe?token=", page);
@@ -50,9 +51,9 @@ public sealed class ManagePageTests(SubscriptionsFixture app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Saved", page);
-        Assert.Contains(Checkbox(Themes.Violence, true), page);
-        Assert.Contains(Checkbox(Themes.Drugs, false), page);
-        Assert.Contains(Radio("immediate", true), page);
+        AssertTicked(page, "checkbox", "themes", Themes.Violence, true);
+        AssertTicked(page, "checkbox", "themes", Themes.Drugs, false);
+        AssertTicked(page, "radio", "frequency", "immediate", true);
         var me = await reader.Http.GetFromJsonAsync<JsonElement>($"{Me}?token={manage}");
         Assert.Equal([Themes.Violence, Themes.Victims], me.GetProperty("themes").EnumerateArray().Select(t => t.GetString()));
         Assert.Equal("immediate", me.GetProperty("frequency").GetString());
@@ -172,9 +173,10 @@ public sealed class ManagePageTests(SubscriptionsFixture app)
         return await reader.Http.SendAsync(request);
     }
 
-    private static string Checkbox(string slug, bool checkedBox) =>
-        $"<input type=\"checkbox\" name=\"themes\" value=\"{slug}\"{(checkedBox ? " checked" : "")}>";
-
-    private static string Radio(string frequency, bool selected) =>
-        $"<input type=\"radio\" name=\"frequency\" value=\"{frequency}\"{(selected ? " checked" : "")}>";
+    /// <summary>The page has exactly one <paramref name="type"/> input named <paramref name="name"/> with <paramref name="value"/>, ticked or not.</summary>
+    private static void AssertTicked(string page, string type, string name, string value, bool ticked)
+    {
+        var input = Assert.Single(new HtmlParser().ParseDocument(page).QuerySelectorAll($"input[type={type}][name={name}]"), i => i.GetAttribute("value") == value);
+        Assert.Equal(ticked, input.HasAttribute("checked"));
+    }
 }

@@ -67,5 +67,5 @@ public sealed class EditorAccess(IOptions<EditorAccessOptions> options)
     }
 
     private static WebPage Refuse(string message, int status) =>
-        new("Editors only", "Editor pages.", $"<h1>Editors only</h1><p>{Html.Encode(message)}</p>", Status: status, Private: true);
+        WebPage.Of<EditorsOnlyPage>(new() { [nameof(EditorsOnlyPage.Message)] = message }, status, isPrivate: true);
 }

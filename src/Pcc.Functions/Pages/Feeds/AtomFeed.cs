@@ -1,9 +1,10 @@
+using System.Net;
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
 using Pcc.Functions.Catalogue.Models;
 using Pcc.Functions.Data;
-using static Pcc.Functions.Pages.Html;
+using static Pcc.Functions.Pages.PageText;
 
 namespace Pcc.Functions.Pages.Feeds;
 
@@ -11,6 +12,10 @@ namespace Pcc.Functions.Pages.Feeds;
 /// Atom 1.0 feeds of catalogue changes: one entry per new, changed or removed case study, with a stable id (its
 /// case-study page plus the change's own key), the change as an HTML summary and a link to the case-study page.
 /// </summary>
+/// <remarks>
+/// The summary is the one piece of HTML not written by a Razor component: it is text inside the feed's XML, built with
+/// every piece of text encoded, and the syndication model writes it escaped again as XML.
+/// </remarks>
 public static class AtomFeed
 {
     /// <summary>The media type of an Atom feed.</summary>
@@ -66,6 +71,16 @@ public static class AtomFeed
         "removed" => $"<p>Removed from {Encode(change.Briefing)} (version {change.Version}), {Encode(change.Theme)}.</p>",
         _ => $"<p>{Encode(change.Theme)}, briefing {Encode(change.Briefing)} version {change.Version}:</p><p>{Encode(Clip(change.Text, 600))}</p>",
     };
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    // The diff as the pages show it (WordDiff.razor): deletions in <del>, insertions in <ins>, labelled for screen readers.
+    private static string DiffHtml(string diff) => string.Concat(DiffPiece.Parse(diff).Select(piece => piece.Kind switch
+    {
+        DiffPieceKind.Deleted => $"<del><span class=\"sr\">[removed: </span>{Encode(piece.Text)}<span class=\"sr\">]</span></del>",
+        DiffPieceKind.Inserted => $"<ins><span class=\"sr\">[added: </span>{Encode(piece.Text)}<span class=\"sr\">]</span></ins>",
+        _ => Encode(piece.Text),
+    }));
 
     private static string Clip(string text, int length) => text.Length <= length ? text : text[..(text.LastIndexOf(' ', length) is > 0 and var cut ? cut : length)] + " …";
 }

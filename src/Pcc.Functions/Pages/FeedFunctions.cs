@@ -15,7 +15,7 @@ public sealed class FeedFunctions(RecentChanges changes, ThemeTaxonomy taxonomy,
     [Function("AllChangesFeed")]
     public async Task<IResult> AllAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "feeds/all.atom")] HttpRequest request, CancellationToken cancellationToken) =>
-        Feed(AtomFeed.Build($"All changes – {PageLayout.SiteName}", digests.Value.PublicBaseUrl, "/feeds/all.atom", "/",
+        Feed(await AtomFeed.BuildAsync($"All changes – {PageLayout.SiteName}", digests.Value.PublicBaseUrl, "/feeds/all.atom", "/",
             await changes.NewestAsync(Entries, null, cancellationToken), time.GetUtcNow()));
 
     /// <summary>One theme's changes.</summary>
@@ -28,7 +28,7 @@ public sealed class FeedFunctions(RecentChanges changes, ThemeTaxonomy taxonomy,
             return NotFoundPage.Render("There is no such theme.");
         }
 
-        return Feed(AtomFeed.Build($"{theme.Name} – {PageLayout.SiteName}", digests.Value.PublicBaseUrl, $"/feeds/themes/{theme.Slug}.atom", $"/themes/{theme.Slug}",
+        return Feed(await AtomFeed.BuildAsync($"{theme.Name} – {PageLayout.SiteName}", digests.Value.PublicBaseUrl, $"/feeds/themes/{theme.Slug}.atom", $"/themes/{theme.Slug}",
             await changes.NewestAsync(Entries, theme.Slug, cancellationToken), time.GetUtcNow()));
     }
 

@@ -27,7 +27,7 @@ public sealed class FeedTests
         await services.UploadAndIngestAsync(SeedBriefing.Name, SeedBriefing.LaterVersion);
 
         var changes = await services.GetRequiredService<RecentChanges>().NewestAsync(50, null, CancellationToken.None);
-        var feed = ReadBack(AtomFeed.Write(AtomFeed.Build("All changes", BaseUrl, "/feeds/all.atom", "/", changes, DateTimeOffset.UtcNow)));
+        var feed = ReadBack(AtomFeed.Write(await AtomFeed.BuildAsync("All changes", BaseUrl, "/feeds/all.atom", "/", changes, DateTimeOffset.UtcNow)));
 
         var items = feed.Items.ToList();
         Assert.Equal(23, items.Count); // 20 new, then 1 new, 1 changed, 1 removed
@@ -47,8 +47,8 @@ public sealed class FeedTests
         await services.UploadAndIngestAsync(SeedBriefing.Name, SeedBriefing.Bytes);
         var recent = services.GetRequiredService<RecentChanges>();
 
-        var first = AtomFeed.Build("All", BaseUrl, "/feeds/all.atom", "/", await recent.NewestAsync(50, null, CancellationToken.None), DateTimeOffset.UtcNow);
-        var second = AtomFeed.Build("All", BaseUrl, "/feeds/all.atom", "/", await recent.NewestAsync(50, null, CancellationToken.None), DateTimeOffset.UtcNow.AddHours(1));
+        var first = await AtomFeed.BuildAsync("All", BaseUrl, "/feeds/all.atom", "/", await recent.NewestAsync(50, null, CancellationToken.None), DateTimeOffset.UtcNow);
+        var second = await AtomFeed.BuildAsync("All", BaseUrl, "/feeds/all.atom", "/", await recent.NewestAsync(50, null, CancellationToken.None), DateTimeOffset.UtcNow.AddHours(1));
 
         Assert.Equal(first.Items.Select(i => i.Id), second.Items.Select(i => i.Id));
     }
@@ -69,11 +69,11 @@ public sealed class FeedTests
     }
 
     [Fact]
-    public void HostileTextInACaseStudyIsEscapedInTheFeed()
+    public async Task HostileTextInACaseStudyIsEscapedInTheFeed()
     {
         var change = new Pcc.Functions.Catalogue.Models.ChangeView("new", "k", 1, "drug-harm", "Drugs", "<script>alert(1)</script>", "a & b <img src=x>", null, null, "b", 1, DateTimeOffset.UtcNow, null);
 
-        var feed = ReadBack(AtomFeed.Write(AtomFeed.Build("All", BaseUrl, "/feeds/all.atom", "/", [change], DateTimeOffset.UtcNow)));
+        var feed = ReadBack(AtomFeed.Write(await AtomFeed.BuildAsync("All", BaseUrl, "/feeds/all.atom", "/", [change], DateTimeOffset.UtcNow)));
 
         var item = Assert.Single(feed.Items);
         Assert.Equal("New: <script>alert(1)</script>", item.Title.Text);

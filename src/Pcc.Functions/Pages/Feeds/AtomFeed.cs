@@ -1,7 +1,9 @@
-using System.Net;
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.Logging.Abstractions;
 using Pcc.Functions.Catalogue.Models;
 using Pcc.Functions.Data;
 using static Pcc.Functions.Pages.PageText;
@@ -13,16 +15,19 @@ namespace Pcc.Functions.Pages.Feeds;
 /// case-study page plus the change's own key), the change as an HTML summary and a link to the case-study page.
 /// </summary>
 /// <remarks>
-/// The summary is the one piece of HTML not written by a Razor component: it is text inside the feed's XML, built with
-/// every piece of text encoded, and the syndication model writes it escaped again as XML.
+/// Each summary is rendered by <see cref="FeedEntrySummary"/> with <see cref="HtmlRenderer"/> (every piece of text
+/// encoded), and the syndication model writes that HTML escaped again as XML.
 /// </remarks>
 public static class AtomFeed
 {
+    // Summaries are functions of their change: the components inject no services.
+    private static readonly IServiceProvider s_noServices = new ServiceCollection().BuildServiceProvider();
+
     /// <summary>The media type of an Atom feed.</summary>
     public const string ContentType = "application/atom+xml; charset=utf-8";
 
     /// <summary>Builds the feed whose own address is <paramref name="selfPath"/> and whose page is <paramref name="pagePath"/>.</summary>
-    public static SyndicationFeed Build(string title, string baseUrl, string selfPath, string pagePath, IReadOnlyList<ChangeView> changes, DateTimeOffset now)
+    public static async Task<SyndicationFeed> BuildAsync(string title, string baseUrl, string selfPath, string pagePath, IReadOnlyList<ChangeView> changes, DateTimeOffset now)
     {
         var root = baseUrl.TrimEnd('/');
         var feed = new SyndicationFeed(title, "New, changed and removed case studies of the policing innovation catalogue.", new Uri(root + pagePath))
@@ -33,7 +38,11 @@ public static class AtomFeed
         };
         feed.Authors.Add(new SyndicationPerson { Name = "Policing Innovation Catalogue" });
         feed.Links.Add(new SyndicationLink(new Uri(root + selfPath), "self", title, "application/atom+xml", 0));
-        feed.Items = changes.Select(c => Entry(root, c)).ToList();
+        await using var renderer = new HtmlRenderer(s_noServices, NullLoggerFactory.Instance);
+        var items = new List<SyndicationItem>(changes.Count);
+        foreach (var change in changes)
+            items.Add(Entry(root, change, await SummaryAsync(renderer, change)));
+        feed.Items = items;
         return feed;
     }
 
@@ -49,14 +58,14 @@ public static class AtomFeed
         return buffer.ToArray();
     }
 
-    private static SyndicationItem Entry(string root, ChangeView change)
+    private static SyndicationItem Entry(string root, ChangeView change, string summary)
     {
         var page = new Uri($"{root}/case-studies/{Uri.EscapeDataString(change.Key)}");
         var item = new SyndicationItem
         {
             Id = $"{page.AbsoluteUri}#change-{ChangeEntity.RowKeyFor(change.IngestedAt, change.Briefing, change.Key)}",
             Title = new TextSyndicationContent($"{KindLabel(change.Kind)}: {change.Title}"),
-            Summary = new TextSyndicationContent(Summary(change), TextSyndicationContentKind.Html),
+            Summary = new TextSyndicationContent(summary, TextSyndicationContentKind.Html),
             LastUpdatedTime = change.IngestedAt,
             PublishDate = change.IngestedAt,
         };
@@ -65,22 +74,9 @@ public static class AtomFeed
         return item;
     }
 
-    private static string Summary(ChangeView change) => change.Kind switch
-    {
-        "changed" when change.Diff is { } diff => $"<p>{Encode(change.Theme)}, briefing {Encode(change.Briefing)} version {change.Version}:</p><p>{DiffHtml(diff)}</p>",
-        "removed" => $"<p>Removed from {Encode(change.Briefing)} (version {change.Version}), {Encode(change.Theme)}.</p>",
-        _ => $"<p>{Encode(change.Theme)}, briefing {Encode(change.Briefing)} version {change.Version}:</p><p>{Encode(Clip(change.Text, 600))}</p>",
-    };
-
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
-
-    // The diff as the pages show it (WordDiff.razor): deletions in <del>, insertions in <ins>, labelled for screen readers.
-    private static string DiffHtml(string diff) => string.Concat(DiffPiece.Parse(diff).Select(piece => piece.Kind switch
-    {
-        DiffPieceKind.Deleted => $"<del><span class=\"sr\">[removed: </span>{Encode(piece.Text)}<span class=\"sr\">]</span></del>",
-        DiffPieceKind.Inserted => $"<ins><span class=\"sr\">[added: </span>{Encode(piece.Text)}<span class=\"sr\">]</span></ins>",
-        _ => Encode(piece.Text),
-    }));
-
-    private static string Clip(string text, int length) => text.Length <= length ? text : text[..(text.LastIndexOf(' ', length) is > 0 and var cut ? cut : length)] + " …";
+    private static Task<string> SummaryAsync(HtmlRenderer renderer, ChangeView change) => renderer.Dispatcher.InvokeAsync(async () =>
+        (await renderer.RenderComponentAsync<FeedEntrySummary>(ParameterView.FromDictionary(new Dictionary<string, object?>
+        {
+            [nameof(FeedEntrySummary.Change)] = change,
+        }))).ToHtmlString().Trim());
 }

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Pcc.Functions;
 using Pcc.Functions.Digests;
+using Pcc.Functions.Policies;
 
 // The Function App on the .NET isolated worker. A Functions host (Azure, `func start`, or src/Pcc.LocalHost) starts
 // this process, reads the functions from functions.metadata or asks the worker for them, and invokes the
@@ -28,6 +29,10 @@ builder.Configuration.AddSettingDefaults(Pcc.Functions.Subscriptions.PurgeExpire
 // The Functions host logs every invocation; the worker's own Kestrel would log each forwarded request again, step by
 // step, at Information. Its warnings and errors still show, and the setting can be lowered like any other.
 builder.Configuration.AddSettingDefaults(new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning" });
+
+// Editor access, same-origin form posts and subscribe limits, checked once, before the HTTP functions that declare
+// them with [RequestPolicy] (Policies/).
+builder.UseWhen<RequestPolicyMiddleware>(RequestPolicyMiddleware.Applies);
 
 // Storage, ingestion, the catalogue, subscriptions, digests and summaries: ServiceCollectionExtensions.
 builder.Services.AddPccFunctionApp(builder.Configuration);

@@ -1,35 +1,27 @@
 using Pcc.Functions.Pages.Editor;
 using Pcc.Functions.Pages.Readers;
-using Pcc.Functions.Pages.Subscribers;
+using Pcc.Functions.Policies;
 
 namespace Pcc.Functions.Pages;
 
 /// <summary>
 /// The editors' pages: <c>/editor</c> lists recent ingests and takes uploads; <c>/editor/ingests/{slug}/{etag}</c>
-/// shows one ingest's report. Open locally; in Azure behind an Entra ID sign-in (<see cref="EditorAccess"/>).
+/// shows one ingest's report. Open locally; in Azure behind an Entra ID sign-in (<see cref="EditorAccess"/>), checked
+/// with same-origin uploads before they run (<see cref="RequestPolicyAttribute"/>).
 /// </summary>
-public sealed class EditorPages(EditorAccess access, BriefingUploads uploads, IngestLog log)
+public sealed class EditorPages(BriefingUploads uploads, IngestLog log)
 {
     private const int Recent = 30;
 
     /// <summary>GET: the page. POST (multipart, field <c>briefing</c>): stores the upload and goes to its report.</summary>
     [Function("EditorPage")]
+    [RequestPolicy(RequestPolicies.EditorsOnly | RequestPolicies.SameOriginPosts, Page = true)]
     public async Task<IResult> EditorAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "editor")] HttpRequest request, CancellationToken cancellationToken)
     {
-        if (access.Check(request) is { } denied)
-        {
-            return denied;
-        }
-
         if (!HttpMethods.IsPost(request.Method))
         {
             return EditorPage.Render(await log.RecentAsync(Recent, cancellationToken));
-        }
-
-        if (!SameOrigin.Allows(request))
-        {
-            return SubscribePage.Refused();
         }
 
         var file = request.HasFormContentType ? (await request.ReadFormAsync(cancellationToken)).Files.GetFile("briefing") : null;
@@ -42,14 +34,10 @@ public sealed class EditorPages(EditorAccess access, BriefingUploads uploads, In
 
     /// <summary>GET: one ingest's report, or a page saying it is still being read.</summary>
     [Function("IngestReportPage")]
+    [RequestPolicy(RequestPolicies.EditorsOnly, Page = true)]
     public async Task<IResult> ReportAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "editor/ingests/{slug}/{etag}")] HttpRequest request, string slug, string etag, CancellationToken cancellationToken)
     {
-        if (access.Check(request) is { } denied)
-        {
-            return denied;
-        }
-
         var ingest = await log.FindAsync(slug, etag, cancellationToken);
         var report = ingest is null ? null : await log.ReportAsync(ingest, cancellationToken);
         if (ingest is not null && report is not null)

@@ -1,5 +1,6 @@
 using Pcc.Briefings.Themes;
 using Pcc.Functions.Pages.Subscribers;
+using Pcc.Functions.Policies;
 using Pcc.Functions.Subscriptions;
 using Pcc.Notifications.Subscriptions;
 
@@ -7,28 +8,20 @@ namespace Pcc.Functions.Pages;
 
 /// <summary>
 /// <c>/subscribe</c>: the form (GET) and its post (POST), with the API's rules: double opt-in, the same reply whatever
-/// the address's state, the same rate limits, and form posts only from this site.
+/// the address's state, the same rate limits, and form posts only from this site (the last two checked before it runs,
+/// <see cref="RequestPolicyAttribute"/>).
 /// </summary>
 public sealed class SubscribePages(SubscriptionService subscriptions, SubscriptionValidator validator, ThemeTaxonomy taxonomy, SubscriptionRateLimits limits)
 {
     /// <summary>Shows the form, or handles what it posted.</summary>
     [Function("SubscribePage")]
+    [RequestPolicy(RequestPolicies.SameOriginPosts | RequestPolicies.SubscribeLimits, Page = true)]
     public async Task<IResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "subscribe")] HttpRequest request, CancellationToken cancellationToken)
     {
         if (!HttpMethods.IsPost(request.Method))
         {
             return SubscribePage.Form(taxonomy, SubscribeForm.Empty);
-        }
-
-        if (!SameOrigin.Allows(request))
-        {
-            return SubscribePage.Refused();
-        }
-
-        if (await limits.SubscribeAsync(request, cancellationToken) is not null)
-        {
-            return SubscribePage.TooMany();
         }
 
         var form = request.HasFormContentType ? SubscribeForm.From(await request.ReadFormAsync(cancellationToken)) : SubscribeForm.Empty;

@@ -15,9 +15,9 @@ namespace Pcc.Functions.Subscriptions;
 /// A refused request gets 429 with <c>Retry-After</c> and ProblemDetails.
 /// </summary>
 /// <remarks>
-/// Checked by each function rather than by ASP.NET Core's rate-limiting middleware: the worker's ASP.NET Core pipeline
-/// has no place for middleware of the app's own (Worker.Extensions.Http.AspNetCore, FunctionsHostBuilderExtensions).
-/// Clients and domains are stored as keyed hashes (the link-signing secret is the key), never as themselves.
+/// The subscribe limits are checked before a function runs, by the worker middleware that applies the policies
+/// functions declare (<see cref="Policies.RequestPolicyAttribute"/>); a link's token and a recipient's domain are only
+/// known inside the function, which checks them. Clients and domains are stored as keyed hashes (the link-signing secret is the key), never as themselves.
 /// </remarks>
 public sealed class SubscriptionRateLimits(RateLimitCounters counters, SubscriptionTokens tokens, TokenSecretStore secrets, IOptions<SubscriptionRateLimitOptions> options)
 {

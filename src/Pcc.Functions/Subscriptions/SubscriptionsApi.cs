@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pcc.Briefings.Themes;
+using Pcc.Functions.Policies;
 using Pcc.Functions.Subscriptions.Models;
 using Pcc.Notifications.Subscriptions;
 
@@ -15,14 +16,10 @@ public sealed class SubscriptionsApi(
 {
     /// <summary><c>POST /api/subscriptions {email, themes, frequency}</c>: sends a confirmation link; 202 whether or not it is sent.</summary>
     [Function("Subscribe")]
+    [RequestPolicy(RequestPolicies.SubscribeLimits)]
     public async Task<Results<Accepted<SubscribeAccepted>, ValidationProblem, ProblemHttpResult>> SubscribeAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/subscriptions")] HttpRequest request, CancellationToken cancellationToken)
     {
-        if (await limits.SubscribeAsync(request, cancellationToken) is { } tooMany)
-        {
-            return tooMany;
-        }
-
         var (body, problem) = await JsonBody.ReadAsync<SubscribeRequest>(request, cancellationToken);
         if (body is null)
         {

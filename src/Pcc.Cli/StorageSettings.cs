@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Pcc.Catalogue;
 using Pcc.Functions;
 using Microsoft.Extensions.Options;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using Pcc.Notifications.Storage;
 
 namespace Pcc.Cli;
@@ -57,7 +58,7 @@ public static class StorageSettings
         }
 
         var services = new ServiceCollection().AddLogging().AddSingleton(configuration);
-        services.AddPccStorage(configuration).AddIngestion(configuration);
+        services.AddCatalogue(configuration).AddIngestion(configuration);
         return services.BuildServiceProvider();
     }
 

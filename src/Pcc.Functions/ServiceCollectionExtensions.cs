@@ -1,8 +1,9 @@
 using Pcc.Briefings;
 using Pcc.Briefings.Reading;
 using Pcc.Briefings.Themes;
+using Pcc.Catalogue;
 using Pcc.Functions.Catalogue;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using Pcc.Functions.Digests;
 using Pcc.Functions.Summaries;
 using Pcc.Notifications.Digests;
@@ -26,28 +27,12 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddPccFunctionApp(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProblemDetails();
-        services.AddPccStorage(configuration);
-        services.AddIngestion(configuration);
         services.AddCatalogue(configuration);
+        services.AddIngestion(configuration);
+        services.AddCatalogueReader(configuration);
         services.AddSubscriptions(configuration);
         services.AddDigestDelivery(configuration);
         services.AddPages(configuration);
-        return services;
-    }
-
-    /// <summary>
-    /// The Azure SDK's storage clients for the connection named by <c>Storage:Connection</c> (default
-    /// <c>AzureWebJobsStorage</c>, resolved as the Functions host resolves it) and the app's tables.
-    /// </summary>
-    public static IServiceCollection AddPccStorage(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
-        // The clients are registered before any options exist, so the connection's name is read here, once.
-        var connection = configuration.GetSection(StorageOptions.Section)["Connection"] ?? new StorageOptions().Connection;
-        services.AddStorageClients(StorageConnection.FromConfiguration(configuration, connection));
-        services.AddSingleton<PccStore>();
-        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 
@@ -78,7 +63,7 @@ public static class ServiceCollectionExtensions
     }
 
     /// <summary>The catalogue's read side.</summary>
-    public static IServiceCollection AddCatalogue(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCatalogueReader(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<CatalogueReader>();
         services.AddSingleton<ReportReader>();

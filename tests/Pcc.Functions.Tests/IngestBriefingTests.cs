@@ -1,5 +1,5 @@
 using System.Text;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using Pcc.Functions.Ingestion;
 using Pcc.Functions.Tests.Ingestion;
 using Pcc.LocalHost.Triggers;

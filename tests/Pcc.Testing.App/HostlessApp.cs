@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pcc.Functions;
 using Pcc.Functions.Catalogue;
 using Pcc.Functions.Catalogue.Models;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using Pcc.Functions.Ingestion;
 
 namespace Pcc.Testing.App;

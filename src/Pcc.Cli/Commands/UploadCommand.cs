@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Azure;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using Pcc.Functions.Ingestion;
 using Azure.Storage.Blobs.Models;
 

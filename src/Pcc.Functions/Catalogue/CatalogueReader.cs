@@ -1,6 +1,6 @@
 using Pcc.Briefings.Themes;
 using Pcc.Functions.Catalogue.Models;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using Azure;
 using Azure.Data.Tables;
 

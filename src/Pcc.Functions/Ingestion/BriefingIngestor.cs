@@ -2,7 +2,7 @@ using System.Text.Json;
 using Azure;
 using Microsoft.Extensions.Options;
 using Pcc.Briefings;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Data.Tables;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using Azure.Data.Tables;
 
 namespace Pcc.Functions.Ingestion;

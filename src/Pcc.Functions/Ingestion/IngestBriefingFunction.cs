@@ -1,5 +1,5 @@
 using Azure.Storage.Blobs;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 
 namespace Pcc.Functions.Ingestion;
 

@@ -1,5 +1,5 @@
 using Pcc.Briefings;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 
 namespace Pcc.Functions.Ingestion;
 

@@ -1,5 +1,5 @@
 using Azure;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using Azure.Storage.Blobs.Models;
 
 namespace Pcc.Functions.Ingestion;

@@ -1,6 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using Pcc.Notifications.Storage;
 
 namespace Pcc.Functions.Ingestion;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using Pcc.Notifications.Subscriptions;
 
 namespace Pcc.Functions.Subscriptions;

@@ -1,6 +1,6 @@
 using Azure;
 using Microsoft.Extensions.Options;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using Pcc.Functions.Digests;
 using Pcc.Notifications.Digests;
 using Pcc.Notifications.Digests.Weekly;

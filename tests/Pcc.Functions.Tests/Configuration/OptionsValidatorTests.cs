@@ -1,6 +1,6 @@
 using Pcc.Briefings.Reading;
 using Pcc.Functions.Catalogue;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using Pcc.Functions.Ingestion;
 using Pcc.Notifications.Digests;
 using Pcc.Notifications.Email;

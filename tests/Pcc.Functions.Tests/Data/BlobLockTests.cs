@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Specialized;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using Pcc.Notifications.Storage;
 using Pcc.Testing;
 

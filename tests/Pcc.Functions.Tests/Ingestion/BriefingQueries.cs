@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using Pcc.Functions.Ingestion;
 using Pcc.Testing.App;
 

@@ -1,4 +1,4 @@
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using Pcc.Functions.Pages.Editor;
 using Pcc.Testing;
 using Pcc.Testing.App;

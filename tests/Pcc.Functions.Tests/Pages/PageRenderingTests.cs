@@ -2,7 +2,7 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Pcc.Briefings.Themes;
 using Pcc.Functions.Catalogue.Models;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using Pcc.Functions.Pages;
 using Pcc.Functions.Pages.Editor;
 using Pcc.Functions.Pages.Readers;

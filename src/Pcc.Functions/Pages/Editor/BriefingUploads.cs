@@ -1,6 +1,6 @@
 using System.Text;
 using Pcc.Briefings.Reading;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using Pcc.Functions.Ingestion;
 
 namespace Pcc.Functions.Pages.Editor;

@@ -1,5 +1,5 @@
 using System.Text;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using static Pcc.Functions.Pages.Html;
 
 namespace Pcc.Functions.Pages.Editor;

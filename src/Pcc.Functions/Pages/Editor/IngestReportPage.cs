@@ -1,5 +1,5 @@
 using System.Text;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using Pcc.Functions.Ingestion;
 using static Pcc.Functions.Pages.Html;
 

@@ -2,7 +2,7 @@ using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
 using Pcc.Functions.Catalogue.Models;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using static Pcc.Functions.Pages.Html;
 
 namespace Pcc.Functions.Pages.Feeds;

@@ -1,6 +1,6 @@
 using System.Text;
 using Pcc.Functions.Catalogue.Models;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using static Pcc.Functions.Pages.Html;
 
 namespace Pcc.Functions.Pages.Readers;

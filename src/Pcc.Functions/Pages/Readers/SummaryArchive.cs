@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using Pcc.Functions.Summaries;
 using Pcc.Notifications.Digests.Weekly;
 

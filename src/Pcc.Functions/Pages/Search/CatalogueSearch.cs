@@ -1,6 +1,6 @@
 using System.Text;
 using Pcc.Functions.Catalogue;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using Azure.Data.Tables;
 
 namespace Pcc.Functions.Pages.Search;

@@ -1,6 +1,6 @@
 using Azure;
 
-namespace Pcc.Functions.Data;
+namespace Pcc.Catalogue.Storage;
 
 /// <summary>Reading optional entities without exceptions.</summary>
 public static class NullableResponseExtensions

@@ -3,7 +3,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using Pcc.Notifications.Digests.Ledger;
 
-namespace Pcc.Functions.Data;
+namespace Pcc.Catalogue.Storage;
 
 /// <summary>The app's tables and containers, created on first use.</summary>
 public sealed class PccStore

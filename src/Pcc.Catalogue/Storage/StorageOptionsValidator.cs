@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Pcc.Notifications.Configuration;
 
-namespace Pcc.Functions.Data;
+namespace Pcc.Catalogue.Storage;
 
 /// <summary>Checks the <c>Storage</c> settings when the app starts: a container or table name the service would refuse stops it there, named.</summary>
 public sealed partial class StorageOptionsValidator : IValidateOptions<StorageOptions>

@@ -1,4 +1,4 @@
-namespace Pcc.Functions.Data;
+namespace Pcc.Catalogue.Storage;
 
 /// <summary>
 /// Table <c>CaseStudies</c>: the catalogue's current case studies. PartitionKey = theme slug, RowKey = key, so

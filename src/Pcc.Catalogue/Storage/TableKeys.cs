@@ -1,4 +1,4 @@
-namespace Pcc.Functions.Data;
+namespace Pcc.Catalogue.Storage;
 
 /// <summary>Checks a key taken from a request before it reaches storage, which answers 400 for keys it cannot hold.</summary>
 public static class TableKeys

@@ -1,4 +1,4 @@
-namespace Pcc.Functions.Data;
+namespace Pcc.Catalogue.Storage;
 
 /// <summary>How a <see cref="BlobLock"/> is held.</summary>
 public sealed class BlobLockOptions

@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 
-namespace Pcc.Functions.Data;
+namespace Pcc.Catalogue.Storage;
 
 /// <summary>The key and concurrency members every stored row has.</summary>
 public abstract class EntityBase : ITableEntity

@@ -1,4 +1,4 @@
-namespace Pcc.Functions.Data;
+namespace Pcc.Catalogue.Storage;
 
 /// <summary>
 /// Table <c>BriefingCaseStudies</c>: the case studies of a briefing's current version. PartitionKey = briefing slug,

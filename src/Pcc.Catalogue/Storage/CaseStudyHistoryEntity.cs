@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Pcc.Functions.Data;
+namespace Pcc.Catalogue.Storage;
 
 /// <summary>
 /// Table <c>CaseStudyHistory</c>: a case study's changes, newest first. PartitionKey = case-study key,

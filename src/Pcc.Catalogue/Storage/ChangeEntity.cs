@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Pcc.Functions.Data;
+namespace Pcc.Catalogue.Storage;
 
 /// <summary>
 /// Table <c>Changes</c>: one row per new, changed or removed case study per ingest. PartitionKey = UTC day

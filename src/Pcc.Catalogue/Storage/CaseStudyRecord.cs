@@ -1,4 +1,4 @@
-namespace Pcc.Functions.Data;
+namespace Pcc.Catalogue.Storage;
 
 /// <summary>The stored fields of a case study, shared by the per-briefing, catalogue and history rows.</summary>
 public abstract class CaseStudyRecord : EntityBase

@@ -1,4 +1,4 @@
-namespace Pcc.Functions.Data;
+namespace Pcc.Catalogue.Storage;
 
 /// <summary>Where the app keeps its data. Bound from the <c>Storage</c> configuration section; defaults in code.</summary>
 public sealed class StorageOptions

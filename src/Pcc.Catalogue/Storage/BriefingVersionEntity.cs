@@ -1,4 +1,4 @@
-namespace Pcc.Functions.Data;
+namespace Pcc.Catalogue.Storage;
 
 /// <summary>
 /// Table <c>BriefingVersions</c>: PartitionKey = briefing slug, RowKey = the version number inverted and zero-padded,

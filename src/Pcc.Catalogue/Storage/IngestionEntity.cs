@@ -1,4 +1,4 @@
-namespace Pcc.Functions.Data;
+namespace Pcc.Catalogue.Storage;
 
 /// <summary>
 /// Table <c>Ingestions</c>: the receipt that makes ingestion idempotent per blob version. PartitionKey = briefing slug,

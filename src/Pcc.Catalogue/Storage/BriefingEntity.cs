@@ -1,4 +1,4 @@
-namespace Pcc.Functions.Data;
+namespace Pcc.Catalogue.Storage;
 
 /// <summary>
 /// Table <c>Briefings</c>: one row per briefing (PartitionKey <c>briefing</c>, RowKey = slug), pointing at its current

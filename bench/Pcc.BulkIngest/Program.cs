@@ -14,7 +14,7 @@ using Microsoft.Extensions.Logging;
 using Pcc.BulkIngest;
 using Pcc.Functions;
 using Pcc.Catalogue.Storage;
-using Pcc.Functions.Ingestion;
+using Pcc.Catalogue.Ingestion;
 using Pcc.Testing;
 
 var versions = args.Length > 0 && int.TryParse(args[0], out var n) && n > 0 ? n : 1_000;

@@ -47,7 +47,7 @@ var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Diction
     ["Storage:TablePrefix"] = "b" + id,
 }).Build();
 var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
-services.AddCatalogue(configuration).AddIngestion(configuration).AddCatalogueReader(configuration).AddPages(configuration);
+services.AddCatalogue(configuration).AddCatalogueReader(configuration).AddPages(configuration);
 await using var provider = services.BuildServiceProvider();
 var store = provider.GetRequiredService<PccStore>();
 await store.EnsureCreatedAsync();

@@ -1,5 +1,12 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Pcc.Briefings;
+using Pcc.Briefings.Reading;
+using Pcc.Briefings.Themes;
+using Pcc.Catalogue.Ingestion;
+using Pcc.Catalogue.Ingestion.Attempts;
+using Pcc.Catalogue.Ingestion.Reports;
+using Pcc.Catalogue.Ingestion.Review;
 using Pcc.Catalogue.Storage;
 using Pcc.Notifications.Storage;
 
@@ -10,11 +17,14 @@ public static class CatalogueServiceCollectionExtensions
 {
     /// <summary>
     /// The app's storage (<see cref="PccStore"/>, section <c>Storage</c>) and the Azure SDK's clients for the connection
-    /// it names.
+    /// it names; the theme taxonomy (section <c>Catalogue</c>); document reading limits and the ingest pipeline (section
+    /// <c>Ingestion</c>).
     /// </summary>
     public static IServiceCollection AddCatalogue(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddStorage(configuration);
+        services.AddThemes();
+        services.AddIngestion();
         return services;
     }
 
@@ -31,5 +41,35 @@ public static class CatalogueServiceCollectionExtensions
         services.AddStorageClients(StorageConnection.FromConfiguration(configuration, connection));
         services.AddSingleton<PccStore>();
         services.TryAddSingleton(TimeProvider.System);
+    }
+
+    /// <summary>The theme taxonomy: the built-in themes, or the file <c>Catalogue:ThemesFile</c> names.</summary>
+    private static void AddThemes(this IServiceCollection services)
+    {
+        services.AddOptions<CatalogueOptions>().BindConfiguration(CatalogueOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CatalogueOptions>, CatalogueOptionsValidator>());
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<CatalogueOptions>>().Value.ThemesFile is { Length: > 0 } themesFile
+            ? ThemeTaxonomy.LoadFile(themesFile)
+            : ThemeTaxonomy.Default);
+    }
+
+    /// <summary>Document reading limits and ingest recovery (section <c>Ingestion</c>) and the ingest pipeline.</summary>
+    private static void AddIngestion(this IServiceCollection services)
+    {
+        // ReaderLimits and IngestionOptions share the section: the reader's limits and the ingest's recovery.
+        services.AddOptions<ReaderLimits>().BindConfiguration(IngestionOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReaderLimits>, ReaderLimitsValidator>());
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ReaderLimits>>().Value);
+        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>());
+        services.AddSingleton(sp => new BriefingParser(sp.GetRequiredService<ThemeTaxonomy>()));
+        services.AddSingleton(sp => new IngestionPlanner(sp.GetRequiredService<BriefingParser>(), sp.GetRequiredService<ReaderLimits>()));
+        services.AddSingleton<IngestionWriter>();
+        services.AddSingleton<IngestionReports>();
+        services.AddSingleton<IngestionReceipts>();
+        services.AddSingleton<IngestionCompletion>();
+        services.AddSingleton<BriefingIngestor>();
+        services.AddSingleton<AbandonedIngests>();
+        services.AddSingleton<HeldVersions>();
     }
 }

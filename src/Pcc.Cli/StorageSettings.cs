@@ -42,8 +42,8 @@ public static class StorageSettings
     }
 
     /// <summary>
-    /// The app's ingestion services over its storage, registered as the worker registers them (<c>AddPccStorage</c>,
-    /// <c>AddIngestion</c>), so every <c>Ingestion__*</c> and <c>Storage__*</c> setting means what it means to the app.
+    /// The app's ingestion services over its storage, registered as the worker registers them (<c>AddCatalogue</c>), so
+    /// every <c>Ingestion__*</c> and <c>Storage__*</c> setting means what it means to the app.
     /// <paramref name="connectionString"/> (or null for the configured one) stands in for the connection's setting.
     /// </summary>
     public static ServiceProvider IngestionServices(string? connectionString)
@@ -58,7 +58,7 @@ public static class StorageSettings
         }
 
         var services = new ServiceCollection().AddLogging().AddSingleton(configuration);
-        services.AddCatalogue(configuration).AddIngestion(configuration);
+        services.AddCatalogue(configuration);
         return services.BuildServiceProvider();
     }
 

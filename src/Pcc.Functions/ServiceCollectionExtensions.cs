@@ -1,5 +1,3 @@
-using Pcc.Briefings;
-using Pcc.Briefings.Reading;
 using Pcc.Briefings.Themes;
 using Pcc.Catalogue;
 using Pcc.Functions.Catalogue;
@@ -11,7 +9,6 @@ using Pcc.Notifications.Digests.FanOut;
 using Pcc.Notifications.Digests.Ledger;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Pcc.Functions.Ingestion;
 using Pcc.Functions.Pages;
 using Pcc.Functions.Subscriptions;
 using Pcc.Notifications.Email;
@@ -28,37 +25,10 @@ public static class ServiceCollectionExtensions
     {
         services.AddProblemDetails();
         services.AddCatalogue(configuration);
-        services.AddIngestion(configuration);
         services.AddCatalogueReader(configuration);
         services.AddSubscriptions(configuration);
         services.AddDigestDelivery(configuration);
         services.AddPages(configuration);
-        return services;
-    }
-
-    /// <summary>Document reading limits (section <c>Ingestion</c>), the theme taxonomy and the ingest pipeline.</summary>
-    public static IServiceCollection AddIngestion(this IServiceCollection services, IConfiguration configuration)
-    {
-        // ReaderLimits and IngestionOptions share the section: the reader's limits and the ingest's recovery.
-        services.AddOptions<ReaderLimits>().BindConfiguration(IngestionOptions.Section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReaderLimits>, ReaderLimitsValidator>());
-        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ReaderLimits>>().Value);
-        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>());
-        services.AddOptions<CatalogueOptions>().BindConfiguration(CatalogueOptions.Section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CatalogueOptions>, CatalogueOptionsValidator>());
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<CatalogueOptions>>().Value.ThemesFile is { Length: > 0 } themesFile
-            ? ThemeTaxonomy.LoadFile(themesFile)
-            : ThemeTaxonomy.Default);
-        services.AddSingleton(sp => new BriefingParser(sp.GetRequiredService<ThemeTaxonomy>()));
-        services.AddSingleton(sp => new IngestionPlanner(sp.GetRequiredService<BriefingParser>(), sp.GetRequiredService<ReaderLimits>()));
-        services.AddSingleton<IngestionWriter>();
-        services.AddSingleton<IngestionReports>();
-        services.AddSingleton<IngestionReceipts>();
-        services.AddSingleton<IngestionCompletion>();
-        services.AddSingleton<BriefingIngestor>();
-        services.AddSingleton<AbandonedIngests>();
-        services.AddSingleton<HeldVersions>();
         return services;
     }
 
@@ -72,7 +42,7 @@ public static class ServiceCollectionExtensions
 
     /// <summary>
     /// Subscribers, signed links and subscription emails (section <c>Subscriptions</c>), the editors' list (section
-    /// <c>Notifications</c>) and the API's rate limits. Needs the theme taxonomy (<see cref="AddIngestion"/>). Email goes
+    /// <c>Notifications</c>) and the API's rate limits. Needs the theme taxonomy (<see cref="CatalogueServiceCollectionExtensions.AddCatalogue"/>). Email goes
     /// through the transport the <c>Email</c> section picks (SMTP to MailDev by default, or SendGrid).
     /// </summary>
     public static IServiceCollection AddSubscriptions(this IServiceCollection services, IConfiguration configuration)

@@ -3,9 +3,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pcc.Functions;
 using Pcc.Functions.Catalogue;
+using Pcc.Catalogue.Ingestion;
+using Pcc.Catalogue.Ingestion.Reports;
 using Pcc.Functions.Catalogue.Models;
 using Pcc.Catalogue.Storage;
-using Pcc.Functions.Ingestion;
 
 namespace Pcc.Testing.App;
 

@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Pcc.Catalogue.Storage;
-using Pcc.Functions.Ingestion;
+using Pcc.Catalogue.Ingestion.Reports;
 
 namespace Pcc.Functions.Catalogue;
 

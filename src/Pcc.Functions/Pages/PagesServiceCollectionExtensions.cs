@@ -9,7 +9,7 @@ namespace Pcc.Functions.Pages;
 /// <summary>Registration of what the pages and feeds need beyond the catalogue's read side.</summary>
 public static class PagesServiceCollectionExtensions
 {
-    /// <summary>Search, recent changes for feeds, editors' uploads and ingest log, and editor access (section <c>Editors</c>). Needs <see cref="ServiceCollectionExtensions.AddIngestion"/> (the reader limits uploads are checked against).</summary>
+    /// <summary>Search, recent changes for feeds, editors' uploads and ingest log, and editor access (section <c>Editors</c>). Needs <see cref="Pcc.Catalogue.CatalogueServiceCollectionExtensions.AddCatalogue"/> (the reader limits uploads are checked against).</summary>
     public static IServiceCollection AddPages(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<CatalogueSearch>();

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Pcc.Catalogue.Storage;
-using Pcc.Functions.Ingestion;
+using Pcc.Catalogue.Ingestion.Reports;
 using Pcc.Testing.App;
 
 namespace Pcc.Functions.Tests.Ingestion;

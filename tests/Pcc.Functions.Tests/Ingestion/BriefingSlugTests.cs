@@ -1,4 +1,4 @@
-using Pcc.Functions.Ingestion;
+using Pcc.Catalogue.Ingestion;
 
 namespace Pcc.Functions.Tests.Ingestion;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using Pcc.Catalogue.Storage;
-using Pcc.Functions.Ingestion;
+using Pcc.Catalogue.Ingestion.Reports;
 using static Pcc.Functions.Pages.Html;
 
 namespace Pcc.Functions.Pages.Editor;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Pcc.Notifications.Configuration;
 
-namespace Pcc.Functions.Ingestion;
+namespace Pcc.Catalogue.Ingestion;
 
 /// <summary>Checks the <c>Ingestion</c> recovery settings when the app starts.</summary>
 public sealed class IngestionOptionsValidator : IValidateOptions<IngestionOptions>

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
 using Pcc.Catalogue.Storage;
+using Pcc.Catalogue.Ingestion.Reports;
 
-namespace Pcc.Functions.Ingestion;
+namespace Pcc.Catalogue.Ingestion.Attempts;
 
 /// <summary>
 /// Settles ingests that never finished because their process died: once the last attempt started more than

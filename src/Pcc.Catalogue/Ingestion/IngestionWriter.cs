@@ -2,8 +2,9 @@ using Azure;
 using Azure.Data.Tables;
 using Pcc.Catalogue.Storage;
 using Pcc.Notifications.Storage;
+using Pcc.Catalogue.Ingestion.Reports;
 
-namespace Pcc.Functions.Ingestion;
+namespace Pcc.Catalogue.Ingestion;
 
 /// <summary>
 /// Applies an ingest report to the tables. Every row's key comes from the report (its fixed timestamp, slug and

@@ -1,4 +1,4 @@
-namespace Pcc.Functions.Ingestion;
+namespace Pcc.Catalogue.Ingestion.Attempts;
 
 /// <summary>
 /// Thrown for a blob version whose attempts kept dying: the version is recorded as failed, and failing every

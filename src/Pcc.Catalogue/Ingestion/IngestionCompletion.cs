@@ -1,7 +1,9 @@
 using Pcc.Briefings;
 using Pcc.Catalogue.Storage;
+using Pcc.Catalogue.Ingestion.Attempts;
+using Pcc.Catalogue.Ingestion.Reports;
 
-namespace Pcc.Functions.Ingestion;
+namespace Pcc.Catalogue.Ingestion;
 
 /// <summary>
 /// The last step of every ingest, whoever runs it (the ingest itself, an editor confirming a held version, or the

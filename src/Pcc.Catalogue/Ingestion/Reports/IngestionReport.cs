@@ -1,4 +1,4 @@
-namespace Pcc.Functions.Ingestion;
+namespace Pcc.Catalogue.Ingestion.Reports;
 
 /// <summary>
 /// What the system understood from one blob version: the editor-facing report, and also the plan the ingest applies.

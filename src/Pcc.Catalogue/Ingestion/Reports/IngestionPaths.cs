@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Pcc.Functions.Ingestion;
+namespace Pcc.Catalogue.Ingestion.Reports;
 
 /// <summary>Where ingest reports live in the reports container: per briefing, in time order.</summary>
 public static class IngestionPaths

@@ -6,8 +6,10 @@ using Pcc.Catalogue.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Data.Tables;
+using Pcc.Catalogue.Ingestion.Attempts;
+using Pcc.Catalogue.Ingestion.Reports;
 
-namespace Pcc.Functions.Ingestion;
+namespace Pcc.Catalogue.Ingestion;
 
 /// <summary>
 /// Ingests one blob of the briefings container, idempotently per (blob, ETag): read the blob's properties by name (its

@@ -1,4 +1,4 @@
-namespace Pcc.Functions.Ingestion;
+namespace Pcc.Catalogue.Ingestion.Reports;
 
 /// <summary>A case study in a report.</summary>
 public sealed record ReportCaseStudy(string Key, int? Number, string ThemeSlug, string Theme, string Title, string Text, string? Location)

@@ -1,4 +1,4 @@
-namespace Pcc.Functions.Catalogue;
+namespace Pcc.Catalogue;
 
 /// <summary>The catalogue's settings (section <c>Catalogue</c>).</summary>
 public sealed class CatalogueOptions

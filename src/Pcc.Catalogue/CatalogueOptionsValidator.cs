@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using Pcc.Briefings.Themes;
 using Pcc.Notifications.Configuration;
 
-namespace Pcc.Functions.Catalogue;
+namespace Pcc.Catalogue;
 
 /// <summary>Checks the <c>Catalogue</c> settings when the app starts: a themes file that is not there, or cannot be read, stops it, named.</summary>
 public sealed class CatalogueOptionsValidator : IValidateOptions<CatalogueOptions>

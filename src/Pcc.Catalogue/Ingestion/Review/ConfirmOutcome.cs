@@ -1,4 +1,4 @@
-namespace Pcc.Functions.Ingestion;
+namespace Pcc.Catalogue.Ingestion.Review;
 
 /// <summary>What confirming a held version did.</summary>
 /// <param name="Status">confirmed, already-current (confirmed before, or never held), superseded (a newer version was published) or not-found.</param>

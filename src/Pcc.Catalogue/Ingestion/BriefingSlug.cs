@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Pcc.Functions.Ingestion;
+namespace Pcc.Catalogue.Ingestion;
 
 /// <summary>
 /// A briefing's identity across versions comes from its blob name: lower-cased, extension dropped, accents and

@@ -2,7 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Pcc.Catalogue.Storage;
 
-namespace Pcc.Functions.Ingestion;
+namespace Pcc.Catalogue.Ingestion.Attempts;
 
 /// <summary>
 /// Changes to ingest receipts (table <c>Ingestions</c>), each a read-modify-write guarded by the row's ETag and

@@ -1,4 +1,6 @@
-namespace Pcc.Functions.Ingestion;
+using Pcc.Catalogue.Ingestion.Reports;
+
+namespace Pcc.Catalogue.Ingestion;
 
 /// <summary>What happened to one ingest request.</summary>
 /// <param name="Status">ingested, failed (unreadable document, reported), held (read, but held for review), duplicate (this blob version was already handled) or missing (the blob is gone).</param>

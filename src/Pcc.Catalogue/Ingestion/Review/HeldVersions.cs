@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Options;
 using Pcc.Catalogue.Storage;
 using Azure.Data.Tables;
+using Pcc.Catalogue.Ingestion.Attempts;
+using Pcc.Catalogue.Ingestion.Reports;
 
-namespace Pcc.Functions.Ingestion;
+namespace Pcc.Catalogue.Ingestion.Review;
 
 /// <summary>
 /// Versions held for review (they would empty a briefing or remove more than half of its case studies) and an

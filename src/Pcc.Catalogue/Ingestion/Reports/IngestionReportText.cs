@@ -2,7 +2,7 @@ using Pcc.Briefings;
 using System.Globalization;
 using System.Text;
 
-namespace Pcc.Functions.Ingestion;
+namespace Pcc.Catalogue.Ingestion.Reports;
 
 /// <summary>The short human-readable summary written beside each JSON ingest report.</summary>
 public static class IngestionReportText

@@ -1,8 +1,9 @@
 using Pcc.Briefings;
 using Pcc.Briefings.Comparison;
 using Pcc.Briefings.Reading;
+using Pcc.Catalogue.Ingestion.Reports;
 
-namespace Pcc.Functions.Ingestion;
+namespace Pcc.Catalogue.Ingestion;
 
 /// <summary>Reads a document and compares it with the briefing's current case studies, giving the report to apply.</summary>
 public sealed class IngestionPlanner(BriefingParser parser, ReaderLimits limits)

@@ -2,7 +2,7 @@ using Azure;
 using Pcc.Catalogue.Storage;
 using Azure.Storage.Blobs.Models;
 
-namespace Pcc.Functions.Ingestion;
+namespace Pcc.Catalogue.Ingestion.Reports;
 
 /// <summary>Reads and writes ingest reports (the JSON plan and the text summary beside it) in the reports container.</summary>
 public sealed class IngestionReports(PccStore store)

@@ -1,6 +1,6 @@
 using Pcc.Catalogue.Storage;
 
-namespace Pcc.Functions.Ingestion;
+namespace Pcc.Catalogue.Ingestion;
 
 /// <summary>
 /// The one lock every change to the catalogue takes (an ingest, confirming a held version, settling an abandoned

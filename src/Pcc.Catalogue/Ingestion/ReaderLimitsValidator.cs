@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using Pcc.Briefings.Reading;
 using Pcc.Notifications.Configuration;
 
-namespace Pcc.Functions.Ingestion;
+namespace Pcc.Catalogue.Ingestion;
 
 /// <summary>Checks the document reading limits (section <c>Ingestion</c>) when the app starts.</summary>
 public sealed class ReaderLimitsValidator : IValidateOptions<ReaderLimits>

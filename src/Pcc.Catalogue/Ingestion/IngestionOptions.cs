@@ -1,4 +1,4 @@
-namespace Pcc.Functions.Ingestion;
+namespace Pcc.Catalogue.Ingestion;
 
 /// <summary>How ingests recover from attempts that never finish (section <c>Ingestion</c>, beside the reader limits).</summary>
 public sealed class IngestionOptions

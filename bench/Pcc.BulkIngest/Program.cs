@@ -12,7 +12,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pcc.BulkIngest;
-using Pcc.Functions;
+using Pcc.Catalogue;
 using Pcc.Catalogue.Storage;
 using Pcc.Catalogue.Ingestion;
 using Pcc.Testing;
@@ -34,7 +34,7 @@ var counter = new TableWriteCounter(azurite.TableEndpoint);
 var services = new ServiceCollection()
     .AddSingleton<IConfiguration>(configuration)
     .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Error))
-    .AddPccFunctionApp(configuration);
+    .AddCatalogue(configuration);
 services.AddAzureClients(clients => clients.ConfigureDefaults(o => o.AddPolicy(counter, HttpPipelinePosition.PerCall)));
 await using var provider = services.BuildServiceProvider();
 var store = provider.GetRequiredService<PccStore>();

@@ -3,11 +3,15 @@ using Microsoft.Extensions.Options;
 using Pcc.Briefings;
 using Pcc.Briefings.Reading;
 using Pcc.Briefings.Themes;
+using Pcc.Catalogue.Digests;
 using Pcc.Catalogue.Ingestion;
 using Pcc.Catalogue.Ingestion.Attempts;
 using Pcc.Catalogue.Ingestion.Reports;
 using Pcc.Catalogue.Ingestion.Review;
+using Pcc.Catalogue.Reading;
+using Pcc.Catalogue.Search;
 using Pcc.Catalogue.Storage;
+using Pcc.Catalogue.Summaries;
 using Pcc.Notifications.Storage;
 
 namespace Pcc.Catalogue;
@@ -18,13 +22,29 @@ public static class CatalogueServiceCollectionExtensions
     /// <summary>
     /// The app's storage (<see cref="PccStore"/>, section <c>Storage</c>) and the Azure SDK's clients for the connection
     /// it names; the theme taxonomy (section <c>Catalogue</c>); document reading limits and the ingest pipeline (section
-    /// <c>Ingestion</c>).
+    /// <c>Ingestion</c>) with held versions and reports; the read side and search.
     /// </summary>
     public static IServiceCollection AddCatalogue(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddStorage(configuration);
         services.AddThemes();
         services.AddIngestion();
+        services.AddSingleton<CatalogueReader>();
+        services.AddSingleton<ReportReader>();
+        services.AddSingleton<CatalogueSearch>();
+        return services;
+    }
+
+    /// <summary>
+    /// The catalogue's changes as the digests read them (<see cref="CatalogueDigestSource"/>, which the app registers as
+    /// the digests' <c>IDigestSource</c>) and the weekly summary (<see cref="WeeklySummaryService"/>). Besides
+    /// <see cref="AddCatalogue"/>, they need what the app registers from Pcc.Notifications: the subscriber store and
+    /// links, the email transport, and the <c>Notifications</c> (editors) and <c>Digests</c> options.
+    /// </summary>
+    public static IServiceCollection AddCatalogueDigests(this IServiceCollection services)
+    {
+        services.AddSingleton<CatalogueDigestSource>();
+        services.AddSingleton<WeeklySummaryService>();
         return services;
     }
 

@@ -1,9 +1,8 @@
 using Pcc.Briefings.Themes;
 using Pcc.Catalogue;
-using Pcc.Functions.Catalogue;
+using Pcc.Catalogue.Digests;
 using Pcc.Catalogue.Storage;
 using Pcc.Functions.Digests;
-using Pcc.Functions.Summaries;
 using Pcc.Notifications.Digests;
 using Pcc.Notifications.Digests.FanOut;
 using Pcc.Notifications.Digests.Ledger;
@@ -25,18 +24,9 @@ public static class ServiceCollectionExtensions
     {
         services.AddProblemDetails();
         services.AddCatalogue(configuration);
-        services.AddCatalogueReader(configuration);
         services.AddSubscriptions(configuration);
         services.AddDigestDelivery(configuration);
         services.AddPages(configuration);
-        return services;
-    }
-
-    /// <summary>The catalogue's read side.</summary>
-    public static IServiceCollection AddCatalogueReader(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddSingleton<CatalogueReader>();
-        services.AddSingleton<ReportReader>();
         return services;
     }
 
@@ -96,7 +86,8 @@ public static class ServiceCollectionExtensions
         });
         services.AddSingleton<IDigestBatchDispatcher>(sp => new QueueBatchDispatcher(sp.GetRequiredService<StorageConnection>()
             .CreateQueueServiceClient().GetQueueClient(DigestQueue.Name(configuration))));
-        services.AddSingleton<CatalogueDigestSource>();
+        // The digests read the catalogue's changes through IDigestSource: the catalogue's adapter, with the weekly summary.
+        services.AddCatalogueDigests();
         services.AddSingleton<IDigestSource>(sp => sp.GetRequiredService<CatalogueDigestSource>());
         services.AddDigests(configuration);
         services.AddOptions<DigestOptions>().Configure<IOptions<SubscriptionOptions>>((digests, subscriptions) =>
@@ -106,7 +97,6 @@ public static class ServiceCollectionExtensions
                 digests.PublicBaseUrl = subscriptions.Value.PublicBaseUrl;
             }
         });
-        services.AddSingleton<WeeklySummaryService>();
         return services;
     }
 }

@@ -2,10 +2,10 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pcc.Functions;
-using Pcc.Functions.Catalogue;
+using Pcc.Catalogue.Reading;
+using Pcc.Catalogue.Reading.Models;
 using Pcc.Catalogue.Ingestion;
 using Pcc.Catalogue.Ingestion.Reports;
-using Pcc.Functions.Catalogue.Models;
 using Pcc.Catalogue.Storage;
 
 namespace Pcc.Testing.App;

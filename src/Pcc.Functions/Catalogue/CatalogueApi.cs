@@ -1,7 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pcc.Briefings.Themes;
-using Pcc.Functions.Catalogue.Models;
+using Pcc.Catalogue.Reading;
+using Pcc.Catalogue.Reading.Models;
 using Pcc.Catalogue.Storage;
 using Pcc.Functions.Pages.Editor;
 

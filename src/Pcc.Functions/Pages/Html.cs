@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using Pcc.Functions.Pages.Search;
+using Pcc.Catalogue.Search;
 
 namespace Pcc.Functions.Pages;
 

@@ -1,5 +1,5 @@
 using Pcc.Briefings.Themes;
-using Pcc.Functions.Catalogue;
+using Pcc.Catalogue.Reading;
 using Pcc.Catalogue.Storage;
 using Pcc.Functions.Pages.Feeds;
 using Pcc.Functions.Pages.Readers;

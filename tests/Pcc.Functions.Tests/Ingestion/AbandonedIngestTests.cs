@@ -1,5 +1,5 @@
 using Pcc.Catalogue.Storage;
-using Pcc.Functions.Digests;
+using Pcc.Catalogue.Digests;
 using Pcc.Catalogue.Ingestion;
 using Pcc.Catalogue.Ingestion.Reports;
 using Pcc.Testing;

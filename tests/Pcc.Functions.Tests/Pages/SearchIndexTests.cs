@@ -1,5 +1,5 @@
-using Pcc.Functions.Catalogue.Models;
-using Pcc.Functions.Pages.Search;
+using Pcc.Catalogue.Reading.Models;
+using Pcc.Catalogue.Search;
 
 namespace Pcc.Functions.Tests.Pages;
 

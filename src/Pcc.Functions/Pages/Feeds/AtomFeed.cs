@@ -1,7 +1,7 @@
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
-using Pcc.Functions.Catalogue.Models;
+using Pcc.Catalogue.Reading.Models;
 using Pcc.Catalogue.Storage;
 using static Pcc.Functions.Pages.Html;
 

@@ -1,4 +1,4 @@
-using Pcc.Functions.Catalogue.Models;
+using Pcc.Catalogue.Reading.Models;
 using Pcc.Catalogue.Storage;
 using Azure.Data.Tables;
 

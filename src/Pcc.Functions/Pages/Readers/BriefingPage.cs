@@ -1,5 +1,5 @@
 using System.Text;
-using Pcc.Functions.Catalogue.Models;
+using Pcc.Catalogue.Reading.Models;
 using Pcc.Catalogue.Storage;
 using static Pcc.Functions.Pages.Html;
 

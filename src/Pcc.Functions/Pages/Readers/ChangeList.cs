@@ -1,5 +1,5 @@
 using System.Text;
-using Pcc.Functions.Catalogue.Models;
+using Pcc.Catalogue.Reading.Models;
 using static Pcc.Functions.Pages.Html;
 
 namespace Pcc.Functions.Pages.Readers;

@@ -1,6 +1,6 @@
 using System.Text;
 using Pcc.Briefings.Themes;
-using Pcc.Functions.Pages.Search;
+using Pcc.Catalogue.Search;
 using static Pcc.Functions.Pages.Html;
 
 namespace Pcc.Functions.Pages.Readers;

@@ -1,6 +1,6 @@
 using System.Text;
 using Pcc.Briefings.Themes;
-using Pcc.Functions.Catalogue.Models;
+using Pcc.Catalogue.Reading.Models;
 using static Pcc.Functions.Pages.Html;
 
 namespace Pcc.Functions.Pages.Readers;

@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 using Pcc.Catalogue.Storage;
 using Pcc.Catalogue.Ingestion.Reports;
 
-namespace Pcc.Functions.Catalogue;
+namespace Pcc.Catalogue.Reading;
 
 /// <summary>
 /// Reads ingest reports (JSON and text) for the API. A published version's report describes only what the catalogue

@@ -1,4 +1,4 @@
-namespace Pcc.Functions.Pages.Search;
+namespace Pcc.Catalogue.Search;
 
 /// <summary>Marks the words of a text that a search matched, and cuts an excerpt around the first match.</summary>
 public static class Highlighter

@@ -1,7 +1,7 @@
 using System.Numerics;
-using Pcc.Functions.Catalogue.Models;
+using Pcc.Catalogue.Reading.Models;
 
-namespace Pcc.Functions.Pages.Search;
+namespace Pcc.Catalogue.Search;
 
 /// <summary>
 /// The catalogue held in memory for search: an inverted index from each folded word to the case studies that have it

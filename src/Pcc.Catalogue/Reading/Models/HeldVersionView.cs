@@ -1,4 +1,4 @@
-namespace Pcc.Functions.Catalogue.Models;
+namespace Pcc.Catalogue.Reading.Models;
 
 /// <summary>
 /// A version held for review: read, but it would empty the briefing or remove more than half of its case studies, so

@@ -1,9 +1,9 @@
 using System.Text;
-using Pcc.Functions.Catalogue;
+using Pcc.Catalogue.Reading;
 using Pcc.Catalogue.Storage;
 using Azure.Data.Tables;
 
-namespace Pcc.Functions.Pages.Search;
+namespace Pcc.Catalogue.Search;
 
 /// <summary>
 /// Search over the catalogue in Table storage. The catalogue is read whole into a <see cref="SearchIndex"/> once and

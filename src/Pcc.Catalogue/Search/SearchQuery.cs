@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Pcc.Functions.Pages.Search;
+namespace Pcc.Catalogue.Search;
 
 /// <summary>What a reader searched for: words (all must match), and optionally one theme and a date.</summary>
 /// <param name="Text">The words as typed.</param>

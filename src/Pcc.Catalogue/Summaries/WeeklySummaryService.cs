@@ -1,7 +1,7 @@
 using Azure;
 using Microsoft.Extensions.Options;
 using Pcc.Catalogue.Storage;
-using Pcc.Functions.Digests;
+using Pcc.Catalogue.Digests;
 using Pcc.Notifications.Digests;
 using Pcc.Notifications.Digests.Weekly;
 using Pcc.Notifications.Email;
@@ -10,7 +10,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Data.Tables;
 
-namespace Pcc.Functions.Summaries;
+namespace Pcc.Catalogue.Summaries;
 
 /// <summary>
 /// Builds a week's <see cref="WeeklySummary"/> from the catalogue, stores it as <c>{week}.json</c> and

@@ -8,7 +8,7 @@ using Pcc.Notifications.Digests;
 using Pcc.Notifications.Subscriptions;
 using Azure.Data.Tables;
 
-namespace Pcc.Functions.Digests;
+namespace Pcc.Catalogue.Digests;
 
 /// <summary>
 /// The digest engine's view of the app's data: change rows from the <c>Changes</c> table and the active subscribers

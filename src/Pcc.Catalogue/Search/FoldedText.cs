@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Pcc.Functions.Pages.Search;
+namespace Pcc.Catalogue.Search;
 
 /// <summary>
 /// Text folded for matching: lower case, accents removed, so "Café" and "cafe" are the same. Each folded character

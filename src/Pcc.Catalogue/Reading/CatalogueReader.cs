@@ -1,10 +1,10 @@
 using Pcc.Briefings.Themes;
-using Pcc.Functions.Catalogue.Models;
+using Pcc.Catalogue.Reading.Models;
 using Pcc.Catalogue.Storage;
 using Azure;
 using Azure.Data.Tables;
 
-namespace Pcc.Functions.Catalogue;
+namespace Pcc.Catalogue.Reading;
 
 /// <summary>The catalogue's read side: each query reads one partition or one small table.</summary>
 public sealed class CatalogueReader(PccStore store, ThemeTaxonomy taxonomy)

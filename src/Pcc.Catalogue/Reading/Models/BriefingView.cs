@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Pcc.Functions.Catalogue.Models;
+namespace Pcc.Catalogue.Reading.Models;
 
 /// <summary>
 /// A briefing with its published versions, newest first, and how many of its uploads could not be read

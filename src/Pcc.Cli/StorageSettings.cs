@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pcc.Catalogue;
-using Pcc.Functions;
 using Microsoft.Extensions.Options;
 using Pcc.Catalogue.Storage;
 using Pcc.Notifications.Storage;

@@ -65,7 +65,7 @@ public sealed class PccStore
     /// <summary>The digest ledger's batches (see <see cref="DigestLedger"/>).</summary>
     public TableClient Deliveries { get; }
 
-    /// <summary>The subscriptions API's rate-limit counts (see <c>Pcc.Functions.Subscriptions.RateLimitCounters</c>).</summary>
+    /// <summary>The rate-limit counts of the app's subscriptions API (kept by the Function App, not the catalogue).</summary>
     public TableClient RateLimits { get; }
 
     /// <summary>Uploaded briefings.</summary>

@@ -4,7 +4,7 @@ using Azure;
 using Pcc.Catalogue.Storage;
 using Pcc.Notifications.Subscriptions;
 
-namespace Pcc.Functions.Subscriptions;
+namespace Pcc.Catalogue.PersonalData;
 
 /// <summary>
 /// One person's data, for access and erasure requests (<c>pcc subscribers export|erase</c>). An address is held in

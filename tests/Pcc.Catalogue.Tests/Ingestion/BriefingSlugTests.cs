@@ -1,6 +1,6 @@
 using Pcc.Catalogue.Ingestion;
 
-namespace Pcc.Functions.Tests.Ingestion;
+namespace Pcc.Catalogue.Tests.Ingestion;
 
 public sealed class BriefingSlugTests
 {

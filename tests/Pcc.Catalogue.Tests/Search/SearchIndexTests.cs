@@ -1,7 +1,7 @@
 using Pcc.Catalogue.Reading.Models;
 using Pcc.Catalogue.Search;
 
-namespace Pcc.Functions.Tests.Pages;
+namespace Pcc.Catalogue.Tests.Search;
 
 public sealed class SearchIndexTests
 {

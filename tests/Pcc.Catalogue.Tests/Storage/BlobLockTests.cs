@@ -5,7 +5,7 @@ using Pcc.Catalogue.Storage;
 using Pcc.Notifications.Storage;
 using Pcc.Testing;
 
-namespace Pcc.Functions.Tests.Data;
+namespace Pcc.Catalogue.Tests.Storage;
 
 public sealed class BlobLockTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>
 {

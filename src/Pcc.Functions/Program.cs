@@ -29,7 +29,7 @@ builder.Configuration.AddSettingDefaults(Pcc.Functions.Subscriptions.PurgeExpire
 // step, at Information. Its warnings and errors still show, and the setting can be lowered like any other.
 builder.Configuration.AddSettingDefaults(new Dictionary<string, string?> { ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning" });
 
-// Storage, ingestion, the catalogue, subscriptions, digests and summaries: ServiceCollectionExtensions.
+// The catalogue (Pcc.Catalogue's AddCatalogue), subscriptions, digests and the pages: ServiceCollectionExtensions.
 builder.Services.AddPccFunctionApp(builder.Configuration);
 
 builder.Build().Run();

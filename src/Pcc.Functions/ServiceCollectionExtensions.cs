@@ -1,18 +1,18 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Pcc.Briefings.Themes;
 using Pcc.Catalogue;
 using Pcc.Catalogue.Digests;
 using Pcc.Catalogue.Storage;
 using Pcc.Functions.Digests;
+using Pcc.Functions.Pages;
+using Pcc.Functions.Subscriptions;
 using Pcc.Notifications.Digests;
 using Pcc.Notifications.Digests.FanOut;
 using Pcc.Notifications.Digests.Ledger;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using Pcc.Functions.Pages;
-using Pcc.Functions.Subscriptions;
 using Pcc.Notifications.Email;
-using Pcc.Notifications.Subscriptions;
 using Pcc.Notifications.Storage;
+using Pcc.Notifications.Subscriptions;
 
 namespace Pcc.Functions;
 
@@ -32,8 +32,9 @@ public static class ServiceCollectionExtensions
 
     /// <summary>
     /// Subscribers, signed links and subscription emails (section <c>Subscriptions</c>), the editors' list (section
-    /// <c>Notifications</c>) and the API's rate limits. Needs the theme taxonomy (<see cref="CatalogueServiceCollectionExtensions.AddCatalogue"/>). Email goes
-    /// through the transport the <c>Email</c> section picks (SMTP to MailDev by default, or SendGrid).
+    /// <c>Notifications</c>) and the API's rate limits. Needs the store and the theme taxonomy
+    /// (<see cref="CatalogueServiceCollectionExtensions.AddCatalogue"/>). Email goes through the transport the
+    /// <c>Email</c> section picks (SMTP to MailDev by default, or SendGrid).
     /// </summary>
     public static IServiceCollection AddSubscriptions(this IServiceCollection services, IConfiguration configuration)
     {

@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using Pcc.Catalogue.Storage;
+using Azure.Data.Tables;
 using Pcc.Catalogue.Ingestion;
 using Pcc.Catalogue.Ingestion.Attempts;
+using Pcc.Catalogue.Storage;
 using Pcc.Notifications.Digests;
 using Pcc.Notifications.Subscriptions;
-using Azure.Data.Tables;
 
 namespace Pcc.Catalogue.Digests;
 

@@ -1,13 +1,13 @@
 using System.Text.Json;
 using Azure;
-using Microsoft.Extensions.Options;
-using Pcc.Briefings;
-using Pcc.Catalogue.Storage;
+using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using Pcc.Briefings;
 using Pcc.Catalogue.Ingestion.Attempts;
 using Pcc.Catalogue.Ingestion.Reports;
+using Pcc.Catalogue.Storage;
 
 namespace Pcc.Catalogue.Ingestion;
 

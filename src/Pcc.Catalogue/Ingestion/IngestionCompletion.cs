@@ -1,7 +1,7 @@
 using Pcc.Briefings;
-using Pcc.Catalogue.Storage;
 using Pcc.Catalogue.Ingestion.Attempts;
 using Pcc.Catalogue.Ingestion.Reports;
+using Pcc.Catalogue.Storage;
 
 namespace Pcc.Catalogue.Ingestion;
 

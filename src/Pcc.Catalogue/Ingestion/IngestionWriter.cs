@@ -1,8 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
+using Pcc.Catalogue.Ingestion.Reports;
 using Pcc.Catalogue.Storage;
 using Pcc.Notifications.Storage;
-using Pcc.Catalogue.Ingestion.Reports;
 
 namespace Pcc.Catalogue.Ingestion;
 

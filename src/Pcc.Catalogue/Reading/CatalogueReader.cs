@@ -1,8 +1,8 @@
+using Azure;
+using Azure.Data.Tables;
 using Pcc.Briefings.Themes;
 using Pcc.Catalogue.Reading.Models;
 using Pcc.Catalogue.Storage;
-using Azure;
-using Azure.Data.Tables;
 
 namespace Pcc.Catalogue.Reading;
 

@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
-using Pcc.Catalogue.Storage;
 using Pcc.Catalogue.Ingestion.Reports;
+using Pcc.Catalogue.Storage;
 
 namespace Pcc.Catalogue.Reading;
 

@@ -1,7 +1,7 @@
 using System.Text;
+using Azure.Data.Tables;
 using Pcc.Catalogue.Reading;
 using Pcc.Catalogue.Storage;
-using Azure.Data.Tables;
 
 namespace Pcc.Catalogue.Search;
 

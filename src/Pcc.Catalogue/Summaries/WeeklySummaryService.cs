@@ -1,14 +1,14 @@
 using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
-using Pcc.Catalogue.Storage;
 using Pcc.Catalogue.Digests;
+using Pcc.Catalogue.Storage;
 using Pcc.Notifications.Digests;
 using Pcc.Notifications.Digests.Weekly;
 using Pcc.Notifications.Email;
 using Pcc.Notifications.Subscriptions;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
-using Azure.Data.Tables;
 
 namespace Pcc.Catalogue.Summaries;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using Pcc.Catalogue.Storage;
 using Pcc.Catalogue.Ingestion.Reports;
+using Pcc.Catalogue.Storage;
 
 namespace Pcc.Catalogue.Ingestion.Attempts;
 

@@ -1,6 +1,6 @@
-using Pcc.Briefings;
 using System.Globalization;
 using System.Text;
+using Pcc.Briefings;
 
 namespace Pcc.Catalogue.Ingestion.Reports;
 

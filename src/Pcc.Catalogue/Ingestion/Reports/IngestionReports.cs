@@ -1,6 +1,6 @@
 using Azure;
-using Pcc.Catalogue.Storage;
 using Azure.Storage.Blobs.Models;
+using Pcc.Catalogue.Storage;
 
 namespace Pcc.Catalogue.Ingestion.Reports;
 

@@ -1,8 +1,8 @@
-using Microsoft.Extensions.Options;
-using Pcc.Catalogue.Storage;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
 using Pcc.Catalogue.Ingestion.Attempts;
 using Pcc.Catalogue.Ingestion.Reports;
+using Pcc.Catalogue.Storage;
 
 namespace Pcc.Catalogue.Ingestion.Review;
 

@@ -12,9 +12,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pcc.BulkIngest;
-using Pcc.Functions;
-using Pcc.Functions.Data;
-using Pcc.Functions.Ingestion;
+using Pcc.Catalogue;
+using Pcc.Catalogue.Storage;
+using Pcc.Catalogue.Ingestion;
 using Pcc.Testing;
 
 var versions = args.Length > 0 && int.TryParse(args[0], out var n) && n > 0 ? n : 1_000;
@@ -34,7 +34,7 @@ var counter = new TableWriteCounter(azurite.TableEndpoint);
 var services = new ServiceCollection()
     .AddSingleton<IConfiguration>(configuration)
     .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Error))
-    .AddPccFunctionApp(configuration);
+    .AddCatalogue(configuration);
 services.AddAzureClients(clients => clients.ConfigureDefaults(o => o.AddPolicy(counter, HttpPipelinePosition.PerCall)));
 await using var provider = services.BuildServiceProvider();
 var store = provider.GetRequiredService<PccStore>();

@@ -6,11 +6,10 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Pcc.Functions;
-using Pcc.Functions.Catalogue.Models;
-using Pcc.Functions.Data;
-using Pcc.Functions.Pages;
-using Pcc.Functions.Pages.Search;
+using Pcc.Catalogue;
+using Pcc.Catalogue.Reading.Models;
+using Pcc.Catalogue.Search;
+using Pcc.Catalogue.Storage;
 using Pcc.SearchBench;
 using Azure.Data.Tables;
 using Pcc.Testing;
@@ -46,7 +45,7 @@ var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Diction
     ["Storage:TablePrefix"] = "b" + id,
 }).Build();
 var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
-services.AddPccStorage(configuration).AddIngestion(configuration).AddCatalogue(configuration).AddPages(configuration);
+services.AddCatalogue(configuration);
 await using var provider = services.BuildServiceProvider();
 var store = provider.GetRequiredService<PccStore>();
 await store.EnsureCreatedAsync();

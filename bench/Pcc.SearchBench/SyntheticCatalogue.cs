@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Pcc.Briefings.Themes;
-using Pcc.Functions.Catalogue.Models;
+using Pcc.Catalogue.Reading.Models;
 
 namespace Pcc.SearchBench;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Pcc.Functions;
+using Pcc.Catalogue;
 using Microsoft.Extensions.Options;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using Pcc.Notifications.Storage;
 
 namespace Pcc.Cli;
@@ -41,8 +41,8 @@ public static class StorageSettings
     }
 
     /// <summary>
-    /// The app's ingestion services over its storage, registered as the worker registers them (<c>AddPccStorage</c>,
-    /// <c>AddIngestion</c>), so every <c>Ingestion__*</c> and <c>Storage__*</c> setting means what it means to the app.
+    /// The app's ingestion services over its storage, registered as the worker registers them (<c>AddCatalogue</c>), so
+    /// every <c>Ingestion__*</c> and <c>Storage__*</c> setting means what it means to the app.
     /// <paramref name="connectionString"/> (or null for the configured one) stands in for the connection's setting.
     /// </summary>
     public static ServiceProvider IngestionServices(string? connectionString)
@@ -57,7 +57,7 @@ public static class StorageSettings
         }
 
         var services = new ServiceCollection().AddLogging().AddSingleton(configuration);
-        services.AddPccStorage(configuration).AddIngestion(configuration);
+        services.AddCatalogue(configuration);
         return services.BuildServiceProvider();
     }
 

@@ -34,7 +34,7 @@ builder.Configuration.AddSettingDefaults(new Dictionary<string, string?> { ["Log
 // them with [RequestPolicy] (Policies/).
 builder.UseWhen<RequestPolicyMiddleware>(RequestPolicyMiddleware.Applies);
 
-// Storage, ingestion, the catalogue, subscriptions, digests and summaries: ServiceCollectionExtensions.
+// The catalogue (Pcc.Catalogue's AddCatalogue), subscriptions, digests and the pages: ServiceCollectionExtensions.
 builder.Services.AddPccFunctionApp(builder.Configuration);
 
 builder.Build().Run();

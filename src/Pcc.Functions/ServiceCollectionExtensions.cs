@@ -1,22 +1,19 @@
-using Pcc.Briefings;
-using Pcc.Briefings.Reading;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Pcc.Briefings.Themes;
-using Pcc.Functions.Catalogue;
-using Pcc.Functions.Data;
+using Pcc.Catalogue;
+using Pcc.Catalogue.Digests;
+using Pcc.Catalogue.Storage;
 using Pcc.Functions.Digests;
-using Pcc.Functions.Summaries;
+using Pcc.Functions.Pages;
+using Pcc.Functions.Subscriptions;
 using Pcc.Notifications.Digests;
 using Pcc.Notifications.Digests.FanOut;
 using Pcc.Notifications.Digests.Ledger;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using Pcc.Functions.Ingestion;
-using Pcc.Functions.Pages;
-using Pcc.Functions.Subscriptions;
 using Pcc.Notifications.Email;
 using Pcc.Notifications.Email.Html;
-using Pcc.Notifications.Subscriptions;
 using Pcc.Notifications.Storage;
+using Pcc.Notifications.Subscriptions;
 
 namespace Pcc.Functions;
 
@@ -27,8 +24,6 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddPccFunctionApp(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProblemDetails();
-        services.AddPccStorage(configuration);
-        services.AddIngestion(configuration);
         services.AddCatalogue(configuration);
         services.AddSubscriptions(configuration);
         services.AddDigestDelivery(configuration);
@@ -37,59 +32,10 @@ public static class ServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The Azure SDK's storage clients for the connection named by <c>Storage:Connection</c> (default
-    /// <c>AzureWebJobsStorage</c>, resolved as the Functions host resolves it) and the app's tables.
-    /// </summary>
-    public static IServiceCollection AddPccStorage(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
-        // The clients are registered before any options exist, so the connection's name is read here, once.
-        var connection = configuration.GetSection(StorageOptions.Section)["Connection"] ?? new StorageOptions().Connection;
-        services.AddStorageClients(StorageConnection.FromConfiguration(configuration, connection));
-        services.AddSingleton<PccStore>();
-        services.TryAddSingleton(TimeProvider.System);
-        return services;
-    }
-
-    /// <summary>Document reading limits (section <c>Ingestion</c>), the theme taxonomy and the ingest pipeline.</summary>
-    public static IServiceCollection AddIngestion(this IServiceCollection services, IConfiguration configuration)
-    {
-        // ReaderLimits and IngestionOptions share the section: the reader's limits and the ingest's recovery.
-        services.AddOptions<ReaderLimits>().BindConfiguration(IngestionOptions.Section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReaderLimits>, ReaderLimitsValidator>());
-        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ReaderLimits>>().Value);
-        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngestionOptions>, IngestionOptionsValidator>());
-        services.AddOptions<CatalogueOptions>().BindConfiguration(CatalogueOptions.Section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CatalogueOptions>, CatalogueOptionsValidator>());
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<CatalogueOptions>>().Value.ThemesFile is { Length: > 0 } themesFile
-            ? ThemeTaxonomy.LoadFile(themesFile)
-            : ThemeTaxonomy.Default);
-        services.AddSingleton(sp => new BriefingParser(sp.GetRequiredService<ThemeTaxonomy>()));
-        services.AddSingleton(sp => new IngestionPlanner(sp.GetRequiredService<BriefingParser>(), sp.GetRequiredService<ReaderLimits>()));
-        services.AddSingleton<IngestionWriter>();
-        services.AddSingleton<IngestionReports>();
-        services.AddSingleton<IngestionReceipts>();
-        services.AddSingleton<IngestionCompletion>();
-        services.AddSingleton<BriefingIngestor>();
-        services.AddSingleton<AbandonedIngests>();
-        services.AddSingleton<HeldVersions>();
-        return services;
-    }
-
-    /// <summary>The catalogue's read side.</summary>
-    public static IServiceCollection AddCatalogue(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddSingleton<CatalogueReader>();
-        services.AddSingleton<ReportReader>();
-        return services;
-    }
-
-    /// <summary>
     /// Subscribers, signed links and subscription emails (section <c>Subscriptions</c>), the editors' list (section
-    /// <c>Notifications</c>) and the API's rate limits. Needs the theme taxonomy (<see cref="AddIngestion"/>). Email goes
-    /// through the transport the <c>Email</c> section picks (SMTP to MailDev by default, or SendGrid).
+    /// <c>Notifications</c>) and the API's rate limits. Needs the store and the theme taxonomy
+    /// (<see cref="CatalogueServiceCollectionExtensions.AddCatalogue"/>). Email goes through the transport the
+    /// <c>Email</c> section picks (SMTP to MailDev by default, or SendGrid).
     /// </summary>
     public static IServiceCollection AddSubscriptions(this IServiceCollection services, IConfiguration configuration)
     {
@@ -143,7 +89,8 @@ public static class ServiceCollectionExtensions
         });
         services.AddSingleton<IDigestBatchDispatcher>(sp => new QueueBatchDispatcher(sp.GetRequiredService<StorageConnection>()
             .CreateQueueServiceClient().GetQueueClient(DigestQueue.Name(configuration))));
-        services.AddSingleton<CatalogueDigestSource>();
+        // The digests read the catalogue's changes through IDigestSource: the catalogue's adapter, with the weekly summary.
+        services.AddCatalogueDigests();
         services.AddSingleton<IDigestSource>(sp => sp.GetRequiredService<CatalogueDigestSource>());
         services.AddDigests(configuration);
         services.AddOptions<DigestOptions>().Configure<IOptions<SubscriptionOptions>>((digests, subscriptions) =>
@@ -153,7 +100,6 @@ public static class ServiceCollectionExtensions
                 digests.PublicBaseUrl = subscriptions.Value.PublicBaseUrl;
             }
         });
-        services.AddSingleton<WeeklySummaryService>();
         return services;
     }
 }

@@ -82,8 +82,8 @@ public sealed class LocalHostOptions
     public IDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// The Function App's build or publish folder (with <c>worker.config.json</c>); null: the Pcc.Functions build
-    /// output in the repository, which <c>dotnet run --project src/Pcc.LocalHost</c> builds first.
+    /// The Function App's build or publish folder (with <c>worker.config.json</c>); null: the build output of the
+    /// repository's Function App (<see cref="FunctionAppBuild"/>), which must be built first: this host does not build it.
     /// </summary>
     public string? AppDirectory { get; set; }
 

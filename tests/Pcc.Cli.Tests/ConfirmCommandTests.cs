@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Pcc.Functions.Ingestion;
+using Pcc.Catalogue.Ingestion;
 using Pcc.Testing;
 using Pcc.Testing.App;
 

@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using Pcc.Notifications.Email;
 using Pcc.Notifications.Subscriptions;
 using Pcc.Testing;

@@ -1,6 +1,8 @@
 using System.Text;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using Pcc.Functions.Ingestion;
+using Pcc.Catalogue.Ingestion;
+using Pcc.Catalogue.Ingestion.Reports;
 using Pcc.Functions.Tests.Ingestion;
 using Pcc.LocalHost.Triggers;
 using Pcc.Testing;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Pcc.Functions;
-using Pcc.Functions.Ingestion;
+using Pcc.Catalogue.Ingestion;
 using Pcc.LocalHost;
 using Xunit;
 

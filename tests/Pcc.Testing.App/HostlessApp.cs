@@ -2,10 +2,11 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pcc.Functions;
-using Pcc.Functions.Catalogue;
-using Pcc.Functions.Catalogue.Models;
-using Pcc.Functions.Data;
-using Pcc.Functions.Ingestion;
+using Pcc.Catalogue.Reading;
+using Pcc.Catalogue.Reading.Models;
+using Pcc.Catalogue.Ingestion;
+using Pcc.Catalogue.Ingestion.Reports;
+using Pcc.Catalogue.Storage;
 
 namespace Pcc.Testing.App;
 

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Pcc.Functions.Ingestion;
+using Pcc.Catalogue.Ingestion;
+using Pcc.Catalogue.Ingestion.Review;
 
 namespace Pcc.Cli.Commands;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Pcc.Functions.Subscriptions;
+using Pcc.Catalogue.PersonalData;
 using Pcc.Notifications.Subscriptions;
 
 namespace Pcc.Cli.Commands;

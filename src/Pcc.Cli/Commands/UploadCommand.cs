@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Azure;
-using Pcc.Functions.Data;
-using Pcc.Functions.Ingestion;
+using Pcc.Catalogue.Storage;
+using Pcc.Catalogue.Ingestion;
+using Pcc.Catalogue.Ingestion.Reports;
 using Azure.Storage.Blobs.Models;
 
 namespace Pcc.Cli.Commands;

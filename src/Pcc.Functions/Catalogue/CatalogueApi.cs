@@ -1,8 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pcc.Briefings.Themes;
-using Pcc.Functions.Catalogue.Models;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Reading;
+using Pcc.Catalogue.Reading.Models;
+using Pcc.Catalogue.Storage;
 using Pcc.Functions.Pages.Editor;
 
 namespace Pcc.Functions.Catalogue;

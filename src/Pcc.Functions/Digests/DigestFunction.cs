@@ -1,4 +1,4 @@
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using Pcc.Notifications.Digests;
 
 namespace Pcc.Functions.Digests;

@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
+using Pcc.Catalogue.Ingestion;
 
 namespace Pcc.Functions.Ingestion;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Pcc.Catalogue.Ingestion.Review;
 
 namespace Pcc.Functions.Ingestion;
 

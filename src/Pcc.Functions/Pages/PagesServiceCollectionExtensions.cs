@@ -2,17 +2,15 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pcc.Functions.Pages.Editor;
 using Pcc.Functions.Pages.Feeds;
-using Pcc.Functions.Pages.Search;
 
 namespace Pcc.Functions.Pages;
 
-/// <summary>Registration of what the pages and feeds need beyond the catalogue's read side.</summary>
+/// <summary>Registration of what the pages and feeds need beyond the catalogue's read side and search.</summary>
 public static class PagesServiceCollectionExtensions
 {
-    /// <summary>Search, recent changes for feeds, editors' uploads and ingest log, and editor access (section <c>Editors</c>). Needs <see cref="ServiceCollectionExtensions.AddIngestion"/> (the reader limits uploads are checked against).</summary>
+    /// <summary>Recent changes for feeds, editors' uploads and ingest log, and editor access (section <c>Editors</c>). Needs <see cref="Pcc.Catalogue.CatalogueServiceCollectionExtensions.AddCatalogue"/> (the reader limits uploads are checked against).</summary>
     public static IServiceCollection AddPages(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<CatalogueSearch>();
         services.AddSingleton<RecentChanges>();
         services.AddSingleton<BriefingUploads>();
         services.AddSingleton<IngestLog>();

@@ -1,6 +1,6 @@
 using Pcc.Briefings.Themes;
-using Pcc.Functions.Catalogue;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Reading;
+using Pcc.Catalogue.Storage;
 using Pcc.Functions.Pages.Feeds;
 using Pcc.Functions.Pages.Readers;
 

@@ -1,6 +1,6 @@
 using Pcc.Briefings.Themes;
 using Pcc.Functions.Pages.Readers;
-using Pcc.Functions.Pages.Search;
+using Pcc.Catalogue.Search;
 
 namespace Pcc.Functions.Pages;
 

@@ -1,4 +1,4 @@
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 
 namespace Pcc.Functions.Subscriptions;
 

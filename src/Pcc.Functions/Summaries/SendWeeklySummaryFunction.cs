@@ -1,4 +1,5 @@
 using Pcc.Functions.Digests;
+using Pcc.Catalogue.Summaries;
 
 namespace Pcc.Functions.Summaries;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Pcc.Catalogue.Summaries;
 
 namespace Pcc.Functions.Summaries;
 

@@ -1,7 +1,7 @@
 using Pcc.Briefings.Reading;
-using Pcc.Functions.Catalogue;
-using Pcc.Functions.Data;
-using Pcc.Functions.Ingestion;
+using Pcc.Catalogue;
+using Pcc.Catalogue.Ingestion;
+using Pcc.Catalogue.Storage;
 using Pcc.Notifications.Digests;
 using Pcc.Notifications.Email;
 using Pcc.Notifications.Email.SendGrid;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using Pcc.Functions.EmailEvents;
 using Pcc.Functions.Tests.Subscriptions;
 using Pcc.Notifications.Subscriptions;

@@ -1,6 +1,7 @@
-using Pcc.Functions.Data;
-using Pcc.Functions.Digests;
-using Pcc.Functions.Ingestion;
+using Pcc.Catalogue.Storage;
+using Pcc.Catalogue.Digests;
+using Pcc.Catalogue.Ingestion;
+using Pcc.Catalogue.Ingestion.Reports;
 using Pcc.Testing;
 using Pcc.Testing.App;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Pcc.Functions.Data;
-using Pcc.Functions.Ingestion;
+using Pcc.Catalogue.Storage;
+using Pcc.Catalogue.Ingestion.Reports;
 using Pcc.Testing.App;
 
 namespace Pcc.Functions.Tests.Ingestion;

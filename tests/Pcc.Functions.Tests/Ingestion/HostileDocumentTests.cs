@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using Pcc.Testing.App;
 using Xunit.Abstractions;
 

@@ -1,6 +1,7 @@
 using Azure;
-using Pcc.Functions.Data;
-using Pcc.Functions.Ingestion;
+using Pcc.Catalogue.Storage;
+using Pcc.Catalogue.Ingestion;
+using Pcc.Catalogue.Ingestion.Reports;
 using Pcc.Testing.App;
 
 namespace Pcc.Functions.Tests.Ingestion;

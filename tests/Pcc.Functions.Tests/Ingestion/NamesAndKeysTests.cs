@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using Pcc.Testing.App;
 
 namespace Pcc.Functions.Tests.Ingestion;

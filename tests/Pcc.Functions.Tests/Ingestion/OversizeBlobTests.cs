@@ -1,6 +1,6 @@
 using System.Globalization;
 using Azure.Storage.Blobs.Specialized;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using Pcc.Testing.App;
 
 namespace Pcc.Functions.Tests.Ingestion;

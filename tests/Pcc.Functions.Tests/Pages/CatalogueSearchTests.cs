@@ -1,4 +1,4 @@
-using Pcc.Functions.Pages.Search;
+using Pcc.Catalogue.Search;
 using Pcc.Testing;
 using Pcc.Testing.App;
 

@@ -1,4 +1,4 @@
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using Pcc.Functions.Pages.Editor;
 using Pcc.Testing;
 using Pcc.Testing.App;
@@ -20,7 +20,7 @@ public sealed class EditorUploadTests
 
         var log = services.GetRequiredService<IngestLog>();
         Assert.Null(await log.FindAsync(upload.Slug!, upload.Etag!, CancellationToken.None));
-        await services.GetRequiredService<Pcc.Functions.Ingestion.BriefingIngestor>().IngestAsync(upload.BlobName!, CancellationToken.None);
+        await services.GetRequiredService<Pcc.Catalogue.Ingestion.BriefingIngestor>().IngestAsync(upload.BlobName!, CancellationToken.None);
 
         var ingest = await log.FindAsync(upload.Slug!, upload.Etag!, CancellationToken.None);
         Assert.Equal(IngestionEntity.Completed, ingest!.Status);

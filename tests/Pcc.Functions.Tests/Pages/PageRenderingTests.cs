@@ -1,12 +1,12 @@
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Pcc.Briefings.Themes;
-using Pcc.Functions.Catalogue.Models;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Reading.Models;
+using Pcc.Catalogue.Search;
+using Pcc.Catalogue.Storage;
 using Pcc.Functions.Pages;
 using Pcc.Functions.Pages.Editor;
 using Pcc.Functions.Pages.Readers;
-using Pcc.Functions.Pages.Search;
 using Pcc.Functions.Pages.Subscribers;
 
 namespace Pcc.Functions.Tests.Pages;

@@ -1,5 +1,5 @@
 using System.Net;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 using Pcc.Notifications.Email;
 using Pcc.Notifications.Subscriptions;
 using Pcc.Testing;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Pcc.Functions.Summaries;
+using Pcc.Catalogue.Summaries;
 
 namespace Pcc.Functions.Tests.Summaries;
 

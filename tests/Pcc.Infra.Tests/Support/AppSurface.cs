@@ -18,6 +18,9 @@ internal static partial class AppSurface
 
     public static Assembly App { get; } = Assembly.Load("Pcc.Functions");
 
+    /// <summary>The app and the Pcc libraries it uses (Pcc.Catalogue holds the store and most options types).</summary>
+    public static IReadOnlyList<Assembly> Assemblies { get; } = PccAssemblies().ToList();
+
     /// <summary>The .NET version the app targets, as Flex Consumption names it (<c>10.0</c>).</summary>
     public static string DotnetVersion =>
         App.GetCustomAttribute<TargetFrameworkAttribute>()!.FrameworkName.Split("Version=v")[1];
@@ -121,7 +124,7 @@ internal static partial class AppSurface
 
     private static IEnumerable<OptionSetting> FindOptionSettings()
     {
-        foreach (var assembly in PccAssemblies())
+        foreach (var assembly in Assemblies)
         {
             foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && t.Name.EndsWith("Options", StringComparison.Ordinal)))
             {

@@ -13,7 +13,7 @@ internal static class AppTables
 
     public static IReadOnlyList<string> Names()
     {
-        var storeType = AppSurface.App.GetTypes().Single(t => t.Name == "PccStore");
+        var storeType = AppSurface.Assemblies.SelectMany(a => a.GetTypes()).Single(t => t.Name == "PccStore");
         var constructor = storeType.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
         var store = constructor.Invoke([.. constructor.GetParameters().Select(p => Create(p.ParameterType))]);
         return storeType.GetProperties()

@@ -1,7 +1,8 @@
 using System.Text;
 using Pcc.Briefings.Reading;
-using Pcc.Functions.Data;
-using Pcc.Functions.Ingestion;
+using Pcc.Catalogue.Storage;
+using Pcc.Catalogue.Ingestion;
+using Pcc.Catalogue.Ingestion.Reports;
 
 namespace Pcc.Functions.Pages.Editor;
 

@@ -1,5 +1,5 @@
-using Pcc.Functions.Data;
-using Pcc.Functions.Ingestion;
+using Pcc.Catalogue.Storage;
+using Pcc.Catalogue.Ingestion.Reports;
 using Azure.Data.Tables;
 
 namespace Pcc.Functions.Pages.Editor;

@@ -4,8 +4,8 @@ using System.Xml;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Logging.Abstractions;
-using Pcc.Functions.Catalogue.Models;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Reading.Models;
+using Pcc.Catalogue.Storage;
 using static Pcc.Functions.Pages.PageText;
 
 namespace Pcc.Functions.Pages.Feeds;

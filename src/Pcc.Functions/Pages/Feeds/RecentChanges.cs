@@ -1,5 +1,5 @@
-using Pcc.Functions.Catalogue.Models;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Reading.Models;
+using Pcc.Catalogue.Storage;
 using Azure.Data.Tables;
 
 namespace Pcc.Functions.Pages.Feeds;

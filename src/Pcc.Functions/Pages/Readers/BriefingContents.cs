@@ -1,5 +1,5 @@
 using Azure.Data.Tables;
-using Pcc.Functions.Data;
+using Pcc.Catalogue.Storage;
 
 namespace Pcc.Functions.Pages.Readers;
 

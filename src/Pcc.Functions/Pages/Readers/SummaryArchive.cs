@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Pcc.Functions.Data;
-using Pcc.Functions.Summaries;
+using Pcc.Catalogue.Storage;
+using Pcc.Catalogue.Summaries;
 using Pcc.Notifications.Digests.Weekly;
 
 namespace Pcc.Functions.Pages.Readers;

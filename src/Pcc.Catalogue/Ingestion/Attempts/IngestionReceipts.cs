@@ -1,0 +1,54 @@
+using Azure;
+using Azure.Data.Tables;
+using Pcc.Catalogue.Storage;
+
+namespace Pcc.Catalogue.Ingestion.Attempts;
+
+/// <summary>
+/// Changes to ingest receipts (table <c>Ingestions</c>), each a read-modify-write guarded by the row's ETag and
+/// repeated when another writer got there first: attempts of the same blob version count themselves before taking
+/// the catalogue lock, so two writers can meet on one receipt.
+/// </summary>
+public sealed class IngestionReceipts(PccStore store)
+{
+    private const int MaxRaces = 10;
+
+    /// <summary>The receipt of one blob version; null when there is none.</summary>
+    public async Task<IngestionEntity?> GetAsync(string slug, string etag, CancellationToken cancellationToken) =>
+        (await store.Ingestions.GetEntityIfExistsAsync<IngestionEntity>(slug, etag, cancellationToken: cancellationToken)).ValueOrDefault();
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the receipt (created from <paramref name="create"/> when missing) and stores
+    /// it; returns the stored receipt.
+    /// </summary>
+    public async Task<IngestionEntity> UpdateAsync(string slug, string etag, Func<IngestionEntity>? create, Action<IngestionEntity> change, CancellationToken cancellationToken)
+    {
+        for (var race = 1; ; race++)
+        {
+            var receipt = await GetAsync(slug, etag, cancellationToken);
+            try
+            {
+                Response written;
+                if (receipt is null)
+                {
+                    receipt = create?.Invoke() ?? throw new InvalidOperationException($"The ingest receipt {slug}/{etag} is missing.");
+                    change(receipt);
+                    written = await store.Ingestions.AddEntityAsync(receipt, cancellationToken);
+                }
+                else
+                {
+                    change(receipt);
+                    written = await store.Ingestions.UpdateEntityAsync(receipt, receipt.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+
+                // The stored row is the one just written: only its new ETag is to be learnt, from the write's answer.
+                receipt.ETag = written.Headers.ETag ?? receipt.ETag;
+                return receipt;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412 && race < MaxRaces)
+            {
+                // Another attempt wrote the receipt in between: read it again and re-apply the change.
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using Pcc.Briefings;
+using Pcc.Catalogue.Ingestion.Attempts;
+using Pcc.Catalogue.Ingestion.Reports;
+using Pcc.Catalogue.Storage;
+
+namespace Pcc.Catalogue.Ingestion;
+
+/// <summary>
+/// The last step of every ingest, whoever runs it (the ingest itself, an editor confirming a held version, or the
+/// settling of an abandoned ingest): apply, hold or fail a planned report, then complete its receipt. Callers hold the
+/// catalogue lock.
+/// </summary>
+public sealed class IngestionCompletion(IngestionWriter writer, IngestionReceipts receipts)
+{
+    /// <summary>Applies, holds or fails a planned report and completes its receipt; also used for a plan an abandoned attempt left.</summary>
+    public async Task<IngestionOutcome> FinishAsync(IngestionReport report, Dictionary<string, CaseStudyEntity> catalogue, CancellationToken cancellationToken)
+    {
+        var (blobName, slug, etag) = (report.BlobName, report.Slug, report.Etag);
+        switch (report.Status)
+        {
+            case IngestionReport.Failed:
+                var error = string.Join("; ", report.Errors.Select(e => e.Location is null ? $"{blobName}: {e.Message}" : $"{blobName} ({e.Location}): {e.Message}"));
+                await EndAsync(slug, etag, IngestionEntity.Failed, error, cancellationToken);
+                return new IngestionOutcome("failed", $"The document could not be read: {error}", report, ReportPath(report));
+
+            case IngestionReport.Held:
+                await EndAsync(slug, etag, IngestionEntity.Held, report.Warnings[0], cancellationToken);
+                return new IngestionOutcome("held", $"briefings/{blobName} → version {report.Version} of '{slug}' is held for review: {report.Warnings[0]}", report, ReportPath(report));
+
+            default:
+                await writer.ApplyAsync(report, catalogue, cancellationToken);
+                await EndAsync(slug, etag, IngestionEntity.Completed, null, cancellationToken);
+                var c = report.Counts;
+                return new IngestionOutcome("ingested",
+                    $"briefings/{blobName} → version {report.Version} of '{slug}': {Quantity.CaseStudiesInThemes(c.CaseStudies, c.Themes)}, {c.New} new, {c.Changed} changed, {c.Removed} removed.",
+                    report, ReportPath(report));
+        }
+    }
+
+    private static string ReportPath(IngestionReport report) => IngestionPaths.Report(report.Slug, report.IngestedAt, report.Etag);
+
+    private Task<IngestionEntity> EndAsync(string slug, string etag, string status, string? error, CancellationToken cancellationToken) =>
+        receipts.UpdateAsync(slug, etag, null, r =>
+        {
+            r.Status = status;
+            r.Error = error;
+            r.AttemptsEnded++;
+        }, cancellationToken);
+}

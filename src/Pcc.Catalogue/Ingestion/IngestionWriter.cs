@@ -1,0 +1,204 @@
+using Azure;
+using Azure.Data.Tables;
+using Pcc.Catalogue.Ingestion.Reports;
+using Pcc.Catalogue.Storage;
+using Pcc.Notifications.Storage;
+
+namespace Pcc.Catalogue.Ingestion;
+
+/// <summary>
+/// Applies an ingest report to the tables. Every row's key comes from the report (its fixed timestamp, slug and
+/// case-study keys), and every write is an upsert or a delete that tolerates absence, so applying a report twice
+/// leaves the same rows as applying it once. Change rows go first: the catalogue never shows a state whose changes
+/// were not recorded.
+/// </summary>
+public sealed class IngestionWriter(PccStore store)
+{
+    /// <summary>The catalogue as it is now, by case-study key: what <see cref="ApplyAsync"/> merges into.</summary>
+    public async Task<Dictionary<string, CaseStudyEntity>> ReadCatalogueAsync(CancellationToken cancellationToken)
+    {
+        var catalogue = new Dictionary<string, CaseStudyEntity>(StringComparer.Ordinal);
+        await foreach (var entity in store.CaseStudies.QueryAsync<CaseStudyEntity>(cancellationToken: cancellationToken))
+        {
+            catalogue[entity.RowKey] = entity;
+        }
+
+        return catalogue;
+    }
+
+    /// <summary>
+    /// Removes the change and history rows a report's apply may have written, and nothing else: for a plan that was
+    /// abandoned half-applied after a newer version of its briefing was published, so its changes never reach a digest.
+    /// </summary>
+    public async Task RollBackChangesAsync(IngestionReport report, CancellationToken cancellationToken)
+    {
+        foreach (var e in ChangeEvents(report))
+        {
+            await store.Changes.DeleteEntityAsync(ChangeEntity.PartitionFor(report.IngestedAt), ChangeEntity.RowKeyFor(report.IngestedAt, report.Slug, e.CaseStudy.Key), ETag.All, cancellationToken);
+            await store.CaseStudyHistory.DeleteEntityAsync(e.CaseStudy.Key, CaseStudyHistoryEntity.RowKeyFor(report.IngestedAt, report.Slug), ETag.All, cancellationToken);
+        }
+    }
+
+    /// <summary>Applies a successfully read report.</summary>
+    public async Task ApplyAsync(IngestionReport report, IReadOnlyDictionary<string, CaseStudyEntity> catalogue, CancellationToken cancellationToken)
+    {
+        var events = ChangeEvents(report).ToList();
+        await UpsertInBatchesAsync(store.Changes, events.Select(e => ToChange(report, e)), cancellationToken);
+        foreach (var e in events)
+        {
+            await store.CaseStudyHistory.UpsertEntityAsync(Checked(ToHistory(report, e)), TableUpdateMode.Replace, cancellationToken);
+        }
+
+        await UpdateCatalogueAsync(report, catalogue, cancellationToken);
+
+        await UpsertInBatchesAsync(store.BriefingCaseStudies, report.CaseStudies.Select(c => Fill(new BriefingCaseStudyEntity { PartitionKey = report.Slug, RowKey = c.Key }, c)), cancellationToken);
+        foreach (var removed in report.Removed)
+        {
+            await store.BriefingCaseStudies.DeleteEntityAsync(report.Slug, removed.Key, ETag.All, cancellationToken);
+        }
+
+        await store.BriefingVersions.UpsertEntityAsync(ToVersion(report), TableUpdateMode.Replace, cancellationToken);
+        await store.Briefings.UpsertEntityAsync(new BriefingEntity
+        {
+            PartitionKey = BriefingEntity.Partition,
+            RowKey = report.Slug,
+            BlobName = report.BlobName,
+            Title = report.Title ?? "",
+            CurrentVersion = report.Version,
+            CurrentEtag = report.Etag,
+            Format = report.Format ?? "",
+            CaseStudies = report.Counts.CaseStudies,
+            UpdatedAt = report.IngestedAt,
+        }, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    private async Task UpdateCatalogueAsync(IngestionReport report, IReadOnlyDictionary<string, CaseStudyEntity> catalogue, CancellationToken cancellationToken)
+    {
+        var changedKeys = report.New.Select(n => n.Key).Concat(report.Changed.Select(c => c.After.Key)).ToHashSet(StringComparer.Ordinal);
+        foreach (var caseStudy in report.CaseStudies)
+        {
+            catalogue.TryGetValue(caseStudy.Key, out var existing);
+            if (existing is not null && existing.PartitionKey != caseStudy.ThemeSlug)
+            {
+                await store.CaseStudies.DeleteEntityAsync(existing.PartitionKey, existing.RowKey, ETag.All, cancellationToken);
+            }
+
+            var changed = changedKeys.Contains(caseStudy.Key);
+            var entity = Fill(new CaseStudyEntity { PartitionKey = caseStudy.ThemeSlug, RowKey = caseStudy.Key }, caseStudy);
+            entity.Briefing = changed || existing is null ? report.Slug : existing.Briefing;
+            entity.Sources = JoinSources(SplitSources(existing?.Sources).Append(report.Slug));
+            entity.FirstSeen = existing?.FirstSeen ?? report.IngestedAt;
+            entity.LastChanged = changed || existing is null ? report.IngestedAt : existing.LastChanged;
+            await store.CaseStudies.UpsertEntityAsync(Checked(entity), TableUpdateMode.Replace, cancellationToken);
+        }
+
+        foreach (var removed in report.Removed)
+        {
+            if (!catalogue.TryGetValue(removed.Key, out var existing))
+            {
+                continue;
+            }
+
+            var sources = SplitSources(existing.Sources).Where(s => s != report.Slug).ToList();
+            if (sources.Count == 0)
+            {
+                await store.CaseStudies.DeleteEntityAsync(existing.PartitionKey, existing.RowKey, ETag.All, cancellationToken);
+            }
+            else
+            {
+                existing.Sources = JoinSources(sources);
+                await store.CaseStudies.UpsertEntityAsync(existing, TableUpdateMode.Replace, cancellationToken);
+            }
+        }
+    }
+
+    private static async Task UpsertInBatchesAsync<T>(TableClient table, IEnumerable<T> entities, CancellationToken cancellationToken)
+        where T : class, ITableEntity =>
+        await TableBatch.SubmitInChunksAsync(table, entities.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Checked(e))), cancellationToken);
+
+    /// <summary>Document text reaches these rows: a value over the service's limits fails here, naming the property.</summary>
+    private static T Checked<T>(T entity)
+        where T : ITableEntity
+    {
+        EntityLimits.Validate(entity);
+        return entity;
+    }
+
+    private static IEnumerable<(string Kind, ReportCaseStudy CaseStudy, ReportChange? Change)> ChangeEvents(IngestionReport report) =>
+        report.New.Select(n => ("new", n, (ReportChange?)null))
+            .Concat(report.Changed.Select(c => ("changed", c.After, (ReportChange?)c)))
+            .Concat(report.Removed.Select(r => ("removed", r, (ReportChange?)null)));
+
+    private static ChangeEntity ToChange(IngestionReport report, (string Kind, ReportCaseStudy CaseStudy, ReportChange? Change) e)
+    {
+        var entity = Fill(new ChangeEntity
+        {
+            PartitionKey = ChangeEntity.PartitionFor(report.IngestedAt),
+            RowKey = ChangeEntity.RowKeyFor(report.IngestedAt, report.Slug, e.CaseStudy.Key),
+        }, e.CaseStudy);
+        entity.Kind = e.Kind;
+        entity.Briefing = report.Slug;
+        entity.Version = report.Version;
+        entity.IngestedAt = report.IngestedAt;
+        entity.Diff = Clip(e.Change?.Diff);
+        entity.PreviousText = e.Change?.Before.Text;
+        entity.AlsoIn = e.CaseStudy.AlsoIn;
+        return entity;
+    }
+
+    private static CaseStudyHistoryEntity ToHistory(IngestionReport report, (string Kind, ReportCaseStudy CaseStudy, ReportChange? Change) e)
+    {
+        var entity = Fill(new CaseStudyHistoryEntity
+        {
+            PartitionKey = e.CaseStudy.Key,
+            RowKey = CaseStudyHistoryEntity.RowKeyFor(report.IngestedAt, report.Slug),
+        }, e.CaseStudy);
+        entity.Kind = e.Kind;
+        entity.Briefing = report.Slug;
+        entity.Version = report.Version;
+        entity.IngestedAt = report.IngestedAt;
+        entity.Diff = Clip(e.Change?.Diff);
+        return entity;
+    }
+
+    private static BriefingVersionEntity ToVersion(IngestionReport report) => new()
+    {
+        PartitionKey = report.Slug,
+        RowKey = BriefingVersionEntity.RowKeyFor(report.Version),
+        Version = report.Version,
+        BlobName = report.BlobName,
+        Etag = report.Etag,
+        IngestedAt = report.IngestedAt,
+        Format = report.Format ?? "",
+        Title = report.Title ?? "",
+        CaseStudies = report.Counts.CaseStudies,
+        Themes = report.Counts.Themes,
+        New = report.Counts.New,
+        Changed = report.Counts.Changed,
+        Removed = report.Counts.Removed,
+        Unchanged = report.Counts.Unchanged,
+        Report = IngestionPaths.Report(report.Slug, report.IngestedAt, report.Etag),
+    };
+
+    private static T Fill<T>(T entity, ReportCaseStudy c)
+        where T : CaseStudyRecord
+    {
+        entity.Key = c.Key;
+        entity.Number = c.Number;
+        entity.ThemeSlug = c.ThemeSlug;
+        entity.Theme = c.Theme;
+        entity.Title = c.Title;
+        entity.Text = Clip(c.Text)!;
+        entity.Location = c.Location;
+        return entity;
+    }
+
+    // A string property holds at most 32K UTF-16 characters; case studies are far shorter, but a pathological
+    // document must not make the whole ingest fail. The full text stays in the report blob.
+    private static string? Clip(string? text) => text is { Length: > 30_000 } ? text[..30_000] + " …" : text;
+
+    private static IEnumerable<string> SplitSources(string? sources) =>
+        (sources ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static string JoinSources(IEnumerable<string> sources) => string.Join(',', sources.Distinct().Order(StringComparer.Ordinal));
+}

@@ -1,4 +1,0 @@
-namespace Pcc.Functions.Catalogue.Models;
-
-/// <summary>One change in a case study's history.</summary>
-public sealed record CaseStudyHistoryView(string Kind, string Briefing, int Version, DateTimeOffset IngestedAt, int? Number, string ThemeSlug, string Title, string Text, string? Diff);

@@ -1,4 +1,0 @@
-namespace Pcc.Functions.Catalogue.Models;
-
-/// <summary>A new, changed or removed case study, as recorded by one ingest.</summary>
-public sealed record ChangeView(string Kind, string Key, int? Number, string ThemeSlug, string Theme, string Title, string Text, string? Diff, string? PreviousText, string Briefing, int Version, DateTimeOffset IngestedAt, string? AlsoIn);

@@ -1,4 +1,0 @@
-namespace Pcc.Functions.Ingestion;
-
-/// <summary>The blob version being ingested, with the version number and timestamp fixed by its receipt.</summary>
-public sealed record IngestionTarget(string BlobName, string Slug, string Etag, int Version, DateTimeOffset IngestedAt);

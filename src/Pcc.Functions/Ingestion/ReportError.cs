@@ -1,4 +1,0 @@
-namespace Pcc.Functions.Ingestion;
-
-/// <summary>Why a document could not be read, and where.</summary>
-public sealed record ReportError(string Kind, string? Location, string Message);

@@ -1,4 +1,0 @@
-namespace Pcc.Functions.Ingestion;
-
-/// <summary>A theme in a report.</summary>
-public sealed record ReportTheme(string Slug, string Name, int CaseStudies);

@@ -36,6 +36,15 @@ public sealed class FoldedText
                 continue;
             }
 
+            if (char.IsSurrogate(c))
+            {
+                // Beyond the Basic Multilingual Plane (an emoji) there is nothing to fold, and a lone half of a pair
+                // cannot be normalized at all: both are kept as they are, and are never part of a word.
+                folded.Append(c);
+                origins?.Add(i);
+                continue;
+            }
+
             foreach (var d in c.ToString().Normalize(NormalizationForm.FormD))
             {
                 if (CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark)

@@ -30,6 +30,19 @@ public sealed class SearchIndexTests
     }
 
     [Fact]
+    public void TextWithEmojiAndBrokenSurrogatesIsIndexedAndFound()
+    {
+        var index = new SearchIndex(
+        [
+            CaseStudy("e", "Cycling club 🚲 for young people", "Young riders \ud83d meet officers 👮 every week in Rugby."),
+        ]);
+
+        Assert.Equal(["e"], Keys(index.Search(new SearchQuery("cycling rugby"))));
+        Assert.Equal(["e"], Keys(index.Search(new SearchQuery("🚲 riders"))));
+        Assert.Equal("young riders \ud83d meet officers 👮", FoldedText.Of("Young riders \ud83d meet officers 👮").Text);
+    }
+
+    [Fact]
     public void CaseAndAccentsDoNotMatter()
     {
         Assert.Equal(["b"], Keys(s_index.Search(new SearchQuery("CAFE veterans"))));

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using DiffPlex;
 using Pcc.Briefings.Identity;
 
@@ -8,7 +9,7 @@ namespace Pcc.Briefings.Comparison;
 /// A word-level difference between two texts. Words are compared in their normal form, so quote style,
 /// wrapping and hyphenation are never differences; the pieces show the words as each version writes them.
 /// </summary>
-public sealed class TextDiff
+public sealed partial class TextDiff
 {
     private TextDiff(IReadOnlyList<DiffPiece> pieces) => Pieces = pieces;
 
@@ -59,6 +60,31 @@ public sealed class TextDiff
         return new TextDiff(pieces.Build());
     }
 
+    /// <summary>
+    /// Reads a diff written by <see cref="Render()"/> (as the catalogue stores it) back into pieces, words joined by
+    /// single spaces.
+    /// </summary>
+    public static TextDiff Parse(string rendered)
+    {
+        ArgumentNullException.ThrowIfNull(rendered);
+        var pieces = new DiffPieceBuilder();
+        var at = 0;
+        foreach (Match mark in Marks().Matches(rendered))
+        {
+            AddWords(pieces, DiffPieceKind.Unchanged, rendered[at..mark.Index]);
+            var deleted = mark.Groups["deleted"];
+            AddWords(pieces, deleted.Success ? DiffPieceKind.Deleted : DiffPieceKind.Inserted, deleted.Success ? deleted.Value : mark.Groups["inserted"].Value);
+            at = mark.Index + mark.Length;
+        }
+
+        AddWords(pieces, DiffPieceKind.Unchanged, rendered[at..]);
+        return new TextDiff(pieces.Build());
+    }
+
+    /// <summary>Whether a piece is written straight after the one before it, with no space: an insertion that replaces the deletion just before it.</summary>
+    public static bool JoinsPrevious(IReadOnlyList<DiffPiece> pieces, int index) =>
+        index > 0 && pieces[index].Kind == DiffPieceKind.Inserted && pieces[index - 1].Kind == DiffPieceKind.Deleted;
+
     /// <summary>The whole text with changes marked: <c>kept [-deleted words-]{+inserted words+} kept</c>.</summary>
     public string Render() => Render(int.MaxValue);
 
@@ -78,8 +104,7 @@ public sealed class TextDiff
                 DiffPieceKind.Inserted => $"{{+{piece.Text}+}}",
                 _ => Shorten(piece.Text, context, keepStart: i > 0, keepEnd: i < Pieces.Count - 1),
             };
-            var joinsPrevious = piece.Kind == DiffPieceKind.Inserted && i > 0 && Pieces[i - 1].Kind == DiffPieceKind.Deleted;
-            if (builder.Length > 0 && text.Length > 0 && !joinsPrevious)
+            if (builder.Length > 0 && text.Length > 0 && !JoinsPrevious(Pieces, i))
             {
                 builder.Append(' ');
             }
@@ -108,4 +133,13 @@ public sealed class TextDiff
     }
 
     private static string[] Words(string text) => TextNormalizer.Clean(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    private static void AddWords(DiffPieceBuilder pieces, DiffPieceKind kind, string text)
+    {
+        foreach (var word in Words(text))
+            pieces.Add(kind, word);
+    }
+
+    [GeneratedRegex(@"\[-(?<deleted>.*?)-\]|\{\+(?<inserted>.*?)\+\}", RegexOptions.Singleline)]
+    private static partial Regex Marks();
 }

@@ -1,3 +1,5 @@
+using Pcc.Briefings.Comparison;
+
 namespace Pcc.Notifications.Digests;
 
 /// <summary>
@@ -65,7 +67,7 @@ public static class ChangeCollapser
             return null;
         }
 
-        var pieces = WordDiff.Between(before, last.Text);
+        var pieces = TextDiff.Between(before, last.Text).Pieces;
         return last with { Kind = DigestChangeKind.Changed, PreviousText = before, DiffPieces = pieces, Diff = null };
     }
 }

@@ -1,3 +1,5 @@
+using Pcc.Briefings.Comparison;
+
 namespace Pcc.Notifications.Digests;
 
 /// <summary>The part of a word-level diff a digest shows: each change with a few words of context around it.</summary>
@@ -11,16 +13,16 @@ internal static class DiffExcerpt
     /// order of preference), unchanged stretches cut to <paramref name="context"/> words either side of a change, and
     /// at most <paramref name="maxChanges"/> changes; <c>more</c> counts the changes left out.
     /// </summary>
-    public static (IReadOnlyList<DigestDiffPiece> Pieces, int More) For(DigestChange item, int context, int maxChanges)
+    public static (IReadOnlyList<DiffPiece> Pieces, int More) For(DigestChange item, int context, int maxChanges)
     {
         var pieces = PiecesOf(item);
-        var shown = new List<DigestDiffPiece>();
+        var shown = new List<DiffPiece>();
         var changes = 0;
         var more = 0;
         for (var i = 0; i < pieces.Count; i++)
         {
             var piece = pieces[i];
-            if (piece.Kind == DigestDiffPieceKind.Unchanged)
+            if (piece.Kind == DiffPieceKind.Unchanged)
             {
                 if (changes <= maxChanges)
                 {
@@ -32,7 +34,7 @@ internal static class DiffExcerpt
             }
 
             // A deletion directly followed by its insertion is one change (a replacement).
-            var startsChange = piece.Kind == DigestDiffPieceKind.Deleted || i == 0 || pieces[i - 1].Kind != DigestDiffPieceKind.Deleted;
+            var startsChange = piece.Kind == DiffPieceKind.Deleted || i == 0 || pieces[i - 1].Kind != DiffPieceKind.Deleted;
             if (startsChange)
             {
                 changes++;
@@ -51,7 +53,7 @@ internal static class DiffExcerpt
         return (shown, more);
     }
 
-    private static IReadOnlyList<DigestDiffPiece> PiecesOf(DigestChange item)
+    private static IReadOnlyList<DiffPiece> PiecesOf(DigestChange item)
     {
         if (item.DiffPieces is { Count: > 0 } pieces)
         {
@@ -60,10 +62,10 @@ internal static class DiffExcerpt
 
         if (!string.IsNullOrWhiteSpace(item.Diff))
         {
-            return WordDiff.Parse(item.Diff);
+            return TextDiff.Parse(item.Diff).Pieces;
         }
 
-        return item.PreviousText is { } before ? WordDiff.Between(before, item.Text) : [];
+        return item.PreviousText is { } before ? TextDiff.Between(before, item.Text).Pieces : [];
     }
 
     private static string Cut(string text, int context, bool keepStart, bool keepEnd)

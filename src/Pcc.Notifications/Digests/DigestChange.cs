@@ -1,3 +1,5 @@
+using Pcc.Briefings.Comparison;
+
 namespace Pcc.Notifications.Digests;
 
 /// <summary>
@@ -27,7 +29,7 @@ public sealed record DigestChange(
     string Title,
     string Text,
     string? Diff,
-    IReadOnlyList<DigestDiffPiece>? DiffPieces,
+    IReadOnlyList<DiffPiece>? DiffPieces,
     string? PreviousText,
     string Briefing,
     string? BriefingTitle,

@@ -1,3 +1,4 @@
+using Pcc.Briefings.Comparison;
 using System.Text;
 
 namespace Pcc.Notifications.Digests;
@@ -56,12 +57,12 @@ internal static class DigestText
         text.Append("Read the case study: ").AppendLine(options.CaseStudyUrl(item.Key)).AppendLine();
     }
 
-    private static string Marked(IReadOnlyList<DigestDiffPiece> pieces) => string.Join(' ', pieces
+    private static string Marked(IReadOnlyList<DiffPiece> pieces) => string.Join(' ', pieces
         .Where(p => p.Text.Length > 0)
         .Select(p => p.Kind switch
         {
-            DigestDiffPieceKind.Deleted => $"[-{p.Text}-]",
-            DigestDiffPieceKind.Inserted => $"{{+{p.Text}+}}",
+            DiffPieceKind.Deleted => $"[-{p.Text}-]",
+            DiffPieceKind.Inserted => $"{{+{p.Text}+}}",
             _ => p.Text,
         }));
 }

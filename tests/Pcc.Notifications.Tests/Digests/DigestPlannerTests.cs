@@ -1,3 +1,4 @@
+using Pcc.Briefings.Comparison;
 using Pcc.Notifications.Digests;
 using static Pcc.Notifications.Tests.Digests.Samples;
 
@@ -63,8 +64,8 @@ public sealed class DigestPlannerTests
         Assert.Equal(DigestChangeKind.Changed, item.Kind);
         Assert.Equal("one two three four", item.PreviousText);
         Assert.Equal(
-            [new(DigestDiffPieceKind.Unchanged, "one two"), new(DigestDiffPieceKind.Deleted, "three"), new(DigestDiffPieceKind.Inserted, "THREE"),
-             new(DigestDiffPieceKind.Unchanged, "four"), new(DigestDiffPieceKind.Inserted, "five")],
+            [new(DiffPieceKind.Unchanged, "one two"), new(DiffPieceKind.Deleted, "three"), new(DiffPieceKind.Inserted, "THREE"),
+             new(DiffPieceKind.Unchanged, "four"), new(DiffPieceKind.Inserted, "five")],
             item.DiffPieces!);
     }
 

@@ -135,31 +135,18 @@ public sealed class IngestionWriter(PccStore store)
         {
             PartitionKey = ChangeEntity.PartitionFor(report.IngestedAt),
             RowKey = ChangeEntity.RowKeyFor(report.IngestedAt, report.Slug, e.CaseStudy.Key),
-        }, e.CaseStudy);
-        entity.Kind = e.Kind;
-        entity.Briefing = report.Slug;
-        entity.Version = report.Version;
-        entity.IngestedAt = report.IngestedAt;
-        entity.Diff = Clip(e.Change?.Diff);
+        }, report, e);
         entity.PreviousText = e.Change?.Before.Text;
         entity.AlsoIn = e.CaseStudy.AlsoIn;
         return entity;
     }
 
-    private static CaseStudyHistoryEntity ToHistory(IngestionReport report, (string Kind, ReportCaseStudy CaseStudy, ReportChange? Change) e)
-    {
-        var entity = Fill(new CaseStudyHistoryEntity
+    private static CaseStudyHistoryEntity ToHistory(IngestionReport report, (string Kind, ReportCaseStudy CaseStudy, ReportChange? Change) e) =>
+        Fill(new CaseStudyHistoryEntity
         {
             PartitionKey = e.CaseStudy.Key,
             RowKey = CaseStudyHistoryEntity.RowKeyFor(report.IngestedAt, report.Slug),
-        }, e.CaseStudy);
-        entity.Kind = e.Kind;
-        entity.Briefing = report.Slug;
-        entity.Version = report.Version;
-        entity.IngestedAt = report.IngestedAt;
-        entity.Diff = Clip(e.Change?.Diff);
-        return entity;
-    }
+        }, report, e);
 
     private static BriefingVersionEntity ToVersion(IngestionReport report) => new()
     {
@@ -179,6 +166,18 @@ public sealed class IngestionWriter(PccStore store)
         Unchanged = report.Counts.Unchanged,
         Report = IngestionPaths.Report(report.Slug, report.IngestedAt, report.Etag),
     };
+
+    private static T Fill<T>(T entity, IngestionReport report, (string Kind, ReportCaseStudy CaseStudy, ReportChange? Change) e)
+        where T : CaseStudyEventRecord
+    {
+        Fill(entity, e.CaseStudy);
+        entity.Kind = e.Kind;
+        entity.Briefing = report.Slug;
+        entity.Version = report.Version;
+        entity.IngestedAt = report.IngestedAt;
+        entity.Diff = Clip(e.Change?.Diff);
+        return entity;
+    }
 
     private static T Fill<T>(T entity, ReportCaseStudy c)
         where T : CaseStudyRecord

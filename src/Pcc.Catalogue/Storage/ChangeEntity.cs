@@ -8,23 +8,8 @@ namespace Pcc.Catalogue.Storage;
 /// day partitions and rows come back in time order. Keys are derived from the ingest's fixed timestamp, so a retried
 /// ingest rewrites the same rows instead of adding new ones.
 /// </summary>
-public sealed class ChangeEntity : CaseStudyRecord
+public sealed class ChangeEntity : CaseStudyEventRecord
 {
-    /// <summary>new, changed or removed.</summary>
-    public string Kind { get; set; } = "";
-
-    /// <summary>The briefing slug.</summary>
-    public string Briefing { get; set; } = "";
-
-    /// <summary>The briefing version that made the change.</summary>
-    public int Version { get; set; }
-
-    /// <summary>When the change was ingested.</summary>
-    public DateTimeOffset IngestedAt { get; set; }
-
-    /// <summary>For a changed case study: the readable word-level diff.</summary>
-    public string? Diff { get; set; }
-
     /// <summary>For a changed case study: the text before.</summary>
     public string? PreviousText { get; set; }
 

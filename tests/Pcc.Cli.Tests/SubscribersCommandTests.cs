@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Pcc.Catalogue.Storage;
+using Pcc.Notifications.Digests;
 using Pcc.Notifications.Email;
 using Pcc.Notifications.Subscriptions;
 using Pcc.Testing;
@@ -23,8 +24,8 @@ public sealed class SubscribersCommandTests
         await using var app = await HostlessApp.CreateAsync(settings: settings, services: s => s.AddSingleton<IEmailTransport>(new NoEmail()));
         var address = $"Erase-Me-{id}@example.org";
         var subscriptions = app.GetRequiredService<SubscriptionService>();
-        await subscriptions.AddConfirmedAsync(address, ["drug-harm"], SubscriptionFrequency.Daily);
-        await subscriptions.RequestAsync(address.ToLowerInvariant(), ["drug-harm"], SubscriptionFrequency.Weekly);
+        await subscriptions.AddConfirmedAsync(address, ["drug-harm"], DigestFrequency.Daily);
+        await subscriptions.RequestAsync(address.ToLowerInvariant(), ["drug-harm"], DigestFrequency.Weekly);
         var batches = app.Store.DigestBatches;
         await batches.CreateIfNotExistsAsync();
         var batch = new JsonObject

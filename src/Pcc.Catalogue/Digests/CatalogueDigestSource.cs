@@ -59,7 +59,7 @@ public sealed class CatalogueDigestSource(
     /// <inheritdoc />
     public async IAsyncEnumerable<DigestRecipient> ListSubscribersAsync(DigestFrequency frequency, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var subscriber in subscribers.ListActiveAsync(ToSubscription(frequency), cancellationToken))
+        await foreach (var subscriber in subscribers.ListActiveAsync(frequency, cancellationToken))
         {
             var manage = await links.ManageUrlAsync(subscriber, cancellationToken);
             var unsubscribe = await links.UnsubscribeUrlAsync(subscriber, cancellationToken);
@@ -114,14 +114,6 @@ public sealed class CatalogueDigestSource(
 
         return null;
     }
-
-    /// <summary>The subscription frequency that receives a digest frequency.</summary>
-    public static SubscriptionFrequency ToSubscription(DigestFrequency frequency) => frequency switch
-    {
-        DigestFrequency.Immediate => SubscriptionFrequency.Immediate,
-        DigestFrequency.Daily => SubscriptionFrequency.Daily,
-        _ => SubscriptionFrequency.Weekly,
-    };
 
     private static DigestChange ToChange(ChangeEntity row, string? briefingTitle) => new(
         row.Kind switch

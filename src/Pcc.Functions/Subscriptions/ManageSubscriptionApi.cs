@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Pcc.Briefings.Themes;
 using Pcc.Functions.Pages;
 using Pcc.Functions.Subscriptions.Models;
+using Pcc.Notifications.Digests;
 using Pcc.Notifications.Subscriptions;
 
 namespace Pcc.Functions.Subscriptions;
@@ -94,7 +95,7 @@ public sealed class ManageSubscriptionApi(
             : SubscriptionPages.InvalidLink();
     }
 
-    private (IReadOnlyList<string>? Themes, SubscriptionFrequency? Frequency) Validate(SubscriptionChange change, Dictionary<string, string[]> errors) =>
+    private (IReadOnlyList<string>? Themes, DigestFrequency? Frequency) Validate(SubscriptionChange change, Dictionary<string, string[]> errors) =>
         (validator.Themes(change.Themes, errors), validator.Frequency(change.Frequency, errors));
 
     // Read by hand rather than bound with [FromForm], which would demand antiforgery tokens: the manage token in the

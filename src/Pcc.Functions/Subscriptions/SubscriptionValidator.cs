@@ -1,4 +1,5 @@
 using Pcc.Briefings.Themes;
+using Pcc.Notifications.Digests;
 using Pcc.Notifications.Subscriptions;
 
 namespace Pcc.Functions.Subscriptions;
@@ -48,7 +49,7 @@ public sealed class SubscriptionValidator
     }
 
     /// <summary>The frequency, or null with an error under <c>frequency</c>.</summary>
-    public SubscriptionFrequency? Frequency(string? frequency, IDictionary<string, string[]> errors)
+    public DigestFrequency? Frequency(string? frequency, IDictionary<string, string[]> errors)
     {
         if (SubscriptionNames.TryParseFrequency(frequency, out var value))
         {

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Pcc.Notifications.Digests;
 
 namespace Pcc.Notifications.Subscriptions;
 
@@ -32,10 +33,10 @@ internal sealed class DigestEntryEntity : ITableEntity
     public DateTimeOffset? ConfirmedAt { get; set; }
 
     /// <summary>The first row key of a frequency's range; the range ends just before <see cref="RangeEnd"/>.</summary>
-    public static string RangeStart(SubscriptionFrequency frequency) => $"{RowPrefix}{SubscriptionNames.Of(frequency)}-";
+    public static string RangeStart(DigestFrequency frequency) => $"{RowPrefix}{SubscriptionNames.Of(frequency)}-";
 
     /// <summary>The key after every key of the frequency's range ('.' follows '-').</summary>
-    public static string RangeEnd(SubscriptionFrequency frequency) => $"{RowPrefix}{SubscriptionNames.Of(frequency)}.";
+    public static string RangeEnd(DigestFrequency frequency) => $"{RowPrefix}{SubscriptionNames.Of(frequency)}.";
 
     /// <summary>The digest row for an active subscriber, or null when they should get no digest.</summary>
     public static DigestEntryEntity? For(SubscriberEntity subscriber) => subscriber.Status != SubscriberStatus.Active ? null : new DigestEntryEntity
@@ -48,7 +49,7 @@ internal sealed class DigestEntryEntity : ITableEntity
         ConfirmedAt = subscriber.ConfirmedAt,
     };
 
-    public Subscriber ToSubscriber(SubscriptionFrequency frequency) =>
+    public Subscriber ToSubscriber(DigestFrequency frequency) =>
         new(RowKey[RangeStart(frequency).Length..], Address, SubscriberEntity.SplitThemes(Themes), frequency, SubscriberStatus.Active, Generation)
         {
             CreatedAt = CreatedAt,

@@ -1,3 +1,4 @@
+using Pcc.Notifications.Digests;
 using System.Text.Json;
 
 namespace Pcc.Notifications.Subscriptions;
@@ -11,7 +12,7 @@ namespace Pcc.Notifications.Subscriptions;
 /// <param name="Themes">The requested theme slugs, comma-separated.</param>
 /// <param name="Frequency">The requested frequency.</param>
 /// <param name="At">When it was requested; it is deleted once its link has expired.</param>
-internal sealed record PendingRequest(int Generation, string Address, string Themes, SubscriptionFrequency Frequency, DateTimeOffset At)
+internal sealed record PendingRequest(int Generation, string Address, string Themes, DigestFrequency Frequency, DateTimeOffset At)
 {
     /// <summary>The most requests kept per address; an older link then asks for a newer one.</summary>
     public const int MaxKept = 10;

@@ -1,3 +1,5 @@
+using Pcc.Notifications.Digests;
+
 namespace Pcc.Notifications.Subscriptions;
 
 /// <summary>A subscriber as the rest of the system sees them.</summary>
@@ -7,7 +9,7 @@ namespace Pcc.Notifications.Subscriptions;
 /// <param name="Frequency">The confirmed frequency.</param>
 /// <param name="Status">Where they are in the life cycle.</param>
 /// <param name="Generation">The token generation: links issued under an older one no longer manage or confirm.</param>
-public sealed record Subscriber(string Id, string Address, IReadOnlyList<string> Themes, SubscriptionFrequency Frequency, SubscriberStatus Status, int Generation)
+public sealed record Subscriber(string Id, string Address, IReadOnlyList<string> Themes, DigestFrequency Frequency, SubscriberStatus Status, int Generation)
 {
     /// <summary>When the address first asked to subscribe.</summary>
     public DateTimeOffset CreatedAt { get; init; }

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Pcc.Notifications.Digests;
 
 namespace Pcc.Notifications.Subscriptions;
 
@@ -38,7 +39,7 @@ internal sealed class SubscriberEntity : ITableEntity
     /// <summary>Confirmed theme slugs, comma-separated.</summary>
     public string Themes { get; set; } = "";
 
-    public SubscriptionFrequency Frequency { get; set; }
+    public DigestFrequency Frequency { get; set; }
 
     /// <summary>The <see cref="PendingRequest">requests</see> waiting for their links (JSON); each is applied only when its own link is followed.</summary>
     public string Requests { get; set; } = "";

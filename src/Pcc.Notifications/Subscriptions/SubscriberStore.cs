@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
+using Pcc.Notifications.Digests;
 using Pcc.Notifications.Storage;
 
 namespace Pcc.Notifications.Subscriptions;
@@ -39,7 +40,7 @@ public sealed class SubscriberStore
     }
 
     /// <summary>Every active subscriber with <paramref name="frequency"/>, in id order, read page by page.</summary>
-    public async IAsyncEnumerable<Subscriber> ListActiveAsync(SubscriptionFrequency frequency, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<Subscriber> ListActiveAsync(DigestFrequency frequency, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await _ensureCreated(cancellationToken);
         var filter = TableClient.CreateQueryFilter(

@@ -1,3 +1,4 @@
+using Pcc.Notifications.Digests;
 using Pcc.Notifications.Email;
 using Pcc.Notifications.Email.Html;
 
@@ -42,7 +43,7 @@ public sealed class SubscriptionMailer
 
     /// <summary>Asks the address to confirm the themes and frequency it requested.</summary>
     public async Task<IReadOnlyList<DeliveryResult>> SendConfirmationAsync(
-        string address, IReadOnlyList<string> themes, SubscriptionFrequency frequency, Uri confirmUrl, CancellationToken cancellationToken = default)
+        string address, IReadOnlyList<string> themes, DigestFrequency frequency, Uri confirmUrl, CancellationToken cancellationToken = default)
     {
         var names = themes.Select(t => _themeNames.GetValueOrDefault(t, t)).ToList();
         var days = (int)Math.Round(_options.ConfirmTokenLifetime.TotalDays);

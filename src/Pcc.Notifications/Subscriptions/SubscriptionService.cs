@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Pcc.Notifications.Digests;
 
 namespace Pcc.Notifications.Subscriptions;
 
@@ -47,7 +48,7 @@ public sealed class SubscriptionService
     /// suppressed one gets nothing. Every spelling of an address is the same subscriber, mailed as typed. Beyond
     /// <see cref="SubscriptionOptions.EmailsPerAddressPerHour"/> emails an hour, requests for the address are ignored.
     /// </summary>
-    public async Task RequestAsync(string address, IReadOnlyList<string> themes, SubscriptionFrequency frequency, CancellationToken cancellationToken = default)
+    public async Task RequestAsync(string address, IReadOnlyList<string> themes, DigestFrequency frequency, CancellationToken cancellationToken = default)
     {
         var now = _time.GetUtcNow();
         var id = SubscriberIds.ForAddress(address);
@@ -174,7 +175,7 @@ public sealed class SubscriptionService
     /// Changes an active subscriber's themes and frequency through their manage link; null when the link is not
     /// genuine, expired or out of date, or the subscription is no longer active.
     /// </summary>
-    public async Task<Subscriber?> UpdateAsync(string? manageToken, IReadOnlyList<string> themes, SubscriptionFrequency frequency, CancellationToken cancellationToken = default)
+    public async Task<Subscriber?> UpdateAsync(string? manageToken, IReadOnlyList<string> themes, DigestFrequency frequency, CancellationToken cancellationToken = default)
     {
         var claims = await _tokens.ReadAsync(manageToken, TokenPurpose.Manage, cancellationToken);
         if (claims is null)
@@ -242,7 +243,7 @@ public sealed class SubscriptionService
     /// run, never for a request from outside. An address that already has a subscription, or is suppressed, is left as
     /// it is. Returns the subscriber as stored.
     /// </summary>
-    public async Task<Subscriber?> AddConfirmedAsync(string address, IReadOnlyList<string> themes, SubscriptionFrequency frequency, CancellationToken cancellationToken = default)
+    public async Task<Subscriber?> AddConfirmedAsync(string address, IReadOnlyList<string> themes, DigestFrequency frequency, CancellationToken cancellationToken = default)
     {
         var now = _time.GetUtcNow();
         var id = SubscriberIds.ForAddress(address);
@@ -268,7 +269,7 @@ public sealed class SubscriptionService
         }, cancellationToken);
     }
 
-    private static Subscriber Left(string id) => new(id, "", [], SubscriptionFrequency.Weekly, SubscriberStatus.Unsubscribed, 0);
+    private static Subscriber Left(string id) => new(id, "", [], DigestFrequency.Weekly, SubscriberStatus.Unsubscribed, 0);
 
     private static PendingRequest? RequestFor(SubscriberEntity entity, SubscriptionToken claims) =>
         PendingRequest.Read(entity.Requests).LastOrDefault(r => r.Generation == claims.Generation);

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Pcc.Notifications.Digests;
 
 namespace Pcc.Notifications.Subscriptions;
 
@@ -31,5 +32,5 @@ internal sealed class SuppressionEntity : ITableEntity
     public static string RowKeyFor(string keyedId) => RowPrefix + keyedId;
 
     /// <summary>The subscriber as the rest of the system sees one that left: no address, nothing to send.</summary>
-    public Subscriber ToSubscriber(string id) => new(id, "", [], SubscriptionFrequency.Weekly, Status, Generation) { UnsubscribedAt = At };
+    public Subscriber ToSubscriber(string id) => new(id, "", [], DigestFrequency.Weekly, Status, Generation) { UnsubscribedAt = At };
 }

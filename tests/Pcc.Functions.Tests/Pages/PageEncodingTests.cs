@@ -13,6 +13,7 @@ using Pcc.Functions.Pages.Readers;
 using Pcc.Functions.Pages.Subscribers;
 using Pcc.Functions.Subscriptions;
 using Pcc.Notifications.Digests.Weekly;
+using Pcc.Notifications.Digests;
 using Pcc.Notifications.Subscriptions;
 
 namespace Pcc.Functions.Tests.Pages;
@@ -169,5 +170,5 @@ public sealed class PageEncodingTests
 
     private static ReportCaseStudy Report() => new("k", 2, "drug-harm", Hostile, Hostile, Hostile, null);
 
-    private static Subscriber Subscriber() => new("id", Hostile, ["drug-harm"], SubscriptionFrequency.Daily, SubscriberStatus.Active, 1);
+    private static Subscriber Subscriber() => new("id", Hostile, ["drug-harm"], DigestFrequency.Daily, SubscriberStatus.Active, 1);
 }

@@ -1,3 +1,4 @@
+using Pcc.Notifications.Digests;
 using Pcc.Notifications.Email;
 using Pcc.Notifications.Subscriptions;
 using Pcc.Testing;
@@ -22,17 +23,17 @@ public sealed class AddressAllowanceTests
 
         for (var i = 0; i < 10; i++)
         {
-            await subscriptions.RequestAsync(Address, [Themes.Drugs], SubscriptionFrequency.Daily);
+            await subscriptions.RequestAsync(Address, [Themes.Drugs], DigestFrequency.Daily);
         }
 
         Assert.Equal(3, mail.To(Address).Count);
 
         time.Advance(TimeSpan.FromMinutes(59));
-        await subscriptions.RequestAsync(Address, [Themes.Drugs], SubscriptionFrequency.Daily);
+        await subscriptions.RequestAsync(Address, [Themes.Drugs], DigestFrequency.Daily);
         Assert.Equal(3, mail.To(Address).Count);
 
         time.Advance(TimeSpan.FromMinutes(2));
-        await subscriptions.RequestAsync(Address, [Themes.Drugs], SubscriptionFrequency.Daily);
+        await subscriptions.RequestAsync(Address, [Themes.Drugs], DigestFrequency.Daily);
         Assert.Equal(4, mail.To(Address).Count);
         Assert.Equal(SubscriptionMailer.ConfirmationCategory, mail.To(Address)[^1].Category);
     }

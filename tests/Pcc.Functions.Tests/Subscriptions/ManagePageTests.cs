@@ -76,7 +76,7 @@ public sealed class ManagePageTests(SubscriptionsFixture app)
         Assert.DoesNotContain("Saved", page);
         var stored = await reader.StoredAsync(email);
         Assert.Equal([Themes.Drugs], stored!.Themes);
-        Assert.Equal(Pcc.Notifications.Subscriptions.SubscriptionFrequency.Daily, stored.Frequency);
+        Assert.Equal(Pcc.Notifications.Digests.DigestFrequency.Daily, stored.Frequency);
     }
 
     [Fact]

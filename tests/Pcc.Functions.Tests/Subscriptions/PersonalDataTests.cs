@@ -1,5 +1,6 @@
 using System.Net;
 using Pcc.Catalogue.Storage;
+using Pcc.Notifications.Digests;
 using Pcc.Notifications.Email;
 using Pcc.Notifications.Subscriptions;
 using Pcc.Testing;
@@ -53,7 +54,7 @@ public sealed class PersonalDataTests(SubscriptionsFixture app)
         var stored = await reader.StoredAsync(address);
         Assert.Equal(SubscriberStatus.Active, stored!.Status);
         Assert.Equal([Themes.Violence], stored.Themes);
-        Assert.Equal(SubscriptionFrequency.Daily, stored.Frequency);
+        Assert.Equal(DigestFrequency.Daily, stored.Frequency);
         Assert.Equal(address, stored.Address);
     }
 
@@ -81,7 +82,7 @@ public sealed class PersonalDataTests(SubscriptionsFixture app)
         await using var services = await HostlessApp.CreateAsync(time, services: s => s.AddSingleton<IEmailTransport>(new RecordingEmailTransport()));
         var store = services.GetRequiredService<SubscriberStore>();
         const string Address = "Stranger@example.org";
-        await services.GetRequiredService<SubscriptionService>().RequestAsync(Address, [Themes.Drugs], SubscriptionFrequency.Daily);
+        await services.GetRequiredService<SubscriptionService>().RequestAsync(Address, [Themes.Drugs], DigestFrequency.Daily);
         var lifetime = services.GetRequiredService<SubscriptionOptions>().ConfirmTokenLifetime;
 
         time.Advance(lifetime - TimeSpan.FromMinutes(1));

@@ -1,3 +1,4 @@
+using Pcc.Notifications.Digests;
 using System.Net;
 using System.Net.Sockets;
 using System.Net.Http.Json;
@@ -152,7 +153,7 @@ public sealed partial class ReaderClient : IDisposable
     public Task<Subscriber?> StoredAsync(string email) => App.GetRequiredService<SubscriberStore>().FindByAddressAsync(email);
 
     /// <summary>Which of <paramref name="addresses"/> the active list for <paramref name="frequency"/> holds (other tests' subscribers share the worker).</summary>
-    public async Task<List<Subscriber>> ActiveAsync(SubscriptionFrequency frequency, params string[] addresses)
+    public async Task<List<Subscriber>> ActiveAsync(DigestFrequency frequency, params string[] addresses)
     {
         var found = new List<Subscriber>();
         await foreach (var subscriber in App.GetRequiredService<SubscriberStore>().ListActiveAsync(frequency))

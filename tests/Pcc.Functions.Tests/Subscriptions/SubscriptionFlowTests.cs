@@ -1,3 +1,4 @@
+using Pcc.Notifications.Digests;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -36,21 +37,21 @@ public sealed class SubscriptionFlowTests(SubscriptionsFixture app)
         Assert.Equal([Themes.Violence, Themes.Victims], me.GetProperty("themes").EnumerateArray().Select(t => t.GetString()));
         Assert.Equal("daily", me.GetProperty("frequency").GetString());
         Assert.Equal("active", me.GetProperty("status").GetString());
-        Assert.Equal([email], (await reader.ActiveAsync(SubscriptionFrequency.Daily, email)).Select(s => s.Address));
+        Assert.Equal([email], (await reader.ActiveAsync(DigestFrequency.Daily, email)).Select(s => s.Address));
 
         using var changed = await reader.PutMeAsync(manage, [Themes.Drugs], "weekly");
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         var after = await changed.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal([Themes.Drugs], after.GetProperty("themes").EnumerateArray().Select(t => t.GetString()));
         Assert.Equal("weekly", (await reader.Http.GetFromJsonAsync<JsonElement>($"{Me}?token={manage}")).GetProperty("frequency").GetString());
-        Assert.Empty(await reader.ActiveAsync(SubscriptionFrequency.Daily, email));
-        Assert.Equal([Themes.Drugs], Assert.Single(await reader.ActiveAsync(SubscriptionFrequency.Weekly, email)).Themes);
+        Assert.Empty(await reader.ActiveAsync(DigestFrequency.Daily, email));
+        Assert.Equal([Themes.Drugs], Assert.Single(await reader.ActiveAsync(DigestFrequency.Weekly, email)).Themes);
 
         var unsubscribe = await reader.UnsubscribeLinkAsync(email);
         using var oneClick = await reader.OneClickUnsubscribeAsync(unsubscribe);
         Assert.Equal(HttpStatusCode.OK, oneClick.StatusCode);
         Assert.Equal(SubscriberStatus.Unsubscribed, (await reader.StoredAsync(email))!.Status);
-        Assert.Empty(await reader.ActiveAsync(SubscriptionFrequency.Weekly, email));
+        Assert.Empty(await reader.ActiveAsync(DigestFrequency.Weekly, email));
         using var again = await reader.OneClickUnsubscribeAsync(unsubscribe);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         using var oldManage = await reader.Http.GetAsync($"{Me}?token={manage}");
@@ -63,9 +64,9 @@ public sealed class SubscriptionFlowTests(SubscriptionsFixture app)
 
         await reader.ConfirmAsync((await reader.WaitForMailAsync(email, 2))[^1].Link(Confirm));
         var back = (await reader.StoredAsync(email))!;
-        Assert.Equal((SubscriberStatus.Active, SubscriptionFrequency.Immediate), (back.Status, back.Frequency));
+        Assert.Equal((SubscriberStatus.Active, DigestFrequency.Immediate), (back.Status, back.Frequency));
         Assert.Equal([Themes.Victims], back.Themes);
-        Assert.Equal([email], (await reader.ActiveAsync(SubscriptionFrequency.Immediate, email)).Select(s => s.Address));
+        Assert.Equal([email], (await reader.ActiveAsync(DigestFrequency.Immediate, email)).Select(s => s.Address));
     }
 
     [Fact]
@@ -95,7 +96,7 @@ public sealed class SubscriptionFlowTests(SubscriptionsFixture app)
         Assert.Equal(HttpStatusCode.Accepted, answers[0].Item1);
 
         var stored = (await reader.StoredAsync(active))!;
-        Assert.Equal((SubscriberStatus.Active, SubscriptionFrequency.Weekly), (stored.Status, stored.Frequency));
+        Assert.Equal((SubscriberStatus.Active, DigestFrequency.Weekly), (stored.Status, stored.Frequency));
         Assert.Equal([Themes.Violence], stored.Themes);
         var reminder = (await reader.WaitForMailAsync(active, 2))[^1];
         Assert.Equal(SubscriptionMailer.AlreadySubscribedCategory, reminder.Category());
@@ -119,8 +120,8 @@ public sealed class SubscriptionFlowTests(SubscriptionsFixture app)
             reader.PutMeAsync(manage, [Themes.Violence], "weekly"),
             reader.PutMeAsync(manage, [Themes.Victims, Themes.Violence], "weekly"));
         Assert.All(updates, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        Assert.Equal([raceTwo], (await reader.ActiveAsync(SubscriptionFrequency.Weekly, race, raceTwo)).Select(s => s.Address));
-        Assert.Empty(await reader.ActiveAsync(SubscriptionFrequency.Daily, race, raceTwo));
+        Assert.Equal([raceTwo], (await reader.ActiveAsync(DigestFrequency.Weekly, race, raceTwo)).Select(s => s.Address));
+        Assert.Empty(await reader.ActiveAsync(DigestFrequency.Daily, race, raceTwo));
     }
 
     [Fact]
@@ -142,7 +143,7 @@ public sealed class SubscriptionFlowTests(SubscriptionsFixture app)
         }
 
         Assert.Equal(SubscriberStatus.Pending, (await reader.StoredAsync(email))!.Status);
-        Assert.Empty(await reader.ActiveAsync(SubscriptionFrequency.Daily, email));
+        Assert.Empty(await reader.ActiveAsync(DigestFrequency.Daily, email));
     }
 
     /// <summary>

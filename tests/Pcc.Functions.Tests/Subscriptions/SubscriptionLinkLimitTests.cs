@@ -1,3 +1,4 @@
+using Pcc.Notifications.Digests;
 using System.Net;
 using Pcc.Notifications.Subscriptions;
 using Pcc.Testing;
@@ -21,11 +22,11 @@ public sealed class SubscriptionLinkLimitTests(LimitsFixture app)
         var unsubscribe = new Uri[Readers];
         await Parallel.ForAsync(0, Readers, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, cancellationToken) =>
         {
-            var subscriber = await subscriptions.AddConfirmedAsync(addresses[i], [Themes.Drugs], SubscriptionFrequency.Weekly, cancellationToken)
+            var subscriber = await subscriptions.AddConfirmedAsync(addresses[i], [Themes.Drugs], DigestFrequency.Weekly, cancellationToken)
                 ?? throw new Xunit.Sdk.XunitException($"{addresses[i]} was not added.");
             unsubscribe[i] = await links.UnsubscribeUrlAsync(subscriber, cancellationToken);
         });
-        Assert.Equal(Readers, (await reader.ActiveAsync(SubscriptionFrequency.Weekly, addresses)).Count);
+        Assert.Equal(Readers, (await reader.ActiveAsync(DigestFrequency.Weekly, addresses)).Count);
 
         var statuses = new HttpStatusCode[Readers];
         await Parallel.ForAsync(0, Readers, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
@@ -35,7 +36,7 @@ public sealed class SubscriptionLinkLimitTests(LimitsFixture app)
         });
 
         Assert.All(statuses, status => Assert.Equal(HttpStatusCode.OK, status));
-        Assert.Empty(await reader.ActiveAsync(SubscriptionFrequency.Weekly, addresses));
+        Assert.Empty(await reader.ActiveAsync(DigestFrequency.Weekly, addresses));
     }
 
     [Fact]
@@ -43,7 +44,7 @@ public sealed class SubscriptionLinkLimitTests(LimitsFixture app)
     {
         using var reader = new ReaderClient(app);
         var email = MailDevFixture.UniqueAddress("genuine");
-        await app.GetRequiredService<SubscriptionService>().AddConfirmedAsync(email, [Themes.Drugs], SubscriptionFrequency.Daily);
+        await app.GetRequiredService<SubscriptionService>().AddConfirmedAsync(email, [Themes.Drugs], DigestFrequency.Daily);
         var genuine = await reader.UnsubscribeLinkAsync(email);
 
         var statuses = new List<HttpStatusCode>();
@@ -58,7 +59,7 @@ public sealed class SubscriptionLinkLimitTests(LimitsFixture app)
 
         Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal(HttpStatusCode.OK, unsubscribed.StatusCode);
-        Assert.Empty(await reader.ActiveAsync(SubscriptionFrequency.Daily, email));
+        Assert.Empty(await reader.ActiveAsync(DigestFrequency.Daily, email));
     }
 
     /// <summary>The front door appends the address that connected, as Azure's does; the app counts that, not what the client wrote.</summary>

@@ -1,4 +1,5 @@
 using AngleSharp.Html.Parser;
+using Pcc.Notifications.Digests;
 using Pcc.Notifications.Email;
 using Pcc.Notifications.Email.Html;
 using Pcc.Notifications.Subscriptions;
@@ -24,7 +25,7 @@ public sealed class SubscriptionMailerTests
     {
         var confirm = new Uri("https://pcc.example.org/api/subscriptions/confirm?token=abc.def&x=1");
 
-        await Mailer().SendConfirmationAsync("reader@example.org", ["youth", "victims"], SubscriptionFrequency.Weekly, confirm);
+        await Mailer().SendConfirmationAsync("reader@example.org", ["youth", "victims"], DigestFrequency.Weekly, confirm);
 
         var mail = Assert.Single(_sent.Batches);
         Assert.Equal(("Confirm your subscription", SubscriptionMailer.ConfirmationCategory), (mail.Subject, mail.Category));

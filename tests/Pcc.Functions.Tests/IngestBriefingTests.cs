@@ -73,7 +73,7 @@ public sealed class IngestBriefingTests(AppFixture app)
         }
 
         var receipt = await app.ReceiptAsync(slug, etag.ToString());
-        Assert.Equal((IngestionEntity.Completed, 1, 1), (receipt!.Status, receipt.Attempts, receipt.AttemptsEnded));
+        Assert.Equal((IngestStatus.Completed, 1, 1), (receipt!.Status, receipt.Attempts, receipt.AttemptsEnded));
         Assert.Equal(20, (await app.ChangesOfAsync(slug)).Count);
         Assert.Single((await app.BriefingAsync(slug)).GetProperty("versions").EnumerateArray());
     }
@@ -137,7 +137,7 @@ public sealed class IngestBriefingTests(AppFixture app)
 
         var outcome = await app.UploadAndSettleAsync(name, Encoding.Latin1.GetBytes(content));
 
-        Assert.Equal(IngestionEntity.Failed, outcome.Status);
+        Assert.Equal(IngestStatus.Failed, outcome.Status);
         var briefing = await app.BriefingAsync(slug);
         Assert.Equal(1, briefing.GetProperty("currentVersion").GetInt32());
         var failure = Assert.Single(briefing.GetProperty("failures").EnumerateArray());
@@ -158,7 +158,7 @@ public sealed class IngestBriefingTests(AppFixture app)
 
         var outcome = await app.UploadAndSettleAsync(name, File.ReadAllBytes(Path.Combine(renderings, "seed-scan.pdf")));
 
-        Assert.Equal(IngestionEntity.Failed, outcome.Status);
+        Assert.Equal(IngestStatus.Failed, outcome.Status);
         var briefing = await app.BriefingAsync(slug);
         Assert.Equal(1, briefing.GetProperty("currentVersion").GetInt32());
         var failure = Assert.Single(briefing.GetProperty("failures").EnumerateArray());

@@ -57,7 +57,7 @@ public sealed class ProcessDeathTests(AzuriteFixture fixture) : IClassFixture<Az
             Assert.Equal("briefing.docx", message.BlobName);
 
             var receipt = (await ingestions.GetEntityAsync<IngestionEntity>(Slug, etag)).Value;
-            Assert.Equal((IngestionEntity.Failed, true), (receipt.Status, receipt.Exhausted));
+            Assert.Equal((IngestStatus.Failed, true), (receipt.Status, receipt.Exhausted));
             Assert.Contains("stopped its process 5 times", receipt.Error);
             Assert.Equal(1, await CurrentVersionAsync(host));
             using var digest = await host.Http.PostAsync("admin/functions/SendImmediateAlerts", new StringContent("{\"input\":\"\"}", Encoding.UTF8, "application/json"));

@@ -106,7 +106,7 @@ public sealed class CatalogueDigestSource(
     {
         // Only reserved receipts (version > 0) carry a timestamp rows will be written with; one still waiting for the
         // catalogue lock will take a time after this window.
-        var filter = TableClient.CreateQueryFilter($"Status eq {IngestionEntity.Pending} and Version gt {0} and IngestedAt lt {to}");
+        var filter = TableClient.CreateQueryFilter($"Status eq {IngestStatus.Pending} and Version gt {0} and IngestedAt lt {to}");
         await foreach (var pending in store.Ingestions.QueryAsync<IngestionEntity>(filter, cancellationToken: cancellationToken))
         {
             return pending;

@@ -45,7 +45,7 @@ public sealed class BriefingIngestor(
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
-            return new IngestionOutcome("missing", $"briefings/{blobName} no longer exists; nothing to ingest.");
+            return new IngestionOutcome(IngestStatus.Missing, $"briefings/{blobName} no longer exists; nothing to ingest.");
         }
 
         var etag = IngestionPaths.Sanitise(properties.ETag.ToString());
@@ -65,13 +65,13 @@ public sealed class BriefingIngestor(
         {
             r.Attempts++;
             r.AttemptStartedAt = time.GetUtcNow();
-            r.Status = r.Status == IngestionEntity.Abandoned ? IngestionEntity.Pending : r.Status;
+            r.Status = r.Status == IngestStatus.Abandoned ? IngestStatus.Pending : r.Status;
         }, cancellationToken);
 
         try
         {
             var outcome = await IngestLockedAsync(blob, slug, properties, cancellationToken);
-            logger.Log(outcome.Status == "ingested" ? LogLevel.Information : LogLevel.Warning, "{Message}", outcome.Message);
+            logger.Log(outcome.Status == IngestStatus.Ingested ? LogLevel.Information : LogLevel.Warning, "{Message}", outcome.Message);
             return outcome;
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
@@ -138,8 +138,8 @@ public sealed class BriefingIngestor(
     private static IngestionOutcome? Finished(IngestionEntity? receipt, string blobName) => receipt switch
     {
         { Exhausted: true } => throw new IngestAttemptsExhaustedException(receipt.Error ?? $"briefings/{blobName} was given up on."),
-        { Status: IngestionEntity.Completed or IngestionEntity.Failed or IngestionEntity.Held } =>
-            new IngestionOutcome("duplicate", $"briefings/{blobName} (ETag {receipt.RowKey}) was already ingested ({receipt.Status}).", null, receipt.Report),
+        { Status: IngestStatus.Completed or IngestStatus.Failed or IngestStatus.Held } =>
+            new IngestionOutcome(IngestStatus.Duplicate, $"briefings/{blobName} (ETag {receipt.RowKey}) was already ingested ({receipt.Status}).", null, receipt.Report),
         _ => null,
     };
 
@@ -148,7 +148,7 @@ public sealed class BriefingIngestor(
         PartitionKey = slug,
         RowKey = etag,
         BlobName = blobName,
-        Status = IngestionEntity.Pending,
+        Status = IngestStatus.Pending,
         IngestedAt = time.GetUtcNow(),
     };
 
@@ -157,7 +157,7 @@ public sealed class BriefingIngestor(
         var now = time.GetUtcNow();
         return receipts.UpdateAsync(slug, etag, null, r =>
         {
-            r.Status = IngestionEntity.Pending;
+            r.Status = IngestStatus.Pending;
             r.Version = (briefing?.CurrentVersion ?? 0) + 1;
             r.BaseVersion = briefing?.CurrentVersion ?? 0;
             r.IngestedAt = now;
@@ -195,7 +195,7 @@ public sealed class BriefingIngestor(
                 r.Report = IngestionPaths.Report(slug, now, etag);
             }
 
-            r.Status = IngestionEntity.Failed;
+            r.Status = IngestStatus.Failed;
             r.Exhausted = true;
             r.Error = message;
         }, cancellationToken);
@@ -203,7 +203,7 @@ public sealed class BriefingIngestor(
         await reports.SaveAsync(receipt.Report, new IngestionReport
         {
             BlobName = blobName, Slug = slug, Etag = etag, Version = receipt.Version, IngestedAt = receipt.IngestedAt,
-            Status = IngestionReport.Failed, CurrentVersion = briefing?.CurrentVersion,
+            Status = IngestStatus.Failed, CurrentVersion = briefing?.CurrentVersion,
             Errors = [new ReportError("StoppedProcess", null, message)],
         }, cancellationToken);
         logger.LogError("{Message}", message);

@@ -18,20 +18,20 @@ public sealed class IngestionCompletion(IngestionWriter writer, IngestionReceipt
         var (blobName, slug, etag) = (report.BlobName, report.Slug, report.Etag);
         switch (report.Status)
         {
-            case IngestionReport.Failed:
+            case IngestStatus.Failed:
                 var error = string.Join("; ", report.Errors.Select(e => e.Location is null ? $"{blobName}: {e.Message}" : $"{blobName} ({e.Location}): {e.Message}"));
-                await EndAsync(slug, etag, IngestionEntity.Failed, error, cancellationToken);
-                return new IngestionOutcome("failed", $"The document could not be read: {error}", report, ReportPath(report));
+                await EndAsync(slug, etag, IngestStatus.Failed, error, cancellationToken);
+                return new IngestionOutcome(IngestStatus.Failed, $"The document could not be read: {error}", report, ReportPath(report));
 
-            case IngestionReport.Held:
-                await EndAsync(slug, etag, IngestionEntity.Held, report.Warnings[0], cancellationToken);
-                return new IngestionOutcome("held", $"briefings/{blobName} → version {report.Version} of '{slug}' is held for review: {report.Warnings[0]}", report, ReportPath(report));
+            case IngestStatus.Held:
+                await EndAsync(slug, etag, IngestStatus.Held, report.Warnings[0], cancellationToken);
+                return new IngestionOutcome(IngestStatus.Held, $"briefings/{blobName} → version {report.Version} of '{slug}' is held for review: {report.Warnings[0]}", report, ReportPath(report));
 
             default:
                 await writer.ApplyAsync(report, catalogue, cancellationToken);
-                await EndAsync(slug, etag, IngestionEntity.Completed, null, cancellationToken);
+                await EndAsync(slug, etag, IngestStatus.Completed, null, cancellationToken);
                 var c = report.Counts;
-                return new IngestionOutcome("ingested",
+                return new IngestionOutcome(IngestStatus.Ingested,
                     $"briefings/{blobName} → version {report.Version} of '{slug}': {Quantity.CaseStudiesInThemes(c.CaseStudies, c.Themes)}, {c.New} new, {c.Changed} changed, {c.Removed} removed.",
                     report, ReportPath(report));
         }

@@ -46,7 +46,7 @@ public sealed class IngestionPlanner(BriefingParser parser, ReaderLimits limits)
             .ToList();
 
         var hold = HoldReason(target, baseline.Count, current.Count, comparison.Removed.Count, currentVersion);
-        return Report(target, hold is null ? IngestionReport.Ingested : IngestionReport.Held) with
+        return Report(target, hold is null ? IngestStatus.Ingested : IngestStatus.Held) with
         {
             Format = FormatName(briefing.Format),
             Title = briefing.Title,
@@ -97,7 +97,7 @@ public sealed class IngestionPlanner(BriefingParser parser, ReaderLimits limits)
     }
 
     private static IngestionReport Failed(IngestionTarget target, int? currentVersion, string kind, string message, string? location = null) =>
-        Report(target, IngestionReport.Failed) with
+        Report(target, IngestStatus.Failed) with
         {
             Errors = [new ReportError(kind, location, message)],
             CurrentVersion = currentVersion,

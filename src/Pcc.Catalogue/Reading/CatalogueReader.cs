@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Pcc.Briefings.Themes;
+using Pcc.Catalogue.Ingestion;
 using Pcc.Catalogue.Reading.Models;
 using Pcc.Catalogue.Storage;
 
@@ -64,12 +65,12 @@ public sealed class CatalogueReader(PccStore store, ThemeTaxonomy taxonomy)
         var held = new List<HeldVersionView>();
         var current = briefing?.CurrentVersion ?? 0;
         var notApplied = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {slug} and (Status eq {IngestionEntity.Failed} or Status eq {IngestionEntity.Abandoned} or Status eq {IngestionEntity.Held})");
+            $"PartitionKey eq {slug} and (Status eq {IngestStatus.Failed} or Status eq {IngestStatus.Abandoned} or Status eq {IngestStatus.Held})");
         string? blobName = null;
         await foreach (var f in store.Ingestions.QueryAsync<IngestionEntity>(notApplied, cancellationToken: cancellationToken))
         {
             blobName ??= f.BlobName;
-            if (f.Status == IngestionEntity.Held)
+            if (f.Status == IngestStatus.Held)
             {
                 held.Add(new HeldVersionView(f.Version, f.RowKey, f.IngestedAt, f.Error ?? "", f.Report, f.BaseVersion != current,
                     $"/api/briefings/{slug}/versions/{f.Version}/confirm"));

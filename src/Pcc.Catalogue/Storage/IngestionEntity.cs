@@ -1,3 +1,5 @@
+using Pcc.Catalogue.Ingestion;
+
 namespace Pcc.Catalogue.Storage;
 
 /// <summary>
@@ -7,29 +9,8 @@ namespace Pcc.Catalogue.Storage;
 /// </summary>
 public sealed class IngestionEntity : EntityBase
 {
-    /// <summary>Reserved; nothing written yet beyond this receipt and perhaps the report.</summary>
-    public const string Pending = "pending";
-
-    /// <summary>Every row written.</summary>
-    public const string Completed = "completed";
-
-    /// <summary>The document could not be read, or stopped its process too often; the report and <see cref="Error"/> say why.</summary>
-    public const string Failed = "failed";
-
-    /// <summary>
-    /// Read, but it would empty the briefing or remove more than half of its case studies: its plan waits for an editor
-    /// to confirm it, and nothing of it is in the catalogue.
-    /// </summary>
-    public const string Held = "held";
-
-    /// <summary>
-    /// Its last attempt started long ago and never finished (its process died) and it had no plan to complete: it no
-    /// longer holds up digest windows. A later attempt of the same blob version takes it up again with a fresh timestamp.
-    /// </summary>
-    public const string Abandoned = "abandoned";
-
-    /// <summary>pending, completed, failed, held or abandoned.</summary>
-    public string Status { get; set; } = Pending;
+    /// <summary><see cref="IngestStatus.Pending"/>, completed, failed, held or abandoned.</summary>
+    public string Status { get; set; } = IngestStatus.Pending;
 
     /// <summary>The blob name.</summary>
     public string BlobName { get; set; } = "";

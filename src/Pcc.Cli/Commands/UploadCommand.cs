@@ -67,14 +67,14 @@ public static class UploadCommand
         while (DateTime.UtcNow < deadline)
         {
             var receipt = await TryGetReceiptAsync(store, slug, etag, cancellationToken);
-            if (receipt is { Status: IngestionEntity.Completed or IngestionEntity.Failed or IngestionEntity.Held })
+            if (receipt is { Status: IngestStatus.Completed or IngestStatus.Failed or IngestStatus.Held })
             {
                 var summary = await store.Reports.GetBlobClient(IngestionPaths.Summary(receipt.Report)).DownloadContentAsync(cancellationToken);
                 output.Write(summary.Value.Content.ToString());
                 return receipt.Status switch
                 {
-                    IngestionEntity.Completed => ExitCodes.Success,
-                    IngestionEntity.Held => ExitCodes.HeldForReview,
+                    IngestStatus.Completed => ExitCodes.Success,
+                    IngestStatus.Held => ExitCodes.HeldForReview,
                     _ => ExitCodes.Unreadable,
                 };
             }

@@ -1,3 +1,4 @@
+using Pcc.Catalogue.Ingestion;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -20,7 +21,7 @@ public sealed class UnpublishedVersionTests(SignedInEditorsApp app)
         var slug = AppFixture.SlugOf(name);
         var published = (await app.IngestAsync(name, SeedBriefing.Bytes, version: 1)).GetProperty("versions")[0].GetProperty("report").GetString()!;
         var held = await app.UploadAndSettleAsync(name, NoCaseStudies);
-        Assert.Equal(IngestionEntity.Held, held.Status);
+        Assert.Equal(IngestStatus.Held, held.Status);
         var report = held.Report;
         var text = IngestionPathsText(report);
 
@@ -59,7 +60,7 @@ public sealed class UnpublishedVersionTests(SignedInEditorsApp app)
         var name = AppFixture.UniqueBriefingName("notes.md");
         var slug = AppFixture.SlugOf(name);
         var failed = await app.UploadAndSettleAsync(name, Encoding.UTF8.GetBytes("# Notes\n\nNothing numbered here, only a draft agenda for the next meeting.\n"));
-        Assert.Equal(IngestionEntity.Failed, failed.Status);
+        Assert.Equal(IngestStatus.Failed, failed.Status);
 
         using var briefing = await app.GetAsAsync($"api/briefings/{slug}", null);
         var json = await briefing.Content.ReadAsStringAsync();

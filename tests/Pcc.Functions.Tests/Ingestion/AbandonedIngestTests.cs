@@ -31,7 +31,7 @@ public sealed class AbandonedIngestTests
         var waiting = await Assert.ThrowsAsync<InvalidOperationException>(async () => await source.ReadChangesAsync(now.AddHours(-1), now).ToListAsync());
         Assert.Contains("still running", waiting.Message);
 
-        running.Status = IngestionEntity.Completed;
+        running.Status = IngestStatus.Completed;
         await app.Store.Ingestions.UpsertEntityAsync(running, Azure.Data.Tables.TableUpdateMode.Replace);
         Assert.Empty(await source.ReadChangesAsync(now.AddHours(-1), now).ToListAsync());
     }
@@ -88,7 +88,7 @@ public sealed class AbandonedIngestTests
         Assert.Equal(20, changes.Count);
         Assert.Equal(1, (await app.BriefingAsync(slug)).CurrentVersion);
         Assert.Equal(20, (await app.CaseStudiesAsync()).Count);
-        Assert.Equal(IngestionEntity.Completed, (await app.Store.Ingestions.GetEntityAsync<IngestionEntity>(slug, etag)).Value.Status);
+        Assert.Equal(IngestStatus.Completed, (await app.Store.Ingestions.GetEntityAsync<IngestionEntity>(slug, etag)).Value.Status);
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class AbandonedIngestTests
 
         Assert.Empty(changes);
         var settled = (await app.Store.Ingestions.GetEntityAsync<IngestionEntity>(slug, etag)).Value;
-        Assert.Equal(IngestionEntity.Abandoned, settled.Status);
+        Assert.Equal(IngestStatus.Abandoned, settled.Status);
         Assert.Contains("version 2 was published meanwhile, so the changes it had written were rolled back", settled.Error);
         Assert.Equal(2, (await app.BriefingAsync(slug)).CurrentVersion);
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Pcc.Catalogue.Storage;
 using Pcc.Catalogue.Ingestion.Reports;
+using Pcc.Catalogue.Ingestion;
 using Pcc.Testing.App;
 
 namespace Pcc.Functions.Tests.Ingestion;
@@ -65,7 +66,7 @@ public static class BriefingQueries
     public static async Task<IngestionEntity> UploadAndSettleAsync(this AppFixture app, string name, byte[] content, TimeSpan? timeout = null)
     {
         var etag = await app.UploadAsync(name, content);
-        return (await app.WaitForReceiptAsync(AppFixture.SlugOf(name), etag, r => r.Status != IngestionEntity.Pending, "an outcome", timeout))!;
+        return (await app.WaitForReceiptAsync(AppFixture.SlugOf(name), etag, r => r.Status != IngestStatus.Pending, "an outcome", timeout))!;
     }
 
     /// <summary><c>GET api/briefings/{slug}</c>.</summary>

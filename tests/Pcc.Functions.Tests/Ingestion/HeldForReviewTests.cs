@@ -1,3 +1,4 @@
+using Pcc.Catalogue.Ingestion;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -24,7 +25,7 @@ public sealed class HeldForReviewTests(AppFixture app)
 
         var outcome = await app.UploadAndSettleAsync(name, NoCaseStudies);
 
-        Assert.Equal(IngestionEntity.Held, outcome.Status);
+        Assert.Equal(IngestStatus.Held, outcome.Status);
         var briefing = await app.BriefingAsync(slug);
         Assert.Equal(1, briefing.GetProperty("currentVersion").GetInt32());
         var held = Assert.Single(briefing.GetProperty("held").EnumerateArray());
@@ -45,7 +46,7 @@ public sealed class HeldForReviewTests(AppFixture app)
 
         var outcome = await app.UploadAndSettleAsync(name, Encoding.UTF8.GetBytes(firstSeven));
 
-        Assert.Equal(IngestionEntity.Held, outcome.Status);
+        Assert.Equal(IngestStatus.Held, outcome.Status);
         var held = Assert.Single((await app.BriefingAsync(slug)).GetProperty("held").EnumerateArray());
         Assert.Contains("removes 13 of the 20 case studies", held.GetProperty("warning").GetString());
         Assert.Equal(20, (await app.CaseStudiesOfAsync(slug)).Count);
@@ -85,7 +86,7 @@ public sealed class HeldForReviewTests(AppFixture app)
         var later = await app.UploadAndSettleAsync(name, SeedBriefing.LaterVersion);
         using var confirm = await app.Http.PostAsync($"api/briefings/{slug}/versions/2/confirm", null);
 
-        Assert.Equal(IngestionEntity.Completed, later.Status);
+        Assert.Equal(IngestStatus.Completed, later.Status);
         Assert.Equal(HttpStatusCode.Conflict, confirm.StatusCode);
         var briefing = await app.BriefingAsync(slug);
         Assert.Equal(2, briefing.GetProperty("currentVersion").GetInt32());
@@ -100,7 +101,7 @@ public sealed class HeldForReviewTests(AppFixture app)
 
         var outcome = await app.UploadAndSettleAsync(name, NoCaseStudies);
 
-        Assert.Equal(IngestionEntity.Failed, outcome.Status);
+        Assert.Equal(IngestStatus.Failed, outcome.Status);
         Assert.DoesNotContain((await app.GetJsonAsync("api/briefings")).EnumerateArray(), b => b.GetProperty("slug").GetString() == slug);
         var failure = Assert.Single((await app.BriefingAsync(slug)).GetProperty("failures").EnumerateArray());
         Assert.Contains("No case studies were found in the document", failure.GetProperty("error").GetString());

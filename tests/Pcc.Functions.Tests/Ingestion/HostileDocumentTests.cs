@@ -1,3 +1,4 @@
+using Pcc.Catalogue.Ingestion;
 using System.Diagnostics;
 using System.Net;
 using Pcc.Catalogue.Storage;
@@ -40,7 +41,7 @@ public sealed class HostileDocumentTests(AppFixture app, ITestOutputHelper outpu
         var receipt = await app.UploadAndSettleAsync(name, content, s_outcomeWithin);
         output.WriteLine($"{kind}: {content.Length:N0} bytes, outcome after {clock.Elapsed.TotalSeconds:0.0} s, {receipt.Status}: {receipt.Error}");
 
-        Assert.True(receipt is { Status: IngestionEntity.Failed or IngestionEntity.Held }, $"{kind}: the receipt is {receipt.Status}");
+        Assert.True(receipt is { Status: IngestStatus.Failed or IngestStatus.Held }, $"{kind}: the receipt is {receipt.Status}");
         Assert.False(string.IsNullOrWhiteSpace(receipt.Error));
         Assert.DoesNotContain("root:", receipt.Error, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await app.Http.GetAsync("api/themes")).StatusCode);

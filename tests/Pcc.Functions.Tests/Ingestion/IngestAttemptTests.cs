@@ -25,11 +25,11 @@ public sealed class IngestAttemptTests(ShortLockWaitApp app) : IClassFixture<Sho
             waiting = (await app.WaitForReceiptAsync(slug, etag, r => r.Attempts == 1, "the attempt to be counted"))!;
         }
 
-        Assert.Equal((IngestionEntity.Pending, 0, 0), (waiting.Status, waiting.AttemptsEnded, waiting.Version));
+        Assert.Equal((IngestStatus.Pending, 0, 0), (waiting.Status, waiting.AttemptsEnded, waiting.Version));
         await app.WaitForVersionAsync(slug, 1);
         // The receipt ends after the version is published: waited for itself.
-        var done = await app.WaitForReceiptAsync(slug, etag, r => r.Status != IngestionEntity.Pending, "the attempt to end");
-        Assert.Equal((IngestionEntity.Completed, 1, 1, 1), (done!.Status, done.Attempts, done.AttemptsEnded, done.Version));
+        var done = await app.WaitForReceiptAsync(slug, etag, r => r.Status != IngestStatus.Pending, "the attempt to end");
+        Assert.Equal((IngestStatus.Completed, 1, 1, 1), (done!.Status, done.Attempts, done.AttemptsEnded, done.Version));
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class IngestAttemptTests(ShortLockWaitApp app) : IClassFixture<Sho
 
         // The host's retry sees eight attempts that all ended, and ingests.
         await app.WaitForVersionAsync(slug, 1);
-        Assert.Equal(IngestionEntity.Completed, (await app.WaitForReceiptAsync(slug, etag, r => r.Status != IngestionEntity.Pending, "the attempt to end"))!.Status);
+        Assert.Equal(IngestStatus.Completed, (await app.WaitForReceiptAsync(slug, etag, r => r.Status != IngestStatus.Pending, "the attempt to end"))!.Status);
         Assert.DoesNotContain(await app.Host.PoisonQueue.ListAsync(), p => p.BlobName == name);
     }
 

@@ -1,3 +1,4 @@
+using Pcc.Catalogue.Ingestion;
 using System.Net;
 using System.Text;
 using Pcc.Catalogue.Storage;
@@ -49,7 +50,7 @@ public sealed class NamesAndKeysTests(AppFixture app)
 
         var outcome = await app.UploadAndSettleAsync(name, Encoding.UTF8.GetBytes(content));
 
-        Assert.Equal(IngestionEntity.Failed, outcome.Status);
+        Assert.Equal(IngestStatus.Failed, outcome.Status);
         Assert.DoesNotContain((await app.GetJsonAsync("api/briefings")).EnumerateArray(), b => b.GetProperty("slug").GetString() == slug);
         var failure = Assert.Single((await app.BriefingAsync(slug)).GetProperty("failures").EnumerateArray());
         Assert.Contains($"The document is {content.Length} byte", failure.GetProperty("error").GetString());

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure.Storage.Blobs.Specialized;
+using Pcc.Catalogue.Ingestion;
 using Pcc.Catalogue.Storage;
 using Pcc.Testing.App;
 
@@ -22,9 +23,9 @@ public sealed class OversizeBlobTests(AppFixture app)
 
         // A page blob with no page written: 1 GiB long, yet Azurite holds no bytes of it.
         var etag = (await app.Briefings.GetPageBlobClient(name).CreateAsync(OneGigabyte)).Value.ETag.ToString();
-        var receipt = (await app.WaitForReceiptAsync(slug, etag, r => r.Status != IngestionEntity.Pending, "an outcome"))!;
+        var receipt = (await app.WaitForReceiptAsync(slug, etag, r => r.Status != IngestStatus.Pending, "an outcome"))!;
 
-        Assert.Equal(IngestionEntity.Failed, receipt.Status);
+        Assert.Equal(IngestStatus.Failed, receipt.Status);
         Assert.Contains($"{OneGigabyte.ToString("N0", CultureInfo.InvariantCulture)} bytes", receipt.Error, StringComparison.Ordinal);
         Assert.Contains($"{(20L << 20).ToString("N0", CultureInfo.InvariantCulture)} bytes", receipt.Error, StringComparison.Ordinal);
         Assert.Equal(1, (await app.BriefingAsync(slug)).GetProperty("currentVersion").GetInt32());

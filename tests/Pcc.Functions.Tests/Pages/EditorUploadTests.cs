@@ -1,3 +1,4 @@
+using Pcc.Catalogue.Ingestion;
 using Pcc.Catalogue.Storage;
 using Pcc.Functions.Pages.Editor;
 using Pcc.Testing;
@@ -23,7 +24,7 @@ public sealed class EditorUploadTests
         await services.GetRequiredService<Pcc.Catalogue.Ingestion.BriefingIngestor>().IngestAsync(upload.BlobName!, CancellationToken.None);
 
         var ingest = await log.FindAsync(upload.Slug!, upload.Etag!, CancellationToken.None);
-        Assert.Equal(IngestionEntity.Completed, ingest!.Status);
+        Assert.Equal(IngestStatus.Completed, ingest!.Status);
         var report = await log.ReportAsync(ingest, CancellationToken.None);
         Assert.Equal(20, report!.Counts.CaseStudies);
         Assert.Equal(20, report.New.Count);

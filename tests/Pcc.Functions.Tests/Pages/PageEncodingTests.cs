@@ -89,7 +89,7 @@ public sealed class PageEncodingTests
             d => AllText(d, "main a", Hostile, count: 3)),
         ["not found"] = (() => NotFoundPage.Render(Hostile), d => AllText(d, "main p", Hostile)),
         ["editor: an upload's name and error"] = (
-            () => EditorPage.Render([new IngestionEntity { PartitionKey = "b", RowKey = "e", Status = IngestionEntity.Failed, BlobName = Hostile, Error = Hostile, IngestedAt = s_at }], Hostile),
+            () => EditorPage.Render([new IngestionEntity { PartitionKey = "b", RowKey = "e", Status = IngestStatus.Failed, BlobName = Hostile, Error = Hostile, IngestedAt = s_at }], Hostile),
             d =>
             {
                 AllText(d, "[role=alert]", Hostile);
@@ -99,7 +99,7 @@ public sealed class PageEncodingTests
         ["ingest report: the file, warnings and case studies"] = (
             () => IngestReportPage.Render(new IngestionEntity(), new IngestionReport
             {
-                BlobName = Hostile, Slug = "b", Etag = "e", Version = 1, IngestedAt = s_at, Status = IngestionReport.Ingested, Title = Hostile, Format = Hostile,
+                BlobName = Hostile, Slug = "b", Etag = "e", Version = 1, IngestedAt = s_at, Status = IngestStatus.Ingested, Title = Hostile, Format = Hostile,
                 Warnings = [Hostile], New = [new ReportCaseStudy("k", 1, "drug-harm", Hostile, Hostile, Hostile, Hostile) { AlsoIn = Hostile }],
                 Changed = [new ReportChange(Report(), Report(), $"[-{Hostile}-]")],
             }),
@@ -113,7 +113,7 @@ public sealed class PageEncodingTests
         ["failed ingest report: the errors"] = (
             () => IngestReportPage.Render(new IngestionEntity(), new IngestionReport
             {
-                BlobName = "b.doc", Slug = "b", Etag = "e", Version = 0, IngestedAt = s_at, Status = IngestionReport.Failed, Errors = [new ReportError("k", Hostile, Hostile)],
+                BlobName = "b.doc", Slug = "b", Etag = "e", Version = 0, IngestedAt = s_at, Status = IngestStatus.Failed, Errors = [new ReportError("k", Hostile, Hostile)],
             }),
             d => Assert.Equal($"{Hostile} ({Hostile})", d.QuerySelector("[role=alert] li")!.TextContent)),
         ["reading an upload: its name"] = (() => IngestReportPage.Pending(Hostile, "/editor/ingests/b/e?file=" + Uri.EscapeDataString(Hostile)), d => AllText(d, "h1", $"Reading {Hostile}")),

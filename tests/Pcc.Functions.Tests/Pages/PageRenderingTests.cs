@@ -1,6 +1,7 @@
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Pcc.Briefings.Themes;
+using Pcc.Catalogue.Ingestion;
 using Pcc.Catalogue.Reading.Models;
 using Pcc.Catalogue.Search;
 using Pcc.Catalogue.Storage;
@@ -87,10 +88,10 @@ public sealed class PageRenderingTests
     }
 
     [Theory]
-    [InlineData(IngestionEntity.Completed, "Ingested")]
-    [InlineData(IngestionEntity.Held, "Held for review")]
-    [InlineData(IngestionEntity.Abandoned, "Abandoned")]
-    [InlineData(IngestionEntity.Pending, "Being read")]
+    [InlineData(IngestStatus.Completed, "Ingested")]
+    [InlineData(IngestStatus.Held, "Held for review")]
+    [InlineData(IngestStatus.Abandoned, "Abandoned")]
+    [InlineData(IngestStatus.Pending, "Being read")]
     public async Task TheEditorPageNamesEachIngestsOutcome(string status, string shown)
     {
         var ingest = new IngestionEntity { PartitionKey = "my-briefing", RowKey = "0x1", Status = status, BlobName = "my-briefing.docx", Version = 2, IngestedAt = s_at };

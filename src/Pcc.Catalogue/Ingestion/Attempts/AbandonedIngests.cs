@@ -27,7 +27,7 @@ public sealed class AbandonedIngests(
     {
         await using var catalogueLock = await CatalogueLock.AcquireAsync(store, lockWait, cancellationToken);
         var receipt = await receipts.GetAsync(stale.PartitionKey, stale.RowKey, cancellationToken);
-        if (receipt is not { Status: IngestionEntity.Pending } || !IsAbandoned(receipt))
+        if (receipt is not { Status: IngestStatus.Pending } || !IsAbandoned(receipt))
         {
             return $"The ingest of briefings/{stale.BlobName} finished or started again meanwhile.";
         }
@@ -51,7 +51,7 @@ public sealed class AbandonedIngests(
             : $"The ingest was abandoned: {since}, and version {briefing!.CurrentVersion} was published meanwhile, so the changes it had written were rolled back.";
         await receipts.UpdateAsync(receipt.PartitionKey, receipt.RowKey, null, r =>
         {
-            r.Status = IngestionEntity.Abandoned;
+            r.Status = IngestStatus.Abandoned;
             r.Error = reason;
         }, cancellationToken);
         return Log($"briefings/{receipt.BlobName}: {reason}");

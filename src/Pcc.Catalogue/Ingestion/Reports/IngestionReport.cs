@@ -6,18 +6,6 @@ namespace Pcc.Catalogue.Ingestion.Reports;
 /// </summary>
 public sealed record IngestionReport
 {
-    /// <summary>Status of a report whose document was read and applied.</summary>
-    public const string Ingested = "ingested";
-
-    /// <summary>Status of a report whose document could not be read.</summary>
-    public const string Failed = "failed";
-
-    /// <summary>
-    /// Status of a report whose document was read but would empty the briefing or remove more than half of its case
-    /// studies: held for an editor to confirm; nothing of it is applied until then.
-    /// </summary>
-    public const string Held = "held";
-
     /// <summary>The blob name in the briefings container.</summary>
     public required string BlobName { get; init; }
 
@@ -33,7 +21,7 @@ public sealed record IngestionReport
     /// <summary>When the ingest started.</summary>
     public required DateTimeOffset IngestedAt { get; init; }
 
-    /// <summary><see cref="Ingested"/>, <see cref="Held"/> or <see cref="Failed"/>.</summary>
+    /// <summary><see cref="IngestStatus.Ingested"/>, <see cref="IngestStatus.Held"/> or <see cref="IngestStatus.Failed"/>.</summary>
     public required string Status { get; init; }
 
     /// <summary>The format the document was read as.</summary>

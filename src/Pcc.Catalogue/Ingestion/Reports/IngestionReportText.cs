@@ -14,7 +14,7 @@ public static class IngestionReportText
         var at = report.IngestedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
         text.AppendLine($"Ingest report: briefings/{report.BlobName} (ETag {report.Etag}, {at})");
 
-        if (report.Status == IngestionReport.Failed)
+        if (report.Status == IngestStatus.Failed)
         {
             text.AppendLine("FAILED: the document could not be read, so nothing in the catalogue changed.");
             foreach (var error in report.Errors)
@@ -28,7 +28,7 @@ public static class IngestionReportText
             return text.ToString();
         }
 
-        if (report.Status == IngestionReport.Held)
+        if (report.Status == IngestStatus.Held)
         {
             text.AppendLine(report.Warnings[0]);
             text.AppendLine($"Version {report.CurrentVersion} stays current until then. What this version would publish:");

@@ -35,19 +35,19 @@ public sealed class HeldVersions(PccStore store, IngestionCompletion completion,
         }
 
         // A confirmation that stopped half-way left its receipt pending with ConfirmedAt set: finish it.
-        var held = candidates.Where(r => r.Status == IngestionEntity.Held || (r.Status == IngestionEntity.Pending && r.ConfirmedAt is not null))
+        var held = candidates.Where(r => r.Status == IngestStatus.Held || (r.Status == IngestStatus.Pending && r.ConfirmedAt is not null))
             .Where(r => r.BaseVersion == current)
             .MaxBy(r => r.IngestedAt);
         if (held is null)
         {
-            return candidates.Any(r => r.Status == IngestionEntity.Held)
+            return candidates.Any(r => r.Status == IngestStatus.Held)
                 ? new ConfirmOutcome(ConfirmOutcome.Superseded, $"Version {version} of '{slug}' was held for review, but version {current} has been published since; upload the document again to publish it.")
-                : current >= version && candidates.Any(r => r.Status == IngestionEntity.Completed)
+                : current >= version && candidates.Any(r => r.Status == IngestStatus.Completed)
                     ? new ConfirmOutcome(ConfirmOutcome.AlreadyCurrent, $"Version {version} of '{slug}' is already published (version {current} is current).")
                     : new ConfirmOutcome(ConfirmOutcome.NotFound, $"No briefing '{slug}' has a version {version} held for review.");
         }
 
-        var report = held.Status == IngestionEntity.Pending
+        var report = held.Status == IngestStatus.Pending
             ? await reports.LoadAsync(held.Report, cancellationToken)
             : await RestampAsync(held, cancellationToken);
         if (report is null)
@@ -71,7 +71,7 @@ public sealed class HeldVersions(PccStore store, IngestionCompletion completion,
         var path = IngestionPaths.Report(held.PartitionKey, now, held.RowKey);
         var published = plan with
         {
-            Status = IngestionReport.Ingested,
+            Status = IngestStatus.Ingested,
             IngestedAt = now,
             CurrentVersion = plan.Version,
             Warnings = [$"Confirmed by an editor at {now:O} after being held for review.", .. plan.Warnings],
@@ -81,7 +81,7 @@ public sealed class HeldVersions(PccStore store, IngestionCompletion completion,
         published = await reports.SaveAsync(path, published, cancellationToken);
         await receipts.UpdateAsync(held.PartitionKey, held.RowKey, null, r =>
         {
-            r.Status = IngestionEntity.Pending;
+            r.Status = IngestStatus.Pending;
             r.IngestedAt = now;
             r.AttemptStartedAt = now;
             r.Report = path;

@@ -1,6 +1,7 @@
 using Pcc.Catalogue.Storage;
 using Pcc.Catalogue.Ingestion.Reports;
 using Azure.Data.Tables;
+using Pcc.Catalogue.Ingestion;
 
 namespace Pcc.Functions.Pages.Editor;
 
@@ -38,7 +39,7 @@ public sealed class IngestLog(PccStore store, IngestionReports reports)
     /// <summary>The report of an ingest; null while it is still being written.</summary>
     public async Task<IngestionReport?> ReportAsync(IngestionEntity ingest, CancellationToken cancellationToken)
     {
-        if (ingest.Status == IngestionEntity.Pending || ingest.Report.Length == 0)
+        if (ingest.Status == IngestStatus.Pending || ingest.Report.Length == 0)
         {
             return null;
         }

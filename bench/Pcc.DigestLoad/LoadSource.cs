@@ -21,8 +21,8 @@ internal sealed class LoadSource(int subscribers, int seed) : IDigestSource
             var theme = Themes[i % Themes.Length];
             var text = string.Join(' ', Enumerable.Repeat($"Partners in case study {i} shared data and met weekly to reduce harm.", 6));
             yield return i % 3 == 0
-                ? new DigestChange(DigestChangeKind.Changed, $"cs-{i}", $"{i}", theme, Title(theme), $"Case study {i}", text + " Results improved.", null, null, text, "briefing", "Public Safety, Public Trust", 2, at)
-                : new DigestChange(DigestChangeKind.New, $"cs-{i}", $"{i}", theme, Title(theme), $"Case study {i}", text, null, null, null, "briefing", "Public Safety, Public Trust", 2, at);
+                ? new DigestChange(DigestChangeKind.Changed, $"cs-{i}", $"{i}", theme, Title(theme), $"Case study {i}", text + " Results improved.", null, text, "briefing", "Public Safety, Public Trust", 2, at)
+                : new DigestChange(DigestChangeKind.New, $"cs-{i}", $"{i}", theme, Title(theme), $"Case study {i}", text, null, null, "briefing", "Public Safety, Public Trust", 2, at);
         }
     }
 

@@ -111,8 +111,9 @@ public sealed class IngestBriefingTests(AppFixture app)
         Assert.Equal(3, added.GetProperty("number").GetInt32());
         var changed = Assert.Single(byKind["changed"]);
         Assert.Contains("Scottish Violence Reduction Unit", changed.GetProperty("text").GetString());
-        Assert.Contains("39", changed.GetProperty("diff").GetString());
-        Assert.Contains("41", changed.GetProperty("diff").GetString());
+        var pieces = changed.GetProperty("diff").EnumerateArray().Select(p => (Kind: p.GetProperty("kind").GetString(), Text: p.GetProperty("text").GetString()!)).ToList();
+        Assert.Contains(pieces, p => p.Kind == "deleted" && p.Text.Contains("39", StringComparison.Ordinal));
+        Assert.Contains(pieces, p => p.Kind == "inserted" && p.Text.Contains("41", StringComparison.Ordinal));
         var removed = Assert.Single(byKind["removed"]);
         Assert.Contains("Cleveland", removed.GetProperty("text").GetString());
         Assert.Equal(3, changes.Count);

@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using DiffPlex;
 using Pcc.Briefings.Identity;
@@ -8,7 +10,9 @@ namespace Pcc.Briefings.Comparison;
 /// <summary>
 /// A word-level difference between two texts. Words are compared in their normal form, so quote style,
 /// wrapping and hyphenation are never differences; the pieces show the words as each version writes them.
+/// Stored and served as JSON, the array of its <see cref="Pieces"/> (<see cref="ToJson()"/>, <see cref="FromStored"/>).
 /// </summary>
+[JsonConverter(typeof(TextDiffJsonConverter))]
 public sealed partial class TextDiff
 {
     private TextDiff(IReadOnlyList<DiffPiece> pieces) => Pieces = pieces;
@@ -60,9 +64,35 @@ public sealed partial class TextDiff
         return new TextDiff(pieces.Build());
     }
 
+    /// <summary>A diff made of <paramref name="pieces"/> as they stand.</summary>
+    public static TextDiff Of(IReadOnlyList<DiffPiece> pieces) => new(pieces);
+
     /// <summary>
-    /// Reads a diff written by <see cref="Render()"/> (as the catalogue stores it) back into pieces, words joined by
-    /// single spaces.
+    /// Reads a stored diff: the JSON that <see cref="ToJson()"/> writes or, from rows written before diffs were stored
+    /// as pieces, the marked text of <see cref="Render()"/> (read with <see cref="Parse"/>).
+    /// </summary>
+    public static TextDiff FromStored(string stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        // Marked text opens with a word or "[-"; the JSON array with "[{" or is "[]".
+        return stored.StartsWith('[') && !stored.StartsWith("[-", StringComparison.Ordinal)
+            ? JsonSerializer.Deserialize<TextDiff>(stored)!
+            : Parse(stored);
+    }
+
+    /// <summary>The diff as stored: <c>[{"kind":"unchanged","text":"The pilot ran for"},{"kind":"deleted","text":"six"},…]</c>.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this);
+
+    /// <summary>
+    /// The stored JSON in at most <paramref name="maxChars"/> characters: the whole diff, or else its
+    /// <see cref="Excerpt"/> of <paramref name="context"/> words around each change; null when even that is longer.
+    /// </summary>
+    public string? ToJson(int maxChars, int context = 8) =>
+        new[] { this, Excerpt(context) }.Select(d => d.ToJson()).FirstOrDefault(json => json.Length <= maxChars);
+
+    /// <summary>
+    /// Reads the marked text of <see cref="Render()"/> back into pieces, words joined by single spaces. Words that
+    /// themselves contain the marks cannot be told apart from them, which is why diffs are now stored as pieces.
     /// </summary>
     public static TextDiff Parse(string rendered)
     {
@@ -89,22 +119,30 @@ public sealed partial class TextDiff
     public string Render() => Render(int.MaxValue);
 
     /// <summary>
-    /// The changes marked as in <see cref="Render()"/>, with at most <paramref name="context"/> unchanged words kept
-    /// either side of each change and longer unchanged stretches shortened to "…".
+    /// The same diff with at most <paramref name="context"/> unchanged words kept either side of each change and
+    /// longer unchanged stretches shortened to "…".
     /// </summary>
+    public TextDiff Excerpt(int context) => context == int.MaxValue
+        ? this
+        : new(Pieces.Select((p, i) => p.Kind == DiffPieceKind.Unchanged
+            ? p with { Text = Shorten(p.Text, context, keepStart: i > 0, keepEnd: i < Pieces.Count - 1) }
+            : p).ToArray());
+
+    /// <summary>The changes marked as in <see cref="Render()"/>, in the <see cref="Excerpt"/> of <paramref name="context"/> words.</summary>
     public string Render(int context)
     {
+        var pieces = Excerpt(context).Pieces;
         var builder = new StringBuilder();
-        for (var i = 0; i < Pieces.Count; i++)
+        for (var i = 0; i < pieces.Count; i++)
         {
-            var piece = Pieces[i];
+            var piece = pieces[i];
             var text = piece.Kind switch
             {
                 DiffPieceKind.Deleted => $"[-{piece.Text}-]",
                 DiffPieceKind.Inserted => $"{{+{piece.Text}+}}",
-                _ => Shorten(piece.Text, context, keepStart: i > 0, keepEnd: i < Pieces.Count - 1),
+                _ => piece.Text,
             };
-            if (builder.Length > 0 && text.Length > 0 && !JoinsPrevious(Pieces, i))
+            if (builder.Length > 0 && text.Length > 0 && !JoinsPrevious(pieces, i))
             {
                 builder.Append(' ');
             }
@@ -121,8 +159,8 @@ public sealed partial class TextDiff
     private static string Shorten(string text, int context, bool keepStart, bool keepEnd)
     {
         var words = text.Split(' ');
-        var keep = (keepStart ? context : 0) + (keepEnd ? context : 0);
-        if (context == int.MaxValue || words.Length <= keep + 1)
+        var keep = (keepStart ? (long)context : 0) + (keepEnd ? context : 0);
+        if (words.Length <= keep + 1)
         {
             return text;
         }

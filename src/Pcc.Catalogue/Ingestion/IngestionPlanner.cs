@@ -54,7 +54,7 @@ public sealed class IngestionPlanner(BriefingParser parser, ReaderLimits limits)
             Themes = themes,
             CaseStudies = current.Select(ToReport).ToList(),
             New = comparison.New.Select(c => ToReport(c) with { AlsoIn = OtherOwner(catalogueOwners, c.Key, target.Slug) }).ToList(),
-            Changed = comparison.Changed.Select(c => new ReportChange(ToReport(c.Before), ToReport(c.After), c.Diff.Render())).ToList(),
+            Changed = comparison.Changed.Select(c => new ReportChange(ToReport(c.Before), ToReport(c.After), c.Diff)).ToList(),
             Removed = comparison.Removed.Select(ToReport).ToList(),
             Unchanged = comparison.Unchanged.Select(c => c.Key).ToList(),
             FootnoteMarksRemoved = briefing.FootnoteMarksRemoved,

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Pcc.Briefings.Comparison;
 using Pcc.Catalogue.Ingestion.Reports;
 using Pcc.Catalogue.Storage;
 using Pcc.Notifications.Storage;
@@ -175,7 +176,7 @@ public sealed class IngestionWriter(PccStore store)
         entity.Briefing = report.Slug;
         entity.Version = report.Version;
         entity.IngestedAt = report.IngestedAt;
-        entity.Diff = Clip(e.Change?.Diff);
+        entity.Diff = Stored(e.Change?.Diff);
         return entity;
     }
 
@@ -195,6 +196,10 @@ public sealed class IngestionWriter(PccStore store)
     // A string property holds at most 32K UTF-16 characters; case studies are far shorter, but a pathological
     // document must not make the whole ingest fail. The full text stays in the report blob.
     private static string? Clip(string? text) => text is { Length: > 30_000 } ? text[..30_000] + " …" : text;
+
+    // The same limit for a diff: a very long one keeps only a few words around each change, and one with too many
+    // changes even for that is left out of the row (pages and digests then compare the texts; the report keeps it whole).
+    private static string? Stored(TextDiff? diff) => diff?.ToJson(30_000);
 
     private static IEnumerable<string> SplitSources(string? sources) =>
         (sources ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

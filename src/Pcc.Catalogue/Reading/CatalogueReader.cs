@@ -140,7 +140,7 @@ public sealed class CatalogueReader(PccStore store, ThemeTaxonomy taxonomy)
             }
         }
 
-        var views = history.Select(h => new CaseStudyHistoryView(h.Kind, h.Briefing, h.Version, h.IngestedAt, h.Number, h.ThemeSlug, h.Title, h.Text, h.Diff)).ToList();
+        var views = history.Select(h => new CaseStudyHistoryView(h.Kind, h.Briefing, h.Version, h.IngestedAt, h.Number, h.ThemeSlug, h.Title, h.Text, h.ReadDiff())).ToList();
         return new CaseStudyDetail(key, current, current is null, views);
     }
 
@@ -165,7 +165,7 @@ public sealed class CatalogueReader(PccStore store, ThemeTaxonomy taxonomy)
         {
             await foreach (var page in query.AsPages(continuation, limit))
             {
-                var list = page.Values.Select(c => new ChangeView(c.Kind, c.Key, c.Number, c.ThemeSlug, c.Theme, c.Title, c.Text, c.Diff, c.PreviousText, c.Briefing, c.Version, c.IngestedAt, c.AlsoIn)).ToList();
+                var list = page.Values.Select(c => new ChangeView(c.Kind, c.Key, c.Number, c.ThemeSlug, c.Theme, c.Title, c.Text, c.ReadDiff(), c.PreviousText, c.Briefing, c.Version, c.IngestedAt, c.AlsoIn)).ToList();
                 return new ChangesPage(list, string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
             }
         }

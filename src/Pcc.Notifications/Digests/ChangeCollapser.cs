@@ -46,7 +46,7 @@ public static class ChangeCollapser
         return (existedBefore, existsAfter) switch
         {
             (false, false) => null,
-            (false, true) => last with { Kind = DigestChangeKind.New, Diff = null, DiffPieces = null, PreviousText = null },
+            (false, true) => last with { Kind = DigestChangeKind.New, DiffPieces = null, PreviousText = null },
             (true, false) => last,
             _ when history.Count == 1 => first,
             _ => Changed(first, last),
@@ -68,6 +68,6 @@ public static class ChangeCollapser
         }
 
         var pieces = TextDiff.Between(before, last.Text).Pieces;
-        return last with { Kind = DigestChangeKind.Changed, PreviousText = before, DiffPieces = pieces, Diff = null };
+        return last with { Kind = DigestChangeKind.Changed, PreviousText = before, DiffPieces = pieces };
     }
 }

@@ -9,8 +9,7 @@ internal static class DiffExcerpt
     public const string Gap = "\u2026";
 
     /// <summary>
-    /// The pieces of <paramref name="item"/>'s diff to show (from its pieces, its diff text, or its two texts, in that
-    /// order of preference), unchanged stretches cut to <paramref name="context"/> words either side of a change, and
+    /// The pieces of <paramref name="item"/>'s diff to show (from its pieces, or else its two texts), unchanged stretches cut to <paramref name="context"/> words either side of a change, and
     /// at most <paramref name="maxChanges"/> changes; <c>more</c> counts the changes left out.
     /// </summary>
     public static (IReadOnlyList<DiffPiece> Pieces, int More) For(DigestChange item, int context, int maxChanges)
@@ -58,11 +57,6 @@ internal static class DiffExcerpt
         if (item.DiffPieces is { Count: > 0 } pieces)
         {
             return pieces;
-        }
-
-        if (!string.IsNullOrWhiteSpace(item.Diff))
-        {
-            return TextDiff.Parse(item.Diff).Pieces;
         }
 
         return item.PreviousText is { } before ? TextDiff.Between(before, item.Text).Pieces : [];

@@ -13,8 +13,7 @@ namespace Pcc.Notifications.Digests;
 /// <param name="Theme">The theme's title.</param>
 /// <param name="Title">The case study's title.</param>
 /// <param name="Text">The case study's text after the change (for a removed one, its last text).</param>
-/// <param name="Diff">For a changed one: the readable diff, <c>kept [-deleted-]{+inserted+} kept</c>.</param>
-/// <param name="DiffPieces">For a changed one: the diff as pieces, when the catalogue kept them.</param>
+/// <param name="DiffPieces">For a changed one: the word-level diff, when the catalogue kept it.</param>
 /// <param name="PreviousText">For a changed one: the text before the change.</param>
 /// <param name="Briefing">The briefing's slug.</param>
 /// <param name="BriefingTitle">The briefing's title, when known.</param>
@@ -28,7 +27,6 @@ public sealed record DigestChange(
     string Theme,
     string Title,
     string Text,
-    string? Diff,
     IReadOnlyList<DiffPiece>? DiffPieces,
     string? PreviousText,
     string Briefing,

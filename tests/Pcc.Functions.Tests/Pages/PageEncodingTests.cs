@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using Pcc.Briefings.Comparison;
 using Pcc.Briefings.Themes;
 using Pcc.Catalogue.Ingestion;
 using Pcc.Catalogue.Ingestion.Reports;
@@ -12,8 +13,8 @@ using Pcc.Functions.Pages.Editor;
 using Pcc.Functions.Pages.Readers;
 using Pcc.Functions.Pages.Subscribers;
 using Pcc.Functions.Subscriptions;
-using Pcc.Notifications.Digests.Weekly;
 using Pcc.Notifications.Digests;
+using Pcc.Notifications.Digests.Weekly;
 using Pcc.Notifications.Subscriptions;
 
 namespace Pcc.Functions.Tests.Pages;
@@ -47,7 +48,7 @@ public sealed class PageEncodingTests
             }),
         ["case study: its title, theme, place and history"] = (
             () => CaseStudyPage.Render(new CaseStudyDetail("key-1", CaseStudy(Hostile) with { Location = Hostile, Theme = Hostile, ThemeSlug = "no-such-theme" }, false,
-                [new CaseStudyHistoryView("changed", Hostile, 2, s_at, 3, "drug-harm", Hostile, Hostile, $"kept [-{Hostile}-]{{+{Hostile}+}} kept")]), s_taxonomy),
+                [new CaseStudyHistoryView("changed", Hostile, 2, s_at, 3, "drug-harm", Hostile, Hostile, TextDiff.Of([new(DiffPieceKind.Unchanged, "kept"), new(DiffPieceKind.Deleted, Hostile), new(DiffPieceKind.Inserted, Hostile), new(DiffPieceKind.Unchanged, "kept")]))]), s_taxonomy),
             d =>
             {
                 AllText(d, "h1", Hostile);
@@ -101,7 +102,7 @@ public sealed class PageEncodingTests
             {
                 BlobName = Hostile, Slug = "b", Etag = "e", Version = 1, IngestedAt = s_at, Status = IngestStatus.Ingested, Title = Hostile, Format = Hostile,
                 Warnings = [Hostile], New = [new ReportCaseStudy("k", 1, "drug-harm", Hostile, Hostile, Hostile, Hostile) { AlsoIn = Hostile }],
-                Changed = [new ReportChange(Report(), Report(), $"[-{Hostile}-]")],
+                Changed = [new ReportChange(Report(), Report(), TextDiff.Of([new(DiffPieceKind.Deleted, Hostile)]))],
             }),
             d =>
             {

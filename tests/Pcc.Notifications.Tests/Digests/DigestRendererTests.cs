@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using Pcc.Briefings.Comparison;
 using Pcc.Notifications.Digests;
 using Pcc.Notifications.Email;
 using Pcc.Notifications.Email.Html;
@@ -118,7 +119,7 @@ public sealed class DigestRendererTests
     [Fact]
     public async Task ACatalogueDiffIsUsedWhenTheTextsAreNotKnown()
     {
-        var change = Changed("a", "", "After text.") with { PreviousText = null, Diff = "kept [-old & <bad>-]{+new+} kept" };
+        var change = Changed("a", "", "After text.") with { PreviousText = null, DiffPieces = TextDiff.Parse("kept [-old & <bad>-]{+new+} kept").Pieces };
 
         var (_, content) = await RenderAsync([change]);
 

@@ -16,15 +16,15 @@ internal static class Samples
 
     public static DigestChange New(string key, string theme = Violence, string? title = null, string? text = null, DateTimeOffset? at = null, int version = 1) => new(
         DigestChangeKind.New, key, "3", theme, ThemeTitle(theme), title ?? $"Case study {key}",
-        text ?? $"The {key} project brought partners together to reduce harm in the community.", null, null, null,
+        text ?? $"The {key} project brought partners together to reduce harm in the community.", null, null,
         "public-safety-public-trust", "Public Safety, Public Trust", version, at ?? At(1));
 
     public static DigestChange Changed(string key, string before, string after, string theme = Violence, DateTimeOffset? at = null, int version = 2) => new(
-        DigestChangeKind.Changed, key, "3", theme, ThemeTitle(theme), $"Case study {key}", after, null, null, before,
+        DigestChangeKind.Changed, key, "3", theme, ThemeTitle(theme), $"Case study {key}", after, null, before,
         "public-safety-public-trust", "Public Safety, Public Trust", version, at ?? At(2));
 
     public static DigestChange Removed(string key, string theme = Violence, DateTimeOffset? at = null, int version = 3) => new(
-        DigestChangeKind.Removed, key, "3", theme, ThemeTitle(theme), $"Case study {key}", "Its last text.", null, null, null,
+        DigestChangeKind.Removed, key, "3", theme, ThemeTitle(theme), $"Case study {key}", "Its last text.", null, null,
         "public-safety-public-trust", "Public Safety, Public Trust", version, at ?? At(3));
 
     public static DigestRecipient Recipient(string email, params string[] themes) => new(

@@ -1,4 +1,6 @@
+using Pcc.Briefings.Comparison;
+
 namespace Pcc.Catalogue.Ingestion.Reports;
 
-/// <summary>A changed case study in a report, with its word-level diff.</summary>
-public sealed record ReportChange(ReportCaseStudy Before, ReportCaseStudy After, string Diff);
+/// <summary>A changed case study in a report, with its word-level diff (reports written before diffs were pieces hold the marked text; both read).</summary>
+public sealed record ReportChange(ReportCaseStudy Before, ReportCaseStudy After, TextDiff Diff);

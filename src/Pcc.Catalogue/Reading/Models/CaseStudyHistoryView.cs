@@ -1,4 +1,6 @@
+using Pcc.Briefings.Comparison;
+
 namespace Pcc.Catalogue.Reading.Models;
 
 /// <summary>One change in a case study's history.</summary>
-public sealed record CaseStudyHistoryView(string Kind, string Briefing, int Version, DateTimeOffset IngestedAt, int? Number, string ThemeSlug, string Title, string Text, string? Diff);
+public sealed record CaseStudyHistoryView(string Kind, string Briefing, int Version, DateTimeOffset IngestedAt, int? Number, string ThemeSlug, string Title, string Text, TextDiff? Diff);

@@ -29,7 +29,7 @@ public sealed class RecentChanges(PccStore store, TimeProvider time)
             found.Clear();
             await foreach (var c in store.Changes.QueryAsync<ChangeEntity>(filter, cancellationToken: cancellationToken))
             {
-                found.Add(new ChangeView(c.Kind, c.Key, c.Number, c.ThemeSlug, c.Theme, c.Title, c.Text, c.Diff, c.PreviousText, c.Briefing, c.Version, c.IngestedAt, c.AlsoIn));
+                found.Add(new ChangeView(c.Kind, c.Key, c.Number, c.ThemeSlug, c.Theme, c.Title, c.Text, c.ReadDiff(), c.PreviousText, c.Briefing, c.Version, c.IngestedAt, c.AlsoIn));
             }
 
             if (found.Count >= count)

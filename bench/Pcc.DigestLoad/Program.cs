@@ -9,7 +9,7 @@ using Pcc.Notifications.Digests.Ledger;
 using Pcc.Notifications.Email;
 using Pcc.Notifications.Email.Html;
 using Pcc.Notifications.Email.SendGrid;
-using Pcc.Notifications.Storage;
+using Pcc.Platform.Storage;
 using Pcc.Testing;
 using Pcc.Testing.SendGrid;
 

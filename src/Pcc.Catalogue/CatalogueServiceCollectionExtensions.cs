@@ -8,11 +8,12 @@ using Pcc.Catalogue.Ingestion;
 using Pcc.Catalogue.Ingestion.Attempts;
 using Pcc.Catalogue.Ingestion.Reports;
 using Pcc.Catalogue.Ingestion.Review;
+using Pcc.Catalogue.Ingestion.Uploads;
 using Pcc.Catalogue.Reading;
 using Pcc.Catalogue.Search;
 using Pcc.Catalogue.Storage;
 using Pcc.Catalogue.Summaries;
-using Pcc.Notifications.Storage;
+using Pcc.Platform.Storage;
 
 namespace Pcc.Catalogue;
 
@@ -22,7 +23,7 @@ public static class CatalogueServiceCollectionExtensions
     /// <summary>
     /// The app's storage (<see cref="PccStore"/>, section <c>Storage</c>) and the Azure SDK's clients for the connection
     /// it names; the theme taxonomy (section <c>Catalogue</c>); document reading limits and the ingest pipeline (section
-    /// <c>Ingestion</c>) with held versions and reports; the read side and search.
+    /// <c>Ingestion</c>) with held versions, reports, the ingest log and editors' uploads; the read side and search.
     /// </summary>
     public static IServiceCollection AddCatalogue(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,14 +31,19 @@ public static class CatalogueServiceCollectionExtensions
         services.AddThemes();
         services.AddIngestion();
         services.AddSingleton<CatalogueReader>();
+        services.AddSingleton<RecentChanges>();
+        services.AddSingleton<BriefingContents>();
         services.AddSingleton<ReportReader>();
+        services.AddSingleton<IngestLog>();
+        services.AddSingleton<BriefingUploads>();
         services.AddSingleton<CatalogueSearch>();
         return services;
     }
 
     /// <summary>
     /// The catalogue's changes as the digests read them (<see cref="CatalogueDigestSource"/>, which the app registers as
-    /// the digests' <c>IDigestSource</c>) and the weekly summary (<see cref="WeeklySummaryService"/>). Besides
+    /// the digests' <c>IDigestSource</c>) and the weekly summary (<see cref="WeeklySummaryService"/>, stored ones read
+    /// with <see cref="SummaryArchive"/>). Besides
     /// <see cref="AddCatalogue"/>, they need what the app registers from Pcc.Notifications: the subscriber store and
     /// links, the email transport, and the <c>Notifications</c> (editors) and <c>Digests</c> options.
     /// </summary>
@@ -45,6 +51,7 @@ public static class CatalogueServiceCollectionExtensions
     {
         services.AddSingleton<CatalogueDigestSource>();
         services.AddSingleton<WeeklySummaryService>();
+        services.AddSingleton<SummaryArchive>();
         return services;
     }
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Pcc.Catalogue;
 using Microsoft.Extensions.Options;
 using Pcc.Catalogue.Storage;
-using Pcc.Notifications.Storage;
+using Pcc.Platform.Storage;
 
 namespace Pcc.Cli;
 

@@ -12,7 +12,7 @@ using Pcc.Notifications.Digests.FanOut;
 using Pcc.Notifications.Digests.Ledger;
 using Pcc.Notifications.Email;
 using Pcc.Notifications.Email.Html;
-using Pcc.Notifications.Storage;
+using Pcc.Platform.Storage;
 using Pcc.Notifications.Subscriptions;
 
 namespace Pcc.Functions;

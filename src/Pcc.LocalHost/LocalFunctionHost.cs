@@ -4,7 +4,7 @@ using Pcc.LocalHost.Emulators;
 using Pcc.LocalHost.Settings;
 using Pcc.LocalHost.Triggers;
 using Pcc.LocalHost.Worker;
-using Pcc.Notifications.Storage;
+using Pcc.Platform.Storage;
 
 namespace Pcc.LocalHost;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Pcc.LocalHost.Payloads;
 using Pcc.LocalHost.Triggers;
 using Pcc.LocalHost.Worker;
-using Pcc.Notifications.Storage;
+using Pcc.Platform.Storage;
 
 namespace Pcc.LocalHost;
 

@@ -8,7 +8,7 @@ using Pcc.Catalogue.Ingestion;
 using Pcc.Catalogue.Ingestion.Reports;
 using Pcc.LocalHost.Tests.Support;
 using Pcc.LocalHost.Triggers;
-using Pcc.Notifications.Storage;
+using Pcc.Platform.Storage;
 using Pcc.Testing;
 using Pcc.Testing.App;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Pcc.LocalHost.Tests.Support;
 using Pcc.LocalHost.Triggers;
-using Pcc.Notifications.Storage;
+using Pcc.Platform.Storage;
 using Pcc.Testing;
 using Pcc.Testing.App;
 

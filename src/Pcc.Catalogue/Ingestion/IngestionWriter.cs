@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 using Pcc.Briefings.Comparison;
 using Pcc.Catalogue.Ingestion.Reports;
 using Pcc.Catalogue.Storage;
-using Pcc.Notifications.Storage;
+using Pcc.Platform.Storage;
 
 namespace Pcc.Catalogue.Ingestion;
 

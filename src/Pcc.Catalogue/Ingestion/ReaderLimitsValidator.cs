@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Pcc.Briefings.Reading;
-using Pcc.Notifications.Configuration;
+using Pcc.Platform.Configuration;
 
 namespace Pcc.Catalogue.Ingestion;
 

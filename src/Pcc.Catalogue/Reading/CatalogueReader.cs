@@ -165,7 +165,7 @@ public sealed class CatalogueReader(PccStore store, ThemeTaxonomy taxonomy)
         {
             await foreach (var page in query.AsPages(continuation, limit))
             {
-                var list = page.Values.Select(c => new ChangeView(c.Kind, c.Key, c.Number, c.ThemeSlug, c.Theme, c.Title, c.Text, c.ReadDiff(), c.PreviousText, c.Briefing, c.Version, c.IngestedAt, c.AlsoIn)).ToList();
+                var list = page.Values.Select(ToView).ToList();
                 return new ChangesPage(list, string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
             }
         }
@@ -177,6 +177,9 @@ public sealed class CatalogueReader(PccStore store, ThemeTaxonomy taxonomy)
 
         return new ChangesPage([], null);
     }
+
+    internal static ChangeView ToView(ChangeEntity c) =>
+        new(c.Kind, c.Key, c.Number, c.ThemeSlug, c.Theme, c.Title, c.Text, c.ReadDiff(), c.PreviousText, c.Briefing, c.Version, c.IngestedAt, c.AlsoIn);
 
     private static CaseStudyView ToView(CaseStudyEntity c) =>
         new(c.Key, c.Number, c.ThemeSlug, c.Theme, c.Title, c.Text, c.Location, c.Briefing,

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
-using Pcc.Notifications.Configuration;
+using Pcc.Platform.Configuration;
 
 namespace Pcc.Catalogue.Storage;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Pcc.LocalHost.Triggers;
-using Pcc.Notifications.Storage;
+using Pcc.Platform.Storage;
 
 namespace Pcc.Cli.Commands;
 

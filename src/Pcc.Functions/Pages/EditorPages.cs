@@ -1,3 +1,5 @@
+using Pcc.Catalogue.Ingestion.Reports;
+using Pcc.Catalogue.Ingestion.Uploads;
 using Pcc.Functions.Pages.Editor;
 using Pcc.Functions.Pages.Readers;
 using Pcc.Functions.Policies;

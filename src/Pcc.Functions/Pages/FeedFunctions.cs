@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Pcc.Briefings.Themes;
+using Pcc.Catalogue.Reading;
 using Pcc.Functions.Pages.Feeds;
 using Pcc.Functions.Pages.Readers;
 using Pcc.Notifications.Digests;

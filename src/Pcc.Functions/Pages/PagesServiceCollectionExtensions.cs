@@ -1,21 +1,15 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pcc.Functions.Pages.Editor;
-using Pcc.Functions.Pages.Feeds;
 
 namespace Pcc.Functions.Pages;
 
-/// <summary>Registration of what the pages and feeds need beyond the catalogue's read side and search.</summary>
+/// <summary>Registration of what the pages need beyond the catalogue.</summary>
 public static class PagesServiceCollectionExtensions
 {
-    /// <summary>Recent changes for feeds, editors' uploads and ingest log, and editor access (section <c>Editors</c>). Needs <see cref="Pcc.Catalogue.CatalogueServiceCollectionExtensions.AddCatalogue"/> (the reader limits uploads are checked against).</summary>
+    /// <summary>Editor access (section <c>Editors</c>); what the pages read comes from <see cref="Pcc.Catalogue.CatalogueServiceCollectionExtensions.AddCatalogue"/>.</summary>
     public static IServiceCollection AddPages(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<RecentChanges>();
-        services.AddSingleton<BriefingUploads>();
-        services.AddSingleton<IngestLog>();
-        services.AddSingleton<Readers.SummaryArchive>();
-        services.AddSingleton<Readers.BriefingContents>();
         // WEBSITE_AUTH_ENABLED is the platform's setting, outside the section; EditorAccess reads it from the options.
         services.AddOptions<EditorAccessOptions>().BindConfiguration(EditorAccessOptions.Section)
             .Configure<IConfiguration>((o, settings) => o.AppServiceAuthentication = string.Equals(settings["WEBSITE_AUTH_ENABLED"], "true", StringComparison.OrdinalIgnoreCase))

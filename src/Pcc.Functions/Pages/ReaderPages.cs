@@ -1,6 +1,7 @@
 using Pcc.Briefings.Themes;
 using Pcc.Catalogue.Reading;
 using Pcc.Catalogue.Storage;
+using Pcc.Catalogue.Summaries;
 using Pcc.Functions.Pages.Feeds;
 using Pcc.Functions.Pages.Readers;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Pcc.Notifications.Configuration;
+using Pcc.Platform.Configuration;
 
 namespace Pcc.Functions.Subscriptions;
 

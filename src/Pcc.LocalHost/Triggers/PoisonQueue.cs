@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Azure;
-using Pcc.Notifications.Storage;
+using Pcc.Platform.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Queues;

@@ -1,5 +1,5 @@
 using Azure.Storage.Queues;
-using Pcc.Notifications.Storage;
+using Pcc.Platform.Storage;
 
 namespace Pcc.LocalHost.Triggers;
 

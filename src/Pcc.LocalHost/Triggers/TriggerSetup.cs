@@ -2,7 +2,7 @@ using Azure.Storage.Queues;
 using Pcc.LocalHost.Payloads;
 using Pcc.LocalHost.Settings;
 using Pcc.LocalHost.Worker;
-using Pcc.Notifications.Storage;
+using Pcc.Platform.Storage;
 
 namespace Pcc.LocalHost.Triggers;
 

@@ -2,7 +2,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Specialized;
 using Pcc.Catalogue.Storage;
-using Pcc.Notifications.Storage;
+using Pcc.Platform.Storage;
 using Pcc.Testing;
 
 namespace Pcc.Catalogue.Tests.Storage;

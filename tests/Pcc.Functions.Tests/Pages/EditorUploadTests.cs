@@ -1,4 +1,6 @@
 using Pcc.Catalogue.Ingestion;
+using Pcc.Catalogue.Ingestion.Reports;
+using Pcc.Catalogue.Ingestion.Uploads;
 using Pcc.Catalogue.Storage;
 using Pcc.Functions.Pages.Editor;
 using Pcc.Testing;

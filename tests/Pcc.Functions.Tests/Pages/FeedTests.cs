@@ -1,5 +1,6 @@
 using System.ServiceModel.Syndication;
 using System.Xml;
+using Pcc.Catalogue.Reading;
 using Pcc.Functions.Pages.Feeds;
 using Pcc.Testing;
 using Pcc.Testing.App;

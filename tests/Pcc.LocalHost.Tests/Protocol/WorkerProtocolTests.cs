@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Pcc.LocalHost.Tests.Support;
 using Pcc.LocalHost.Worker;
 using Pcc.LocalHost.Worker.Rpc;
-using Pcc.Notifications.Storage;
+using Pcc.Platform.Storage;
 using Pcc.Testing;
 
 namespace Pcc.LocalHost.Tests.Protocol;

@@ -6,7 +6,7 @@ using Pcc.Notifications.Digests;
 using Pcc.Notifications.Digests.FanOut;
 using Pcc.Notifications.Digests.Ledger;
 using Pcc.Notifications.Email.SendGrid;
-using Pcc.Notifications.Storage;
+using Pcc.Platform.Storage;
 using Pcc.Testing;
 using Pcc.Testing.SendGrid;
 using static Pcc.Notifications.Tests.Digests.Samples;

@@ -6,7 +6,7 @@ using Pcc.Notifications.Digests.Ledger;
 using Pcc.Notifications.Email;
 using Pcc.Notifications.Email.Html;
 using Pcc.Notifications.Email.Smtp;
-using Pcc.Notifications.Storage;
+using Pcc.Platform.Storage;
 using Pcc.Testing;
 
 namespace Pcc.Notifications.Tests.Digests;

@@ -1,6 +1,6 @@
 using Azure;
 using Azure.Storage.Blobs.Models;
-using Pcc.Notifications.Storage;
+using Pcc.Platform.Storage;
 using Pcc.Notifications.Subscriptions;
 using Pcc.Testing;
 

@@ -1,8 +1,8 @@
+using Azure.Data.Tables;
 using Pcc.Catalogue.Reading.Models;
 using Pcc.Catalogue.Storage;
-using Azure.Data.Tables;
 
-namespace Pcc.Functions.Pages.Feeds;
+namespace Pcc.Catalogue.Reading;
 
 /// <summary>
 /// The newest changes of the catalogue, of every theme or one. <c>Changes</c> is keyed by day and time, so the newest
@@ -29,7 +29,7 @@ public sealed class RecentChanges(PccStore store, TimeProvider time)
             found.Clear();
             await foreach (var c in store.Changes.QueryAsync<ChangeEntity>(filter, cancellationToken: cancellationToken))
             {
-                found.Add(new ChangeView(c.Kind, c.Key, c.Number, c.ThemeSlug, c.Theme, c.Title, c.Text, c.ReadDiff(), c.PreviousText, c.Briefing, c.Version, c.IngestedAt, c.AlsoIn));
+                found.Add(CatalogueReader.ToView(c));
             }
 
             if (found.Count >= count)

@@ -1,6 +1,6 @@
-using Pcc.Notifications.Storage;
+using Pcc.Platform.Storage;
 
-namespace Pcc.Notifications.Tests.Storage;
+namespace Pcc.Platform.Tests.Storage;
 
 public sealed class EntityLimitsTests
 {

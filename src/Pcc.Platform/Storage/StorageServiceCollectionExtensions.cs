@@ -4,7 +4,7 @@ using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Pcc.Notifications.Storage;
+namespace Pcc.Platform.Storage;
 
 /// <summary>Registers the Azure SDK's storage clients.</summary>
 public static class StorageServiceCollectionExtensions

@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using Pcc.Catalogue.Storage;
 
-namespace Pcc.Functions.Pages.Readers;
+namespace Pcc.Catalogue.Reading;
 
 /// <summary>The case studies of a briefing's current version: one partition of <c>BriefingCaseStudies</c>.</summary>
 public sealed class BriefingContents(PccStore store)

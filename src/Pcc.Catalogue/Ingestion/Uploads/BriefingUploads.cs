@@ -4,7 +4,7 @@ using Pcc.Catalogue.Storage;
 using Pcc.Catalogue.Ingestion;
 using Pcc.Catalogue.Ingestion.Reports;
 
-namespace Pcc.Functions.Pages.Editor;
+namespace Pcc.Catalogue.Ingestion.Uploads;
 
 /// <summary>
 /// Editors' uploads from the browser. The file is written to the briefings container under its own name, and the

@@ -5,7 +5,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 
-namespace Pcc.Notifications.Storage;
+namespace Pcc.Platform.Storage;
 
 /// <summary>
 /// Where the app's storage is and how to sign in, resolved the way the Functions host resolves a connection name

@@ -1,9 +1,9 @@
 using Azure;
 using Azure.Data.Tables;
-using Pcc.Notifications.Storage;
+using Pcc.Platform.Storage;
 using Pcc.Testing;
 
-namespace Pcc.Notifications.Tests.Storage;
+namespace Pcc.Platform.Tests.Storage;
 
 /// <summary>Every untrusted value reaches a filter through <see cref="TableClient.CreateQueryFilter(FormattableString)"/>.</summary>
 public sealed class QueryFilterTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>

@@ -1,8 +1,8 @@
 using Azure.Data.Tables;
-using Pcc.Notifications.Storage;
+using Pcc.Platform.Storage;
 using Pcc.Testing;
 
-namespace Pcc.Notifications.Tests.Storage;
+namespace Pcc.Platform.Tests.Storage;
 
 public sealed class TableBatchTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>
 {

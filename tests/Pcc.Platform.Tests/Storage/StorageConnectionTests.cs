@@ -3,10 +3,10 @@ using Azure.Identity;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Pcc.Notifications.Storage;
+using Pcc.Platform.Storage;
 using Pcc.Testing;
 
-namespace Pcc.Notifications.Tests.Storage;
+namespace Pcc.Platform.Tests.Storage;
 
 public sealed class StorageConnectionTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>
 {

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Pcc.Notifications.Configuration;
+namespace Pcc.Platform.Configuration;
 
 /// <summary>
 /// Collects what is wrong with one options object, each problem naming the app setting (<c>Section:Key</c>) to fix,

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using Pcc.Catalogue.Storage;
-using Pcc.Catalogue.Summaries;
 using Pcc.Notifications.Digests.Weekly;
 
-namespace Pcc.Functions.Pages.Readers;
+namespace Pcc.Catalogue.Summaries;
 
 /// <summary>The weekly summaries stored so far (<c>{week}.json</c> in the summaries container).</summary>
 public sealed class SummaryArchive(PccStore store, WeeklySummaryService summaries)

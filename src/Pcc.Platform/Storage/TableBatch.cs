@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 
-namespace Pcc.Notifications.Storage;
+namespace Pcc.Platform.Storage;
 
 /// <summary>
 /// Entity group transactions the service accepts: at most 100 actions, all of one partition. Checked here because

@@ -1,9 +1,8 @@
-using Pcc.Catalogue.Storage;
-using Pcc.Catalogue.Ingestion.Reports;
 using Azure.Data.Tables;
 using Pcc.Catalogue.Ingestion;
+using Pcc.Catalogue.Storage;
 
-namespace Pcc.Functions.Pages.Editor;
+namespace Pcc.Catalogue.Ingestion.Reports;
 
 /// <summary>The ingests editors look at: the most recent ones, and one ingest with its report.</summary>
 public sealed class IngestLog(PccStore store, IngestionReports reports)

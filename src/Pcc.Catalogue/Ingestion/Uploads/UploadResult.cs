@@ -1,4 +1,4 @@
-namespace Pcc.Functions.Pages.Editor;
+namespace Pcc.Catalogue.Ingestion.Uploads;
 
 /// <summary>
 /// An upload written to the briefings container (<see cref="Error"/> null), or why nothing was written.

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Pcc.Notifications.Storage;
+namespace Pcc.Platform.Storage;
 
 /// <summary>
 /// The Table service's limits on keys, strings and entity size, checked where untrusted text reaches an entity, so a

@@ -1,14 +1,12 @@
 using System.Text;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Pcc.Functions.Pages;
 
 /// <summary>
 /// A server-rendered page as an ASP.NET Core result: a Razor component, which puts its content in
-/// <see cref="PageLayout"/>, rendered to HTML by <see cref="HtmlRenderer"/> with <see cref="Parameters"/>; every piece of
+/// <see cref="PageLayout"/>, rendered to HTML by <see cref="ComponentHtml"/> with <see cref="Parameters"/>; every piece of
 /// text and every attribute is HTML-encoded by the renderer. Pages carry no scripts; the headers forbid them, framing
 /// and forms posting elsewhere. Pages reached with a token in the link (<see cref="Private"/>) are never cached, send
 /// no referrer and ask not to be indexed.
@@ -20,9 +18,6 @@ namespace Pcc.Functions.Pages;
 /// </remarks>
 public sealed record WebPage : IResult, IStatusCodeHttpResult, IContentTypeHttpResult
 {
-    // Pages are functions of their parameters: their components inject no services.
-    private static readonly IServiceProvider s_noServices = new ServiceCollection().BuildServiceProvider();
-
     private WebPage(Type component, IReadOnlyDictionary<string, object?> parameters) => (Component, Parameters) = (component, parameters);
 
     /// <summary>The page's component.</summary>
@@ -49,20 +44,12 @@ public sealed record WebPage : IResult, IStatusCodeHttpResult, IContentTypeHttpR
         new(typeof(TComponent), parameters ?? []) { Status = status, Private = isPrivate };
 
     /// <summary>The whole document.</summary>
-    public async Task<string> RenderAsync()
+    public Task<string> RenderAsync() => ComponentHtml.RenderAsync<CascadingValue<WebPage>>(new()
     {
-        await using var renderer = new HtmlRenderer(s_noServices, NullLoggerFactory.Instance);
-        return await renderer.Dispatcher.InvokeAsync(async () =>
-        {
-            var page = await renderer.RenderComponentAsync<CascadingValue<WebPage>>(ParameterView.FromDictionary(new Dictionary<string, object?>
-            {
-                [nameof(CascadingValue<WebPage>.Value)] = this,
-                [nameof(CascadingValue<WebPage>.IsFixed)] = true,
-                [nameof(CascadingValue<WebPage>.ChildContent)] = (RenderFragment)BuildComponent,
-            }));
-            return page.ToHtmlString();
-        });
-    }
+        [nameof(CascadingValue<WebPage>.Value)] = this,
+        [nameof(CascadingValue<WebPage>.IsFixed)] = true,
+        [nameof(CascadingValue<WebPage>.ChildContent)] = (RenderFragment)BuildComponent,
+    });
 
     /// <inheritdoc />
     public async Task ExecuteAsync(HttpContext httpContext)

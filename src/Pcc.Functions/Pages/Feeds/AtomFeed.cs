@@ -1,9 +1,6 @@
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.Logging.Abstractions;
 using Pcc.Catalogue.Reading.Models;
 using Pcc.Catalogue.Storage;
 using static Pcc.Functions.Pages.PageText;
@@ -15,14 +12,11 @@ namespace Pcc.Functions.Pages.Feeds;
 /// case-study page plus the change's own key), the change as an HTML summary and a link to the case-study page.
 /// </summary>
 /// <remarks>
-/// Each summary is rendered by <see cref="FeedEntrySummary"/> with <see cref="HtmlRenderer"/> (every piece of text
+/// Each summary is rendered by <see cref="FeedEntrySummary"/> with <see cref="ComponentHtml"/> (every piece of text
 /// encoded), and the syndication model writes that HTML escaped again as XML.
 /// </remarks>
 public static class AtomFeed
 {
-    // Summaries are functions of their change: the components inject no services.
-    private static readonly IServiceProvider s_noServices = new ServiceCollection().BuildServiceProvider();
-
     /// <summary>The media type of an Atom feed.</summary>
     public const string ContentType = "application/atom+xml; charset=utf-8";
 
@@ -38,11 +32,9 @@ public static class AtomFeed
         };
         feed.Authors.Add(new SyndicationPerson { Name = "Policing Innovation Catalogue" });
         feed.Links.Add(new SyndicationLink(new Uri(root + selfPath), "self", title, "application/atom+xml", 0));
-        await using var renderer = new HtmlRenderer(s_noServices, NullLoggerFactory.Instance);
-        var items = new List<SyndicationItem>(changes.Count);
-        foreach (var change in changes)
-            items.Add(Entry(root, change, await SummaryAsync(renderer, change)));
-        feed.Items = items;
+        var summaries = await ComponentHtml.RenderEachAsync<FeedEntrySummary>(
+            changes.Select(change => new Dictionary<string, object?> { [nameof(FeedEntrySummary.Change)] = change }));
+        feed.Items = changes.Select((change, i) => Entry(root, change, summaries[i].Trim())).ToList();
         return feed;
     }
 
@@ -73,10 +65,4 @@ public static class AtomFeed
         item.Categories.Add(new SyndicationCategory(change.ThemeSlug, null, change.Theme));
         return item;
     }
-
-    private static Task<string> SummaryAsync(HtmlRenderer renderer, ChangeView change) => renderer.Dispatcher.InvokeAsync(async () =>
-        (await renderer.RenderComponentAsync<FeedEntrySummary>(ParameterView.FromDictionary(new Dictionary<string, object?>
-        {
-            [nameof(FeedEntrySummary.Change)] = change,
-        }))).ToHtmlString().Trim());
 }

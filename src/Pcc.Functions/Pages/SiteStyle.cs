@@ -1,35 +1,35 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Components;
 
 namespace Pcc.Functions.Pages;
 
 /// <summary>
-/// The one stylesheet of every page, <c>Pages/site.css</c>, embedded in the assembly and inlined by
-/// <see cref="PageLayout"/> so that a page is a single response that works offline and under a strict content security
-/// policy (<see cref="WebPage"/>).
+/// The one stylesheet of every page, <c>Pages/site.css</c>, embedded in the assembly and served at
+/// <c>/site.css</c> (<see cref="StylesheetFunction"/>). <see cref="PageLayout"/> links it with its
+/// <see cref="Version"/> in the query, so a browser keeps it until the file changes, and pages need no inline style
+/// under their content security policy (<see cref="WebPage"/>).
 /// </summary>
 public static partial class SiteStyle
 {
-    private static readonly Lazy<string> s_css = new(Load);
+    private static readonly Lazy<(string Css, string Version)> s_style = new(Load);
 
     /// <summary>The CSS, without its comments and line breaks.</summary>
-    public static string Css => s_css.Value;
+    public static string Css => s_style.Value.Css;
 
-    /// <summary>
-    /// The CSS as markup for the page's <c>&lt;style&gt;</c> element, whose content HTML does not escape. It is this
-    /// app's own file, never text from a document or a request, and it is checked not to close the element.
-    /// </summary>
-    internal static MarkupString Markup => new(Css);
+    /// <summary>The first 16 hex digits of the CSS's SHA-256: changes whenever the stylesheet does.</summary>
+    public static string Version => s_style.Value.Version;
 
-    private static string Load()
+    /// <summary>The stylesheet's address as pages link it: <c>/site.css?v={Version}</c>.</summary>
+    public static string Path => $"/site.css?v={Version}";
+
+    private static (string, string) Load()
     {
         using var stream = typeof(SiteStyle).Assembly.GetManifestResourceStream("Pcc.Functions.Pages.site.css")
             ?? throw new InvalidOperationException("The stylesheet Pages/site.css is not embedded in the assembly.");
         using var reader = new StreamReader(stream);
         var css = Comments().Replace(reader.ReadToEnd(), "").ReplaceLineEndings("").Trim();
-        return css.Contains("</", StringComparison.Ordinal) || css.Contains("<!--", StringComparison.Ordinal)
-            ? throw new InvalidOperationException("Pages/site.css must not contain '</' or '<!--': it is inlined in a <style> element.")
-            : css;
+        return (css, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(css)))[..16]);
     }
 
     [GeneratedRegex(@"/\*.*?\*/", RegexOptions.Singleline)]

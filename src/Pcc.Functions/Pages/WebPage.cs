@@ -62,7 +62,7 @@ public sealed record WebPage : IResult, IStatusCodeHttpResult, IContentTypeHttpR
         response.Headers.CacheControl = Private ? "no-store" : "no-cache";
         response.Headers["Referrer-Policy"] = Private ? "no-referrer" : "strict-origin-when-cross-origin";
         response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
         await response.WriteAsync(html, Encoding.UTF8, httpContext.RequestAborted);
     }
 

@@ -11,13 +11,17 @@ public static class PageChecks
     public static string ScreenshotFolder { get; } = Directory.CreateDirectory(RepositoryRoot.Combine("artifacts", "screenshots")).FullName;
 
     /// <summary>
-    /// Checks the page as it is now: a title and a description, and no serious or critical accessibility violation
-    /// (axe-core); then saves a full-page screenshot named <paramref name="name"/>.
+    /// Checks the page as it is now: a title and a description, the stylesheet applied, and no serious or critical
+    /// accessibility violation (axe-core); then saves a full-page screenshot named <paramref name="name"/>.
     /// </summary>
     public static async Task CheckAsync(IPage page, string name)
     {
         Assert.False(string.IsNullOrWhiteSpace(await page.TitleAsync()), $"{name}: no title");
         Assert.False(string.IsNullOrWhiteSpace(await page.Locator("meta[name=description]").GetAttributeAsync("content")), $"{name}: no description");
+
+        // The stylesheet loaded and applies: a page whose own policy blocked it would show unstyled.
+        var rules = await page.EvaluateAsync<int>("() => [...document.styleSheets].reduce((n, s) => n + s.cssRules.length, 0)");
+        Assert.True(rules > 0, $"{name}: no stylesheet applies");
 
         var results = await page.RunAxe();
         var serious = results.Violations.Where(v => v.Impact is "serious" or "critical")

@@ -9,10 +9,12 @@ using Pcc.Catalogue.Ingestion.Attempts;
 using Pcc.Catalogue.Ingestion.Reports;
 using Pcc.Catalogue.Ingestion.Review;
 using Pcc.Catalogue.Ingestion.Uploads;
+using Pcc.Catalogue.PersonalData;
 using Pcc.Catalogue.Reading;
 using Pcc.Catalogue.Search;
 using Pcc.Catalogue.Storage;
 using Pcc.Catalogue.Summaries;
+using Pcc.Notifications.Subscriptions;
 using Pcc.Platform.Storage;
 
 namespace Pcc.Catalogue;
@@ -52,6 +54,23 @@ public static class CatalogueServiceCollectionExtensions
         services.AddSingleton<CatalogueDigestSource>();
         services.AddSingleton<WeeklySummaryService>();
         services.AddSingleton<SummaryArchive>();
+        return services;
+    }
+
+    /// <summary>
+    /// The subscriber list in the app's tables, as the Function App and <c>pcc subscribers</c> both use it:
+    /// <see cref="SubscriberKeys"/> (its key blob in the secrets container), <see cref="SubscriberStore"/> and
+    /// <see cref="SubscriberData"/> (one person's data, for export and erasure). Needs <see cref="AddCatalogue"/>.
+    /// </summary>
+    public static IServiceCollection AddCatalogueSubscribers(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new SubscriberKeys(new TokenSecretStore(sp.GetRequiredService<PccStore>().Secrets, null, SubscriberKeys.BlobName)));
+        services.AddSingleton(sp =>
+        {
+            var store = sp.GetRequiredService<PccStore>();
+            return new SubscriberStore(store.Subscribers, sp.GetRequiredService<SubscriberKeys>(), store.EnsureCreatedAsync);
+        });
+        services.AddSingleton<SubscriberData>();
         return services;
     }
 

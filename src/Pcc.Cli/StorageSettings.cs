@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pcc.Catalogue;
-using Microsoft.Extensions.Options;
 using Pcc.Catalogue.Storage;
 using Pcc.Platform.Storage;
 
@@ -23,14 +22,6 @@ public static class StorageSettings
         set => s_overrides.Value = value;
     }
 
-    /// <summary>The app's store for a connection string (or null for the configured one).</summary>
-    public static PccStore Open(string? connectionString)
-    {
-        var options = ReadOptions(Configuration());
-        var account = Account(connectionString);
-        return new PccStore(account.CreateTableServiceClient(), account.CreateBlobServiceClient(), Options.Create(options));
-    }
-
     /// <summary>The storage account for a connection string (or null for the configured one).</summary>
     public static StorageConnection Account(string? connectionString)
     {
@@ -41,11 +32,12 @@ public static class StorageSettings
     }
 
     /// <summary>
-    /// The app's ingestion services over its storage, registered as the worker registers them (<c>AddCatalogue</c>), so
-    /// every <c>Ingestion__*</c> and <c>Storage__*</c> setting means what it means to the app.
-    /// <paramref name="connectionString"/> (or null for the configured one) stands in for the connection's setting.
+    /// The app's catalogue and subscriber list over its storage, registered as the worker registers them
+    /// (<c>AddCatalogue</c>, <c>AddCatalogueSubscribers</c>), so every <c>Ingestion__*</c> and <c>Storage__*</c> setting
+    /// means what it means to the app. <paramref name="connectionString"/> (or null for the configured one) stands in
+    /// for the connection's setting.
     /// </summary>
-    public static ServiceProvider IngestionServices(string? connectionString)
+    public static ServiceProvider Services(string? connectionString)
     {
         var configuration = Configuration();
         if (connectionString is not null)
@@ -57,7 +49,7 @@ public static class StorageSettings
         }
 
         var services = new ServiceCollection().AddLogging().AddSingleton(configuration);
-        services.AddCatalogue(configuration);
+        services.AddCatalogue(configuration).AddCatalogueSubscribers();
         return services.BuildServiceProvider();
     }
 

@@ -56,12 +56,7 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<IOptions<EmailOptions>>().Value.From,
             sp.GetRequiredService<ThemeTaxonomy>().Themes.ToDictionary(t => t.Slug, t => t.Name),
             sp.GetRequiredService<EmailHtmlRenderer>()));
-        services.AddSingleton(sp =>
-        {
-            var store = sp.GetRequiredService<PccStore>();
-            return new SubscriberStore(store.Subscribers, sp.GetRequiredService<SubscriberKeys>(), store.EnsureCreatedAsync);
-        });
-        services.AddSingleton(sp => new SubscriberKeys(new TokenSecretStore(sp.GetRequiredService<PccStore>().Secrets, null, SubscriberKeys.BlobName)));
+        services.AddCatalogueSubscribers();
         services.AddSingleton<SubscriptionService>();
         services.AddSingleton<SubscriptionValidator>();
         services.AddOptions<SubscriptionRateLimitOptions>().BindConfiguration(SubscriptionRateLimitOptions.Section).ValidateOnStart();

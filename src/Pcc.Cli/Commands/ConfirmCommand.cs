@@ -21,7 +21,7 @@ public static class ConfirmCommand
         var command = new Command("confirm", "Publish a version of a briefing that was held for review.") { briefing, version };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            await using var services = StorageSettings.IngestionServices(parseResult.GetValue(connection));
+            await using var services = StorageSettings.Services(parseResult.GetValue(connection));
             HeldVersions held;
             try
             {

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.DependencyInjection;
 using Pcc.Catalogue.PersonalData;
 using Pcc.Notifications.Subscriptions;
 
@@ -26,10 +28,13 @@ public static class SubscribersCommand
         var command = new Command("export", "Print everything held about the address as JSON.") { address };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            if (Open(parseResult, connection, address) is not var (data, normalised))
+            if (!TryNormalise(parseResult, address, out var normalised))
             {
                 return ExitCodes.Usage;
             }
+
+            await using var services = StorageSettings.Services(parseResult.GetValue(connection));
+            var data = services.GetRequiredService<SubscriberData>();
 
             parseResult.InvocationConfiguration.Output.WriteLine(SubscriberData.Format(await data.ExportAsync(normalised, cancellationToken)));
             return ExitCodes.Success;
@@ -43,10 +48,13 @@ public static class SubscribersCommand
         var command = new Command("erase", "Erase the address from every table and blob that holds it.") { address };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            if (Open(parseResult, connection, address) is not var (data, normalised))
+            if (!TryNormalise(parseResult, address, out var normalised))
             {
                 return ExitCodes.Usage;
             }
+
+            await using var services = StorageSettings.Services(parseResult.GetValue(connection));
+            var data = services.GetRequiredService<SubscriberData>();
 
             var places = await data.EraseAsync(normalised, cancellationToken);
             parseResult.InvocationConfiguration.Output.WriteLine(places == 0 ? "Nothing was held about the address." : $"Erased the address from {places} place(s).");
@@ -57,16 +65,14 @@ public static class SubscribersCommand
 
     private static Argument<string> Address() => new("address") { Description = "The email address, in any spelling." };
 
-    private static (SubscriberData Data, string Address)? Open(ParseResult parseResult, Option<string?> connection, Argument<string> address)
+    private static bool TryNormalise(ParseResult parseResult, Argument<string> address, [NotNullWhen(true)] out string? normalised)
     {
-        if (!EmailAddressRule.TryNormalise(parseResult.GetValue(address), out var normalised, out var problem))
+        if (EmailAddressRule.TryNormalise(parseResult.GetValue(address), out normalised, out var problem))
         {
-            parseResult.InvocationConfiguration.Error.WriteLine(problem);
-            return null;
+            return true;
         }
 
-        var store = StorageSettings.Open(parseResult.GetValue(connection));
-        var keys = new SubscriberKeys(new TokenSecretStore(store.Secrets, null, SubscriberKeys.BlobName));
-        return (new SubscriberData(store, new SubscriberStore(store.Subscribers, keys)), normalised);
+        parseResult.InvocationConfiguration.Error.WriteLine(problem);
+        return false;
     }
 }

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using Azure;
-using Pcc.Catalogue.Storage;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.DependencyInjection;
 using Pcc.Catalogue.Ingestion;
 using Pcc.Catalogue.Ingestion.Reports;
-using Azure.Storage.Blobs.Models;
+using Pcc.Catalogue.Storage;
 
 namespace Pcc.Cli.Commands;
 
@@ -43,7 +44,8 @@ public static class UploadCommand
             }
 
             var blobName = parseResult.GetValue(name) ?? source.Name;
-            var store = StorageSettings.Open(parseResult.GetValue(connection));
+            await using var services = StorageSettings.Services(parseResult.GetValue(connection));
+            var store = services.GetRequiredService<PccStore>();
             await store.BriefingBlobs.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             var uploaded = await store.BriefingBlobs.GetBlobClient(blobName).UploadAsync(
                 new BinaryData(await File.ReadAllBytesAsync(source.FullName, cancellationToken)),

@@ -1,8 +1,9 @@
 using System.Text;
-using Pcc.Catalogue.Storage;
-using Pcc.Functions.Ingestion;
+using Pcc.Briefings;
 using Pcc.Catalogue.Ingestion;
 using Pcc.Catalogue.Ingestion.Reports;
+using Pcc.Catalogue.Storage;
+using Pcc.Functions.Ingestion;
 using Pcc.Functions.Tests.Ingestion;
 using Pcc.LocalHost.Triggers;
 using Pcc.Testing;
@@ -199,6 +200,50 @@ public sealed class IngestBriefingTests(AppFixture app)
         var sources = warwickshire.GetProperty("sources").EnumerateArray().Select(s => s.GetString()).ToList();
         Assert.Contains(writeUpSlug, sources);
         Assert.Contains(briefingSlug, sources);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task TheBriefingSpeaksForTheCaseStudiesItNumbersWhicheverDocumentCameFirst(bool briefingFirst)
+    {
+        var prefix = Guid.NewGuid().ToString("N")[..12];
+        var (writeUp, briefing) = ($"{prefix}-{SeedBriefing.WriteUpName}", $"{prefix}-{SeedBriefing.Name}");
+        var (writeUpSlug, briefingSlug) = (AppFixture.SlugOf(writeUp), AppFixture.SlugOf(briefing));
+        var uploads = briefingFirst
+            ? new[] { (briefing, briefingSlug, SeedBriefing.Bytes), (writeUp, writeUpSlug, SeedBriefing.WriteUp) }
+            : [(writeUp, writeUpSlug, SeedBriefing.WriteUp), (briefing, briefingSlug, SeedBriefing.Bytes)];
+        var start = DateTimeOffset.UtcNow;
+        foreach (var (name, slug, bytes) in uploads)
+        {
+            await app.UploadAsync(name, bytes);
+            await app.WaitForVersionAsync(slug, 1);
+        }
+
+        var expected = BriefingParser.Default.Parse(SeedBriefing.Bytes, briefing).Value.CaseStudies.Where(c => c.Number is 1 or 2).ToList();
+        var shared = (await app.CaseStudiesOfAsync(writeUpSlug)).OrderBy(c => c.GetProperty("number").GetInt32()).ToList();
+        Assert.Equal(2, shared.Count);
+        Assert.All(expected.Zip(shared), pair =>
+        {
+            var (want, got) = pair;
+            Assert.Equal(want.Number, got.GetProperty("number").GetInt32());
+            Assert.Equal(want.Text, got.GetProperty("text").GetString());
+            Assert.Equal(briefingSlug, got.GetProperty("briefing").GetString());
+            var also = got.GetProperty("alsoReportedIn").EnumerateArray().Select(s => s.GetString()).ToList();
+            Assert.Contains(writeUpSlug, also);
+            Assert.DoesNotContain(briefingSlug, also);
+        });
+
+        // A restatement after the briefing is no change of the case study; after a restatement, the briefing's arrival is.
+        if (briefingFirst)
+        {
+            Assert.Empty(await app.ChangesOfAsync(writeUpSlug, start));
+        }
+        else
+        {
+            var arrivals = (await app.ChangesOfAsync(briefingSlug, start)).Where(c => c.GetProperty("kind").GetString() == "new").Select(c => c.GetProperty("key").GetString());
+            Assert.All(shared, c => Assert.Contains(c.GetProperty("key").GetString(), arrivals));
+        }
     }
 
     [Fact]

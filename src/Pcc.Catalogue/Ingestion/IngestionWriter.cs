@@ -11,7 +11,8 @@ namespace Pcc.Catalogue.Ingestion;
 /// Applies an ingest report to the tables. Every row's key comes from the report (its fixed timestamp, slug and
 /// case-study keys), and every write is an upsert or a delete that tolerates absence, so applying a report twice
 /// leaves the same rows as applying it once. Change rows go first: the catalogue never shows a state whose changes
-/// were not recorded.
+/// were not recorded. A case study another document speaks for (<see cref="SourcePrecedence"/>) only gains this
+/// briefing as a source: what this briefing says of it is recorded in the report, not as a change.
 /// </summary>
 public sealed class IngestionWriter(PccStore store)
 {
@@ -43,7 +44,7 @@ public sealed class IngestionWriter(PccStore store)
     /// <summary>Applies a successfully read report.</summary>
     public async Task ApplyAsync(IngestionReport report, IReadOnlyDictionary<string, CaseStudyEntity> catalogue, CancellationToken cancellationToken)
     {
-        var events = ChangeEvents(report).ToList();
+        var events = ChangeEvents(report).Where(e => Recorded(report, catalogue, e)).ToList();
         await UpsertInBatchesAsync(store.Changes, events.Select(e => ToChange(report, e)), cancellationToken);
         foreach (var e in events)
         {
@@ -79,6 +80,13 @@ public sealed class IngestionWriter(PccStore store)
         foreach (var caseStudy in report.CaseStudies)
         {
             catalogue.TryGetValue(caseStudy.Key, out var existing);
+            if (existing is not null && !SourcePrecedence.Speaks(existing, caseStudy.Number, report.Slug))
+            {
+                existing.Sources = JoinSources(SplitSources(existing.Sources).Append(report.Slug));
+                await store.CaseStudies.UpsertEntityAsync(existing, TableUpdateMode.Replace, cancellationToken);
+                continue;
+            }
+
             if (existing is not null && existing.PartitionKey != caseStudy.ThemeSlug)
             {
                 await store.CaseStudies.DeleteEntityAsync(existing.PartitionKey, existing.RowKey, ETag.All, cancellationToken);
@@ -101,16 +109,50 @@ public sealed class IngestionWriter(PccStore store)
             }
 
             var sources = SplitSources(existing.Sources).Where(s => s != report.Slug).ToList();
-            if (sources.Count == 0)
+            var successor = existing.Briefing == report.Slug && sources.Count > 0 ? await SuccessorAsync(existing.RowKey, sources, cancellationToken) : null;
+            if (sources.Count == 0 || successor is not null)
             {
                 await store.CaseStudies.DeleteEntityAsync(existing.PartitionKey, existing.RowKey, ETag.All, cancellationToken);
             }
-            else
+
+            if (successor is not null)
+            {
+                // Its briefing dropped it; another source speaks for it from now on, in its own words.
+                var entity = Fill(new CaseStudyEntity { PartitionKey = successor.ThemeSlug, RowKey = existing.RowKey }, successor);
+                (entity.Briefing, entity.Sources, entity.FirstSeen, entity.LastChanged) = (successor.PartitionKey, JoinSources(sources), existing.FirstSeen, report.IngestedAt);
+                await store.CaseStudies.UpsertEntityAsync(Checked(entity), TableUpdateMode.Replace, cancellationToken);
+            }
+            else if (sources.Count > 0)
             {
                 existing.Sources = JoinSources(sources);
                 await store.CaseStudies.UpsertEntityAsync(existing, TableUpdateMode.Replace, cancellationToken);
             }
         }
+    }
+
+    private async Task<BriefingCaseStudyEntity?> SuccessorAsync(string key, IEnumerable<string> sources, CancellationToken cancellationToken)
+    {
+        var reports = new List<BriefingCaseStudyEntity>();
+        foreach (var source in sources)
+        {
+            if ((await store.BriefingCaseStudies.GetEntityIfExistsAsync<BriefingCaseStudyEntity>(source, key, cancellationToken: cancellationToken)).ValueOrDefault() is { } row)
+            {
+                reports.Add(row);
+            }
+        }
+
+        return SourcePrecedence.Successor(reports);
+    }
+
+    // What reaches the change feed and histories: a new or changed case study this briefing speaks for, and the removal
+    // of one it spoke for (another source may speak for it from then on). Applied again, a removal finds the entry gone
+    // or handed on: its row, written the first time, stays.
+    private static bool Recorded(IngestionReport report, IReadOnlyDictionary<string, CaseStudyEntity> catalogue, (string Kind, ReportCaseStudy CaseStudy, ReportChange? Change) e)
+    {
+        catalogue.TryGetValue(e.CaseStudy.Key, out var current);
+        return e.Kind == "removed"
+            ? current is null || current.Briefing == report.Slug
+            : SourcePrecedence.Speaks(current, e.CaseStudy.Number, report.Slug);
     }
 
     private static async Task UpsertInBatchesAsync<T>(TableClient table, IEnumerable<T> entities, CancellationToken cancellationToken)
@@ -179,6 +221,10 @@ public sealed class IngestionWriter(PccStore store)
         entity.Diff = Stored(e.Change?.Diff);
         return entity;
     }
+
+    private static T Fill<T>(T entity, CaseStudyRecord c)
+        where T : CaseStudyRecord =>
+        Fill(entity, new ReportCaseStudy(c.Key, c.Number, c.ThemeSlug, c.Theme, c.Title, c.Text, c.Location));
 
     private static T Fill<T>(T entity, ReportCaseStudy c)
         where T : CaseStudyRecord

@@ -64,7 +64,8 @@ public sealed class WeeklySummaryService(
         }
     }
 
-    private async Task<WeeklySummary> BuildAsync(int year, int week, CancellationToken cancellationToken)
+    /// <summary>The summary of the week as the catalogue stands now: what <see cref="RunAsync"/> stores and emails, and the page of the week in progress.</summary>
+    public async Task<WeeklySummary> BuildAsync(int year, int week, CancellationToken cancellationToken)
     {
         await store.EnsureCreatedAsync(cancellationToken);
         var (start, end) = WeeklySummary.PeriodOf(year, week);

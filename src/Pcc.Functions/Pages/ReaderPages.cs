@@ -59,13 +59,13 @@ public sealed class ReaderPages(CatalogueReader catalogue, RecentChanges changes
     [Function("SummariesPage")]
     public async Task<IResult> SummariesAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "summaries")] HttpRequest request, CancellationToken cancellationToken) =>
-        SummariesPage.Render(await summaries.WeeksAsync(cancellationToken));
+        SummariesPage.Render(summaries.CurrentWeek, await summaries.WeeksAsync(cancellationToken));
 
     /// <summary><c>GET /summaries/{week}</c>: one week's summary.</summary>
     [Function("SummaryPage")]
     public async Task<IResult> SummaryAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "summaries/{week}")] HttpRequest request, string week, CancellationToken cancellationToken) =>
         await summaries.ReadAsync(week, cancellationToken) is { } summary
-            ? SummaryPage.Render(summary)
+            ? SummaryPage.Render(summary, inProgress: week == summaries.CurrentWeek)
             : NotFoundPage.Render("There is no summary for this week.");
 }

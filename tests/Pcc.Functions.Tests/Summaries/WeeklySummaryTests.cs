@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using AngleSharp.Html.Parser;
 using Pcc.Catalogue.Summaries;
+using Pcc.Notifications.Digests.Weekly;
+using Pcc.Testing.App;
 
 namespace Pcc.Functions.Tests.Summaries;
 
@@ -31,6 +34,25 @@ public sealed class WeeklySummaryTests(SummaryApp app) : IClassFixture<SummaryAp
 
         await app.RunAsync("SendWeeklySummary");
         Assert.Single(await app.MailDev.ListToSettledAsync(app.Editor));
+    }
+
+    [Fact]
+    public async Task TheWeekSoFarShowsWhatWasIngestedTodayMarkedInProgress()
+    {
+        var (year, number) = WeeklySummary.WeekOf(DateTimeOffset.UtcNow);
+        var week = $"{year:D4}-W{number:D2}";
+        var name = AppFixture.UniqueBriefingName();
+        await app.IngestAsync(name, SeedBriefing.Bytes, version: 1);
+
+        var list = new HtmlParser().ParseDocument(await app.Http.GetStringAsync("summaries"));
+        var link = Assert.Single(list.QuerySelectorAll("main a"), a => a.GetAttribute("href") == $"/summaries/{week}");
+        Assert.Contains("in progress", link.TextContent);
+        var page = new HtmlParser().ParseDocument(await app.Http.GetStringAsync($"summaries/{week}"));
+
+        Assert.Equal($"Week {week} so far", page.QuerySelector("h1")?.TextContent);
+        Assert.Contains("In progress", page.QuerySelector("[role=status]")?.TextContent);
+        Assert.Contains(page.QuerySelectorAll("main li a"), a => a.GetAttribute("href") == $"/briefings/{AppFixture.SlugOf(name)}");
+        Assert.Contains("20 new case studies", page.QuerySelector("main")!.TextContent);
     }
 
     [Theory]

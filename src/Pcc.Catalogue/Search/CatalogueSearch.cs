@@ -13,16 +13,16 @@ namespace Pcc.Catalogue.Search;
 /// <remarks>
 /// <para>Every search first reads the small <c>Briefings</c> partition (one row per briefing, which an ingest rewrites
 /// after every case-study row it writes) and compares each row's ETag with the one the index was last brought up to.
-/// For each briefing whose row is new, changed or gone it re-reads only that briefing's case studies: its
-/// <c>BriefingCaseStudies</c> partition, then the <c>CaseStudies</c> rows of the case studies it has now or had before
-/// (a query per theme and 14 keys), and replaces, adds or removes their documents in the index. Nothing else is read or
-/// re-indexed.</para>
-/// <para>Cold start: the index lives in the process only. The first search an instance answers (after a start, a scale-out
-/// or a recycle) reads the whole <c>CaseStudies</c> table and indexes every case study before it answers, as search did
-/// on every change before: about 3–4.5 s at 10,000 case studies. Searches arriving meanwhile wait for it. From then on
-/// only changed briefings are read.</para>
+/// For each briefing whose row is new, changed or gone it re-reads only that briefing's case studies: the keys and
+/// themes in its <c>BriefingCaseStudies</c> partition, then the <c>CaseStudies</c> rows of the case studies it has now
+/// or had before (one query per theme and 14 keys), and replaces, adds or removes their documents in the index. Nothing
+/// else is read or re-indexed; searches wait only while that runs.</para>
+/// <para>Cold start: the index lives in the process only, and nothing builds it ahead. The first search an instance
+/// answers (after a start, a scale-out or a recycle) reads the whole <c>CaseStudies</c> table and indexes every case
+/// study before it answers (about 3 s at 10,000 case studies, see <c>bench/results.md</c>); searches arriving meanwhile
+/// wait for it. From then on only changed briefings are read.</para>
 /// </remarks>
-public sealed class CatalogueSearch(PccStore store, CatalogueReader reader, BriefingContents contents, Synonyms synonyms) : IDisposable
+public sealed class CatalogueSearch(PccStore store, CatalogueReader reader, Synonyms synonyms) : IDisposable
 {
     // A Table query filter may hold at most 15 comparisons: the partition's and 14 row keys.
     private const int KeysPerQuery = 14;
@@ -103,12 +103,16 @@ public sealed class CatalogueSearch(PccStore store, CatalogueReader reader, Brie
             members.Remove(briefing);
             if (etags.ContainsKey(briefing))
             {
-                var rows = await contents.CaseStudiesAsync(briefing, cancellationToken);
-                members[briefing] = rows.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
-                foreach (var row in rows)
+                // Only the keys and themes: the text is read from the catalogue rows, which another briefing may have set.
+                var keys = new HashSet<string>(StringComparer.Ordinal);
+                var filter = TableClient.CreateQueryFilter($"PartitionKey eq {briefing}");
+                await foreach (var row in store.BriefingCaseStudies.QueryAsync<BriefingCaseStudyEntity>(filter, select: ["RowKey", "ThemeSlug"], cancellationToken: cancellationToken))
                 {
-                    themes[row.Key] = row.ThemeSlug;
+                    keys.Add(row.RowKey);
+                    themes[row.RowKey] = row.ThemeSlug;
                 }
+
+                members[briefing] = keys;
             }
 
             Interlocked.Increment(ref _briefingsRead);

@@ -146,6 +146,8 @@ resource settings 'Microsoft.Web/sites/config@2025-03-01' = {
     Ingestion__AbandonAfter: '00:10:00'
     Ingestion__LockWait: '00:02:00'
     Catalogue__ThemesFile: ''
+    // Search's synonyms and abbreviations (built in, from seeds/synonyms.txt, when empty).
+    Search__SynonymsFile: ''
 
     // Pages: the site root is the app's (no host welcome page). Editor pages need an Entra ID sign-in with the Editor
     // app role through App Service Authentication (authsettingsV2 below); while it is off (no editorSignInClientId)

@@ -25,7 +25,8 @@ public static class CatalogueServiceCollectionExtensions
     /// <summary>
     /// The app's storage (<see cref="PccStore"/>, section <c>Storage</c>) and the Azure SDK's clients for the connection
     /// it names; the theme taxonomy (section <c>Catalogue</c>); document reading limits and the ingest pipeline (section
-    /// <c>Ingestion</c>) with held versions, reports, the ingest log and editors' uploads; the read side and search.
+    /// <c>Ingestion</c>) with held versions, reports, the ingest log and editors' uploads; the read side; search (section
+    /// <c>Search</c>: the synonyms file).
     /// </summary>
     public static IServiceCollection AddCatalogue(this IServiceCollection services, IConfiguration configuration)
     {
@@ -38,7 +39,7 @@ public static class CatalogueServiceCollectionExtensions
         services.AddSingleton<ReportReader>();
         services.AddSingleton<IngestLog>();
         services.AddSingleton<BriefingUploads>();
-        services.AddSingleton<CatalogueSearch>();
+        services.AddSearch();
         return services;
     }
 
@@ -97,6 +98,17 @@ public static class CatalogueServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CatalogueOptions>>().Value.ThemesFile is { Length: > 0 } themesFile
             ? ThemeTaxonomy.LoadFile(themesFile)
             : ThemeTaxonomy.Default);
+    }
+
+    /// <summary>Search: the built-in synonyms list, or the file <c>Search:SynonymsFile</c> names, and the catalogue's index.</summary>
+    private static void AddSearch(this IServiceCollection services)
+    {
+        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SearchOptions>, SearchOptionsValidator>());
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SearchOptions>>().Value.SynonymsFile is { Length: > 0 } synonymsFile
+            ? Synonyms.LoadFile(synonymsFile)
+            : Synonyms.Default);
+        services.AddSingleton<CatalogueSearch>();
     }
 
     /// <summary>Document reading limits and ingest recovery (section <c>Ingestion</c>) and the ingest pipeline.</summary>

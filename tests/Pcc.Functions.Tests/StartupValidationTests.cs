@@ -12,6 +12,7 @@ public sealed class StartupValidationTests
     [InlineData("Email:Transport", "SendGrid", "Email:SendGrid:ApiKey")]
     [InlineData("Subscriptions:PublicBaseUrl", "127.0.0.1:7071", "Subscriptions:PublicBaseUrl must be an absolute http(s) URL")]
     [InlineData("Storage:ReportsContainer", "Ingest_Reports", "Storage:ReportsContainer must be a container name")]
+    [InlineData("Search:SynonymsFile", "/no/such/synonyms.txt", "Search:SynonymsFile names a file that does not exist")]
     public async Task AMisspeltOrMissingSettingStopsTheWorkerAtStartUpNamingIt(string setting, string value, string named)
     {
         var options = AppFixture.Options(Guid.NewGuid().ToString("N")[..12], await Azurite.GetAsync(), await MailDev.GetAsync());

@@ -181,7 +181,7 @@ public sealed class CatalogueReader(PccStore store, ThemeTaxonomy taxonomy)
     internal static ChangeView ToView(ChangeEntity c) =>
         new(c.Kind, c.Key, c.Number, c.ThemeSlug, c.Theme, c.Title, c.Text, c.ReadDiff(), c.PreviousText, c.Briefing, c.Version, c.IngestedAt, c.AlsoIn);
 
-    private static CaseStudyView ToView(CaseStudyEntity c) =>
+    internal static CaseStudyView ToView(CaseStudyEntity c) =>
         new(c.Key, c.Number, c.ThemeSlug, c.Theme, c.Title, c.Text, c.Location, c.Briefing,
             c.Sources.Split(',', StringSplitOptions.RemoveEmptyEntries), c.FirstSeen, c.LastChanged);
 }

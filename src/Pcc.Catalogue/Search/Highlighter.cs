@@ -1,36 +1,41 @@
 namespace Pcc.Catalogue.Search;
 
-/// <summary>Marks the words of a text that a search matched, and cuts an excerpt around the first match.</summary>
+/// <summary>
+/// Marks the words of a text that a search matched, and cuts an excerpt around the first match. By hand rather than
+/// Lucene's highlighter, which returns marked-up strings: the page builds its HTML from the runs and encodes every one.
+/// </summary>
 public static class Highlighter
 {
     /// <summary>
-    /// The runs of <paramref name="text"/> with every word that starts with one of <paramref name="words"/> (folded)
-    /// marked; when the text is longer than <paramref name="maxLength"/>, an excerpt of about that length around the
-    /// first match, with "…" where it was cut.
+    /// The runs of <paramref name="text"/> with every word <paramref name="terms"/> match marked (read as the index reads
+    /// them, so "re-offending" is marked for "offenders"; a synonym phrase as one run); when the text is longer than
+    /// <paramref name="maxLength"/>, an excerpt of about that length around the first match, with "…" where it was cut.
     /// </summary>
-    public static IReadOnlyList<TextRun> Runs(string text, IReadOnlyList<string> words, int maxLength = int.MaxValue)
+    public static IReadOnlyList<TextRun> Runs(string text, SearchTerms terms, int maxLength = int.MaxValue)
     {
-        var folded = FoldedText.Of(text, keepPositions: true);
-        var marks = new List<(int Start, int End)>();
-        for (var i = 0; i < folded.Text.Length; i++)
+        var analyzed = new List<AnalyzedTerm>();
+        int? first = null;
+        foreach (var term in SearchAnalyzer.Instance.Read(text))
         {
-            if (!char.IsLetterOrDigit(folded.Text[i]) || (i > 0 && char.IsLetterOrDigit(folded.Text[i - 1])))
+            // Past the first match's excerpt nothing is shown: reading the rest of a long text would only cost time.
+            if (first is { } start && term.Start - start > maxLength)
             {
-                continue;
+                break;
             }
 
-            var end = i;
-            while (end < folded.Text.Length && char.IsLetterOrDigit(folded.Text[end]))
-            {
-                end++;
-            }
+            analyzed.Add(term);
+            first ??= terms.MatchAt(analyzed, analyzed.Count - 1) > 0 ? term.Start : null;
+        }
 
-            if (StartsWithAny(folded.Text.AsSpan(i, end - i), words))
+        var marks = new List<(int Start, int End)>();
+        for (var i = 0; i < analyzed.Count; i++)
+        {
+            var length = terms.MatchAt(analyzed, i);
+            if (length > 0)
             {
-                marks.Add((folded.OriginalIndex(i), folded.OriginalIndex(end - 1) + 1));
+                marks.Add((analyzed[i].Start, analyzed[i + length - 1].End));
+                i += length - 1;
             }
-
-            i = end - 1;
         }
 
         var (from, to) = Window(text, marks, maxLength);
@@ -63,19 +68,6 @@ public static class Highlighter
         }
 
         return runs;
-    }
-
-    private static bool StartsWithAny(ReadOnlySpan<char> word, IReadOnlyList<string> words)
-    {
-        foreach (var w in words)
-        {
-            if (word.StartsWith(w, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     // Starts a little before the first match, on a word boundary, and ends on one.

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Pcc.Catalogue.Search;
 
-/// <summary>What a reader searched for: words (all must match), and optionally one theme and a date.</summary>
+/// <summary>What a reader searched for: words (ranked by how well they match, see <see cref="SearchIndex"/>), and optionally one theme and a date.</summary>
 /// <param name="Text">The words as typed.</param>
 /// <param name="Theme">A theme slug, or null for every theme.</param>
 /// <param name="ChangedSince">Only case studies changed on or after this day (UTC), or null.</param>
@@ -11,7 +11,7 @@ public sealed record SearchQuery(string? Text, string? Theme = null, DateOnly? C
     /// <summary>The longest query read; the rest is ignored.</summary>
     public const int MaxLength = 200;
 
-    /// <summary>The folded words to match.</summary>
+    /// <summary>The folded words typed (the index reads <see cref="Text"/> itself, stemmed and with synonyms).</summary>
     public IReadOnlyList<string> Words { get; } = FoldedText.Words(Text is { Length: > MaxLength } ? Text[..MaxLength] : Text);
 
     /// <summary>Whether there is anything to search for.</summary>

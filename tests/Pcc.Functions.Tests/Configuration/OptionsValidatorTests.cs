@@ -1,11 +1,13 @@
 using Pcc.Briefings.Reading;
 using Pcc.Catalogue;
 using Pcc.Catalogue.Ingestion;
+using Pcc.Catalogue.Search;
 using Pcc.Catalogue.Storage;
 using Pcc.Notifications.Digests;
 using Pcc.Notifications.Email;
 using Pcc.Notifications.Email.SendGrid;
 using Pcc.Notifications.Subscriptions;
+using Pcc.Testing;
 
 namespace Pcc.Functions.Tests.Configuration;
 
@@ -84,6 +86,28 @@ public sealed class OptionsValidatorTests
             Assert.Contains("Catalogue:ThemesFile names a file that does not exist", missing.FailureMessage, StringComparison.Ordinal);
             Assert.Contains("Catalogue:ThemesFile names a file that is not a theme taxonomy", invalid.FailureMessage, StringComparison.Ordinal);
             Assert.True(new CatalogueOptionsValidator().Validate(null, new CatalogueOptions()).Succeeded);
+        }
+        finally
+        {
+            File.Delete(broken);
+        }
+    }
+
+    [Fact]
+    public void ASynonymsFileThatIsMissingOrNotASynonymsListIsNamed()
+    {
+        var broken = Path.GetTempFileName();
+        File.WriteAllText(broken, "rj, restorative justice\nvru\n");
+        try
+        {
+            var missing = new SearchOptionsValidator().Validate(null, new SearchOptions { SynonymsFile = broken + ".missing" });
+            var invalid = new SearchOptionsValidator().Validate(null, new SearchOptions { SynonymsFile = broken });
+
+            Assert.Contains("Search:SynonymsFile names a file that does not exist", missing.FailureMessage, StringComparison.Ordinal);
+            Assert.Contains("Search:SynonymsFile names a file that is not a synonyms list", invalid.FailureMessage, StringComparison.Ordinal);
+            Assert.Contains("Line 2 ('vru')", invalid.FailureMessage, StringComparison.Ordinal);
+            Assert.True(new SearchOptionsValidator().Validate(null, new SearchOptions()).Succeeded);
+            Assert.True(new SearchOptionsValidator().Validate(null, new SearchOptions { SynonymsFile = RepositoryRoot.Combine("seeds", "synonyms.txt") }).Succeeded);
         }
         finally
         {

@@ -13,11 +13,14 @@ public static class SampleBriefings
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(2);
 
+    // seeds/ also holds the lists editors extend (themes.json, synonyms.txt); they are not briefings.
+    private static bool IsBriefing(string path) => !string.Equals(Path.GetFileName(path), "synonyms.txt", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Seeds and reports; does nothing when the container already has blobs or there is no <c>seeds/</c> folder.</summary>
     public static async Task RunAsync(LocalFunctionHost host, TextWriter output, CancellationToken cancellationToken)
     {
         var seeds = RepositoryLocator.Find(host.Options.RepositoryRoot) is { } root && Directory.Exists(Path.Combine(root, "seeds"))
-            ? Directory.GetFiles(Path.Combine(root, "seeds"), "*.txt").Order(StringComparer.Ordinal).ToList()
+            ? Directory.GetFiles(Path.Combine(root, "seeds"), "*.txt").Where(IsBriefing).Order(StringComparer.Ordinal).ToList()
             : [];
         var container = host.Storage.GetBlobContainerClient(host.BriefingsContainer);
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);

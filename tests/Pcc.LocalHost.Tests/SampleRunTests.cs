@@ -34,7 +34,17 @@ public sealed class SampleRunTests
 
             Assert.Contains(subjects, s => s.StartsWith("Confirm your subscription", StringComparison.Ordinal));
             Assert.Contains(subjects, s => s.StartsWith("20 updates in", StringComparison.Ordinal));
+            // The digest reads in the briefing's order whichever document was ingested last: the write-up restates
+            // two of the briefing's case studies, and the briefing (which numbers them) speaks for them.
+            var digest = (await mail.GetFromJsonAsync<JsonElement>("email")).EnumerateArray()
+                .First(e => e.GetProperty("subject").GetString()!.StartsWith("20 updates in", StringComparison.Ordinal));
+            var themes = System.Text.RegularExpressions.Regex.Matches(digest.GetProperty("html").GetString()!, "<h2[^>]*>([^<]*)</h2>")
+                .Select(m => m.Groups[1].Value).ToList();
+            Assert.Equal(7, themes.Count);
+            Assert.Equal("Supporting the long-term recovery from the Covid-19 pandemic", themes[0]);
             Assert.Contains("Public Safety, Public Trust: 20 case studies in 7 themes (20 new)", host.Output);
+            // seeds/ also holds the editors' synonyms list, which is not a briefing to upload.
+            Assert.Contains("Uploading 2 sample briefing(s)", host.Output);
             // The key /admin needs is printed at start-up: here the one given with --admin-key.
             Assert.Contains($"Key            {host.AdminKey}", host.Output);
             // The console shows each function's own logs under its name, not the worker's request-by-request diagnostics.

@@ -37,6 +37,34 @@ public sealed class OptionsChecks(string section)
     public OptionsChecks Required(string? value, string key, string why) =>
         Check(string.IsNullOrWhiteSpace(value), key, $"must be set: {why}");
 
+    /// <summary>
+    /// The setting, when set, must name a file that <paramref name="load"/> reads without an I/O or format error;
+    /// <paramref name="what"/> says what the file should be, <paramref name="unset"/> what leaving the setting empty gives.
+    /// The file is read once, so the problem found is the message given.
+    /// </summary>
+    public OptionsChecks ReadableFile(string? path, string key, Action<string> load, string what, string unset)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return this;
+        }
+
+        if (!File.Exists(path))
+        {
+            return Check(true, key, $"names a file that does not exist ('{path}'); leave it empty for {unset}.");
+        }
+
+        try
+        {
+            load(path);
+            return this;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return Check(true, key, $"names a file that is not {what} ('{path}': {ex.Message}); leave it empty for {unset}.");
+        }
+    }
+
     /// <summary>Success, or every problem found, one per line.</summary>
     public ValidateOptionsResult Result() => _problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(_problems);
 

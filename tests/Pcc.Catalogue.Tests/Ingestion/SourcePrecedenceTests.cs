@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pcc.Catalogue.Ingestion;
 using Pcc.Catalogue.Ingestion.Reports;
@@ -69,13 +68,7 @@ public sealed class SourcePrecedenceTests(AzuriteFixture fixture) : IClassFixtur
 
     private async Task<(IngestionWriter Writer, CatalogueReader Reader)> CatalogueAsync()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = fixture.Azurite.ConnectionString,
-            ["Storage:TablePrefix"] = AzuriteFixture.UniqueName("t"),
-        }).Build();
-        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddCatalogue(configuration).BuildServiceProvider();
-        await services.GetRequiredService<PccStore>().EnsureCreatedAsync();
+        var services = await CatalogueServices.CreateAsync(fixture);
         return (services.GetRequiredService<IngestionWriter>(), services.GetRequiredService<CatalogueReader>());
     }
 }

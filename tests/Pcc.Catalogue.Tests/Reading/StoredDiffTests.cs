@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pcc.Briefings.Comparison;
 using Pcc.Catalogue.Reading;
@@ -67,14 +66,7 @@ public sealed class StoredDiffTests(AzuriteFixture fixture) : IClassFixture<Azur
 
     private async Task<(PccStore Store, CatalogueReader Reader)> CatalogueAsync()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = fixture.Azurite.ConnectionString,
-            ["Storage:TablePrefix"] = AzuriteFixture.UniqueName("t"),
-        }).Build();
-        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddCatalogue(configuration).BuildServiceProvider();
-        var store = services.GetRequiredService<PccStore>();
-        await store.EnsureCreatedAsync();
-        return (store, services.GetRequiredService<CatalogueReader>());
+        var services = await CatalogueServices.CreateAsync(fixture);
+        return (services.GetRequiredService<PccStore>(), services.GetRequiredService<CatalogueReader>());
     }
 }

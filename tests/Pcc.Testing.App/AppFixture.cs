@@ -125,6 +125,13 @@ public class AppFixture : IAsyncLifetime
         return await WaitForVersionAsync(SlugOf(name), version);
     }
 
+    /// <summary>Uploads a briefing with blob <paramref name="metadata"/> (as Storage Explorer or <c>pcc upload --note</c> would) and waits for <paramref name="version"/>.</summary>
+    public async Task<JsonElement> IngestAsync(string name, byte[] content, int version, IDictionary<string, string> metadata)
+    {
+        await Briefings.GetBlobClient(name).UploadAsync(new BinaryData(content), new Azure.Storage.Blobs.Models.BlobUploadOptions { Metadata = metadata });
+        return await WaitForVersionAsync(SlugOf(name), version);
+    }
+
     /// <summary>Waits until <c>GET api/briefings/{slug}</c> shows <paramref name="version"/> as current; returns that JSON.</summary>
     public Task<JsonElement> WaitForVersionAsync(string slug, int version) =>
         Eventually.Async(

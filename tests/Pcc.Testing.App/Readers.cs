@@ -9,9 +9,9 @@ namespace Pcc.Testing.App;
 public static partial class Readers
 {
     /// <summary>Subscribes through the front door, opens the confirmation link from MailDev and presses Confirm.</summary>
-    public static async Task SubscribeAndConfirmAsync(this AppFixture app, string address, string[] themes, string frequency = "daily")
+    public static async Task SubscribeAndConfirmAsync(this AppFixture app, string address, string[] themes, string frequency = "daily", bool includeMinorCorrections = false)
     {
-        using var response = await app.Http.PostAsJsonAsync("api/subscriptions", new { email = address, themes, frequency });
+        using var response = await app.Http.PostAsJsonAsync("api/subscriptions", new { email = address, themes, frequency, includeMinorCorrections });
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var link = ConfirmLinkIn(await app.MailDev.WaitForAsync(address));
         Assert.StartsWith(app.Host.FrontDoorAddress.ToString(), link);

@@ -30,6 +30,14 @@ public static class SeedBriefing
     /// <summary>A later version with only case study 3's homicide figure changed (39 → 41 per cent).</summary>
     public static byte[] FigureChanged => Edited(t => t.Replace("seen homicides fall 39 per cent", "seen homicides fall 41 per cent", StringComparison.Ordinal));
 
+    /// <summary>
+    /// Corrections to case study 3 (the Scottish Violence Reduction Unit) that leave what it says as it was: a comma
+    /// added and "programmes" respelled "programs".
+    /// </summary>
+    public static string Corrected(string text) => text
+        .Replace("social enterprises such as Street & Arrow", "social enterprises, such as Street & Arrow", StringComparison.Ordinal)
+        .Replace("affected by violence to programmes, and", "affected by violence to programs, and", StringComparison.Ordinal);
+
     /// <summary>The seed's text with <paramref name="edit"/> applied.</summary>
     public static byte[] Edited(Func<string, string> edit) => Encoding.UTF8.GetBytes(edit(Text));
 

@@ -63,7 +63,7 @@ public sealed class CatalogueDigestSource(
         {
             var manage = await links.ManageUrlAsync(subscriber, cancellationToken);
             var unsubscribe = await links.UnsubscribeUrlAsync(subscriber, cancellationToken);
-            yield return new DigestRecipient(subscriber.Id, subscriber.Address, subscriber.Themes, frequency, manage.AbsoluteUri, unsubscribe.AbsoluteUri);
+            yield return new DigestRecipient(subscriber.Id, subscriber.Address, subscriber.Themes, frequency, manage.AbsoluteUri, unsubscribe.AbsoluteUri, subscriber.IncludeMinorCorrections);
         }
     }
 
@@ -133,5 +133,7 @@ public sealed class CatalogueDigestSource(
         row.Briefing,
         briefingTitle,
         row.Version,
-        row.IngestedAt);
+        row.IngestedAt,
+        row.ReadGrade(),
+        row.Note);
 }

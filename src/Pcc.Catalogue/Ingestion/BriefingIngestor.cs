@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Pcc.Briefings;
 using Pcc.Catalogue.Ingestion.Attempts;
 using Pcc.Catalogue.Ingestion.Reports;
+using Pcc.Catalogue.Ingestion.Uploads;
 using Pcc.Catalogue.Storage;
 
 namespace Pcc.Catalogue.Ingestion;
@@ -102,7 +103,8 @@ public sealed class BriefingIngestor(
             receipt = await ReserveAsync(slug, etag, briefing, cancellationToken);
         }
 
-        var target = new IngestionTarget(blobName, slug, etag, receipt.Version, receipt.IngestedAt);
+        var note = UploadNote.Read(properties.Metadata);
+        var target = new IngestionTarget(blobName, slug, etag, receipt.Version, receipt.IngestedAt, note.ChangeNote, note.EditorialOnly);
         var catalogue = await writer.ReadCatalogueAsync(cancellationToken);
         if (report is null)
         {

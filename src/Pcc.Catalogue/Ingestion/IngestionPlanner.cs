@@ -46,21 +46,40 @@ public sealed class IngestionPlanner(BriefingParser parser, ReaderLimits limits)
             .ToList();
 
         var hold = HoldReason(target, baseline.Count, current.Count, comparison.Removed.Count, currentVersion);
+        var changed = comparison.Changed.Select(c => Graded(c, target.EditorialOnly)).ToList();
+        IReadOnlyList<string> warnings = hold is null ? briefing.Warnings : [hold, .. briefing.Warnings];
+        if (target.EditorialOnly && comparison.New.Count + comparison.Removed.Count > 0)
+        {
+            warnings = [.. warnings, $"This upload was marked as corrections only, but it adds {comparison.New.Count} and removes {comparison.Removed.Count} case studies: those are news, and subscribers hear of them."];
+        }
+
         return Report(target, hold is null ? IngestStatus.Ingested : IngestStatus.Held) with
         {
             Format = FormatName(briefing.Format),
             Title = briefing.Title,
-            Counts = new ReportCounts(current.Count, themes.Count, comparison.New.Count, comparison.Changed.Count, comparison.Removed.Count, comparison.Unchanged.Count),
+            Counts = new ReportCounts(current.Count, themes.Count, comparison.New.Count, comparison.Changed.Count, comparison.Removed.Count, comparison.Unchanged.Count,
+                changed.Count(c => c.Grade == ChangeGrade.Editorial)),
             Themes = themes,
             CaseStudies = current.Select(ToReport).ToList(),
             New = comparison.New.Select(c => ToReport(c) with { AlsoIn = OtherOwner(catalogueOwners, c.Key, target.Slug) }).ToList(),
-            Changed = comparison.Changed.Select(c => new ReportChange(ToReport(c.Before), ToReport(c.After), c.Diff)).ToList(),
+            Changed = changed,
             Removed = comparison.Removed.Select(ToReport).ToList(),
             Unchanged = comparison.Unchanged.Select(c => c.Key).ToList(),
             FootnoteMarksRemoved = briefing.FootnoteMarksRemoved,
-            Warnings = hold is null ? briefing.Warnings : [hold, .. briefing.Warnings],
+            Warnings = warnings,
             CurrentVersion = hold is null ? target.Version : currentVersion,
         };
+    }
+
+    // The rule grades each change; an upload the editor marked as corrections only makes every change editorial, and the
+    // report keeps what the rule said.
+    private static ReportChange Graded(CaseStudyChange change, bool editorialOnly)
+    {
+        var grading = ChangeGrader.Grade(change);
+        var (grade, reason) = editorialOnly && !grading.IsEditorial
+            ? (ChangeGrade.Editorial, $"marked as corrections only by the editor (by the rule: substantive, {grading.Reason})")
+            : (grading.Grade, grading.Reason);
+        return new ReportChange(ToReport(change.Before), ToReport(change.After), change.Diff, grade, reason);
     }
 
     /// <summary>
@@ -114,6 +133,9 @@ public sealed class IngestionPlanner(BriefingParser parser, ReaderLimits limits)
         Version = target.Version,
         IngestedAt = target.IngestedAt,
         Status = status,
+        ChangeNote = target.ChangeNote,
+        EditorialOnly = target.EditorialOnly,
+        GradingRule = ChangeGrader.Rule,
     };
 
     private static ReportCaseStudy ToReport(CaseStudy c) =>

@@ -207,6 +207,9 @@ public sealed class IngestionWriter(PccStore store)
         Changed = report.Counts.Changed,
         Removed = report.Counts.Removed,
         Unchanged = report.Counts.Unchanged,
+        Editorial = report.Counts.Editorial,
+        ChangeNote = report.ChangeNote,
+        EditorialOnly = report.EditorialOnly,
         Report = IngestionPaths.Report(report.Slug, report.IngestedAt, report.Etag),
     };
 
@@ -219,6 +222,8 @@ public sealed class IngestionWriter(PccStore store)
         entity.Version = report.Version;
         entity.IngestedAt = report.IngestedAt;
         entity.Diff = Stored(e.Change?.Diff);
+        entity.Grade = CaseStudyEventRecord.GradeName(e.Change?.Grade ?? ChangeGrade.Substantive);
+        entity.Note = report.ChangeNote;
         return entity;
     }
 

@@ -55,11 +55,15 @@ public sealed class CatalogueReader(PccStore store, ThemeTaxonomy taxonomy)
         var briefing = (await store.Briefings.GetEntityIfExistsAsync<BriefingEntity>(BriefingEntity.Partition, slug, cancellationToken: cancellationToken)).ValueOrDefault();
         var inPartition = TableClient.CreateQueryFilter($"PartitionKey eq {slug}");
 
-        var versions = new List<BriefingVersionView>();
+        var rows = new List<BriefingVersionEntity>();
         await foreach (var v in store.BriefingVersions.QueryAsync<BriefingVersionEntity>(inPartition, cancellationToken: cancellationToken))
         {
-            versions.Add(new BriefingVersionView(v.Version, v.Etag, v.IngestedAt, v.Format, v.Title, v.CaseStudies, v.Themes, v.New, v.Changed, v.Removed, v.Unchanged, v.Report));
+            rows.Add(v);
         }
+
+        var changes = await Task.WhenAll(rows.Select(v => VersionChangesAsync(slug, v.IngestedAt, cancellationToken)));
+        var versions = rows.Select((v, i) => new BriefingVersionView(v.Version, v.Etag, v.IngestedAt, v.Format, v.Title, v.CaseStudies, v.Themes, v.New, v.Changed, v.Removed, v.Unchanged, v.Report,
+            v.Editorial, v.ChangeNote, v.EditorialOnly, changes[i])).ToList();
 
         var failures = new List<IngestAttemptView>();
         var held = new List<HeldVersionView>();
@@ -140,7 +144,7 @@ public sealed class CatalogueReader(PccStore store, ThemeTaxonomy taxonomy)
             }
         }
 
-        var views = history.Select(h => new CaseStudyHistoryView(h.Kind, h.Briefing, h.Version, h.IngestedAt, h.Number, h.ThemeSlug, h.Title, h.Text, h.ReadDiff())).ToList();
+        var views = history.Select(h => new CaseStudyHistoryView(h.Kind, h.Briefing, h.Version, h.IngestedAt, h.Number, h.ThemeSlug, h.Title, h.Text, h.ReadDiff(), h.ReadGrade(), h.Note)).ToList();
         return new CaseStudyDetail(key, current, current is null, views);
     }
 
@@ -178,8 +182,22 @@ public sealed class CatalogueReader(PccStore store, ThemeTaxonomy taxonomy)
         return new ChangesPage([], null);
     }
 
+    // One version's change records: one range of one day partition, as their keys start with the ingest time and slug.
+    private async Task<IReadOnlyList<ChangeView>> VersionChangesAsync(string slug, DateTimeOffset ingestedAt, CancellationToken cancellationToken)
+    {
+        var prefix = $"{ChangeEntity.RowKeyPrefix(ingestedAt)}-{slug}-";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ChangeEntity.PartitionFor(ingestedAt)} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "."}");
+        var list = new List<ChangeView>();
+        await foreach (var c in store.Changes.QueryAsync<ChangeEntity>(filter, cancellationToken: cancellationToken))
+        {
+            list.Add(ToView(c));
+        }
+
+        return list;
+    }
+
     internal static ChangeView ToView(ChangeEntity c) =>
-        new(c.Kind, c.Key, c.Number, c.ThemeSlug, c.Theme, c.Title, c.Text, c.ReadDiff(), c.PreviousText, c.Briefing, c.Version, c.IngestedAt, c.AlsoIn);
+        new(c.Kind, c.Key, c.Number, c.ThemeSlug, c.Theme, c.Title, c.Text, c.ReadDiff(), c.PreviousText, c.Briefing, c.Version, c.IngestedAt, c.AlsoIn, c.ReadGrade(), c.Note);
 
     internal static CaseStudyView ToView(CaseStudyEntity c) =>
         new(c.Key, c.Number, c.ThemeSlug, c.Theme, c.Title, c.Text, c.Location, c.Briefing,

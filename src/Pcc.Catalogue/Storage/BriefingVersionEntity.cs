@@ -45,6 +45,15 @@ public sealed class BriefingVersionEntity : EntityBase
     /// <summary>Case studies unchanged in this version.</summary>
     public int Unchanged { get; set; }
 
+    /// <summary>Of the changed case studies, how many changed only editorially.</summary>
+    public int Editorial { get; set; }
+
+    /// <summary>The editor's change note on the upload, if any.</summary>
+    public string? ChangeNote { get; set; }
+
+    /// <summary>The editor marked the upload as corrections only.</summary>
+    public bool EditorialOnly { get; set; }
+
     /// <summary>The ingest report blob's path.</summary>
     public string Report { get; set; } = "";
 }

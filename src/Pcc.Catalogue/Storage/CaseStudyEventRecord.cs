@@ -23,6 +23,21 @@ public abstract class CaseStudyEventRecord : CaseStudyRecord
     /// </summary>
     public string? Diff { get; set; }
 
+    /// <summary>
+    /// <c>substantive</c> or <c>editorial</c> (<see cref="ChangeGrader"/>); new and removed case studies are substantive.
+    /// Rows written before changes were graded have none and read as substantive.
+    /// </summary>
+    public string? Grade { get; set; }
+
+    /// <summary>The editor's change note on the upload that made the change, if any.</summary>
+    public string? Note { get; set; }
+
     /// <summary>The stored <see cref="Diff"/>, whichever way it was written; null when the row has none.</summary>
     public TextDiff? ReadDiff() => string.IsNullOrWhiteSpace(Diff) ? null : TextDiff.FromStored(Diff);
+
+    /// <summary>The stored <see cref="Grade"/>; substantive when the row has none.</summary>
+    public ChangeGrade ReadGrade() => Grade == "editorial" ? ChangeGrade.Editorial : ChangeGrade.Substantive;
+
+    /// <summary>The stored form of a grade.</summary>
+    public static string GradeName(ChangeGrade grade) => grade == ChangeGrade.Editorial ? "editorial" : "substantive";
 }

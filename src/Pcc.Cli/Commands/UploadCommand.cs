@@ -4,13 +4,15 @@ using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Pcc.Catalogue.Ingestion;
 using Pcc.Catalogue.Ingestion.Reports;
+using Pcc.Catalogue.Ingestion.Uploads;
 using Pcc.Catalogue.Storage;
 
 namespace Pcc.Cli.Commands;
 
 /// <summary>
-/// <c>pcc upload FILE [--name BLOB] [--wait]</c>: publishes a briefing (or a new version of one: same blob name, any
-/// format) to the briefings container and, with <c>--wait</c>, prints the ingest report once the app has written it.
+/// <c>pcc upload FILE [--name BLOB] [--note TEXT] [--editorial] [--wait]</c>: publishes a briefing (or a new version of
+/// one: same blob name, any format) to the briefings container, with the editor's change note and corrections-only mark
+/// in its metadata (<see cref="UploadNote"/>), and, with <c>--wait</c>, prints the ingest report once the app has written it.
 /// </summary>
 public static class UploadCommand
 {
@@ -29,9 +31,11 @@ public static class UploadCommand
     {
         var file = new Argument<FileInfo>("file") { Description = "The briefing document to publish." };
         var name = new Option<string?>("--name") { Description = "The blob name (default: the file name). A briefing's versions share one name." };
+        var note = new Option<string?>("--note") { Description = $"Why this version was uploaded (at most {UploadNote.MaxLength} characters); subscribers see it with its changes." };
+        var editorial = new Option<bool>("--editorial") { Description = "Corrections only: its changed case studies are minor corrections, emailed only to subscribers who ask for them." };
         var wait = new Option<bool>("--wait") { Description = "Wait for the ingest and print its report." };
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the report.", DefaultValueFactory = _ => 120 };
-        var command = new Command("upload", "Publish a briefing, or a new version of one, for ingestion.") { file, name, wait, timeout };
+        var command = new Command("upload", "Publish a briefing, or a new version of one, for ingestion.") { file, name, note, editorial, wait, timeout };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -49,7 +53,11 @@ public static class UploadCommand
             await store.BriefingBlobs.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             var uploaded = await store.BriefingBlobs.GetBlobClient(blobName).UploadAsync(
                 new BinaryData(await File.ReadAllBytesAsync(source.FullName, cancellationToken)),
-                new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = s_contentTypes.GetValueOrDefault(source.Extension, "application/octet-stream") } },
+                new BlobUploadOptions
+                {
+                    HttpHeaders = new BlobHttpHeaders { ContentType = s_contentTypes.GetValueOrDefault(source.Extension, "application/octet-stream") },
+                    Metadata = UploadNote.Of(parseResult.GetValue(note), parseResult.GetValue(editorial)).ToMetadata(),
+                },
                 cancellationToken);
             var etag = IngestionPaths.Sanitise(uploaded.Value.ETag.ToString());
             output.WriteLine($"Uploaded {source.Name} to {store.BriefingBlobs.Name}/{blobName} (ETag {etag}).");

@@ -15,7 +15,10 @@ public sealed class EditorPages(BriefingUploads uploads, IngestLog log)
 {
     private const int Recent = 30;
 
-    /// <summary>GET: the page. POST (multipart, field <c>briefing</c>): stores the upload and goes to its report.</summary>
+    /// <summary>
+    /// GET: the page. POST (multipart: the file <c>briefing</c>, an optional change <c>note</c>, <c>editorial</c> =
+    /// <c>true</c> for corrections only): stores the upload with the note in its metadata and goes to its report.
+    /// </summary>
     [Function("EditorPage")]
     [RequestPolicy(RequestPolicies.EditorsOnly | RequestPolicies.SameOriginPosts, Page = true)]
     public async Task<IResult> EditorAsync(
@@ -26,9 +29,11 @@ public sealed class EditorPages(BriefingUploads uploads, IngestLog log)
             return EditorPage.Render(await log.RecentAsync(Recent, cancellationToken));
         }
 
-        var file = request.HasFormContentType ? (await request.ReadFormAsync(cancellationToken)).Files.GetFile("briefing") : null;
+        var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : null;
+        var file = form?.Files.GetFile("briefing");
+        var note = UploadNote.Of(form?["note"], form?["editorial"].Contains("true") == true);
         await using var content = file?.OpenReadStream() ?? Stream.Null;
-        var upload = await uploads.UploadAsync(file?.FileName, content, file?.Length ?? 0, cancellationToken);
+        var upload = await uploads.UploadAsync(file?.FileName, content, file?.Length ?? 0, note, cancellationToken);
         return upload.Error is { } error
             ? EditorPage.Render(await log.RecentAsync(Recent, cancellationToken), error) with { Status = StatusCodes.Status400BadRequest }
             : TypedResults.Redirect(EditorPage.ReportPath(upload.Slug!, upload.Etag!, upload.BlobName));

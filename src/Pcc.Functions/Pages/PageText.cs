@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Pcc.Briefings.Comparison;
 
 namespace Pcc.Functions.Pages;
 
@@ -23,6 +24,13 @@ public static partial class PageText
         "removed" => "Removed",
         _ => kind,
     };
+
+    /// <summary>How a graded change reads: an editorial change is a "Minor correction"; otherwise as <see cref="KindLabel(string)"/>.</summary>
+    public static string KindLabel(string kind, ChangeGrade grade) =>
+        kind == "changed" && grade == ChangeGrade.Editorial ? "Minor correction" : KindLabel(kind);
+
+    /// <summary>An editor's change note as pages and feeds show it.</summary>
+    public static string NoteLabel(string note) => $"Editor's note: {note}";
 
     /// <summary>"1 case study", "2 case studies".</summary>
     public static string Count(int n, string one, string many) => $"{n.ToString("N0", CultureInfo.InvariantCulture)} {(n == 1 ? one : many)}";

@@ -45,7 +45,7 @@ public sealed class SubscribePages(SubscriptionService subscriptions, Subscripti
             return SubscribePage.TooMany();
         }
 
-        await subscriptions.RequestAsync(address!, themes!, frequency!.Value, cancellationToken);
+        await subscriptions.RequestAsync(address!, themes!, frequency!.Value, form.IncludeMinorCorrections, cancellationToken);
         return SubscribePage.CheckEmail(address!);
     }
 }

@@ -1,3 +1,4 @@
+using Pcc.Functions.Pages.Subscribers;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Pcc.Briefings.Themes;
 using Pcc.Functions.Pages;
@@ -62,7 +63,7 @@ public sealed class ManageSubscriptionApi(
             return TypedResults.ValidationProblem(errors);
         }
 
-        return await subscriptions.UpdateAsync(token, themes!, frequency!.Value, cancellationToken) is { } subscriber
+        return await subscriptions.UpdateAsync(token, themes!, frequency!.Value, change.IncludeMinorCorrections, cancellationToken) is { } subscriber
             ? TypedResults.Ok(SubscriptionView.From(subscriber))
             : InvalidLink();
     }
@@ -87,10 +88,10 @@ public sealed class ManageSubscriptionApi(
         var unsubscribeUrl = await links.UnsubscribeUrlAsync(subscriber, cancellationToken);
         if (errors.Count > 0)
         {
-            return ManagePage.Invalid(subscriber, taxonomy, change.Themes ?? [], change.Frequency, errors.Keys, unsubscribeUrl);
+            return ManagePage.Invalid(subscriber, taxonomy, change.Themes ?? [], change.Frequency, change.IncludeMinorCorrections ?? false, errors.Keys, unsubscribeUrl);
         }
 
-        return await subscriptions.UpdateAsync(token, themes!, frequency!.Value, cancellationToken) is { } updated
+        return await subscriptions.UpdateAsync(token, themes!, frequency!.Value, change.IncludeMinorCorrections, cancellationToken) is { } updated
             ? ManagePage.Saved(updated, taxonomy, unsubscribeUrl)
             : SubscriptionPages.InvalidLink();
     }
@@ -104,18 +105,19 @@ public sealed class ManageSubscriptionApi(
     {
         if (!request.HasFormContentType)
         {
-            return new SubscriptionChange([], null);
+            return new SubscriptionChange([], null, false);
         }
 
         try
         {
             var form = await request.ReadFormAsync(cancellationToken);
             var frequency = form["frequency"];
-            return new SubscriptionChange(form["themes"].ToArray(), frequency.Count == 1 ? frequency[0] : null);
+            // An unticked checkbox sends nothing, so the form always states the choice.
+            return new SubscriptionChange(form["themes"].ToArray(), frequency.Count == 1 ? frequency[0] : null, SubscribeForm.MinorCorrections(form));
         }
         catch (InvalidDataException)
         {
-            return new SubscriptionChange([], null);
+            return new SubscriptionChange([], null, false);
         }
     }
 

@@ -40,7 +40,7 @@ public sealed class SubscriptionsApi(
             return tooManyForDomain;
         }
 
-        await subscriptions.RequestAsync(address!, themes!, frequency!.Value, cancellationToken);
+        await subscriptions.RequestAsync(address!, themes!, frequency!.Value, body.IncludeMinorCorrections ?? false, cancellationToken);
         return TypedResults.Accepted((string?)null, SubscribeAccepted.Instance);
     }
 

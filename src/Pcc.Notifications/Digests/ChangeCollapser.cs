@@ -13,7 +13,8 @@ public static class ChangeCollapser
     /// latest text; changed several times → one changed item whose diff runs from the first text before to the last
     /// text after (recomputed when both texts are known, else the last diff); existed before and removed → removed;
     /// added then removed, or changed and changed back → nothing. Items come back in the order each case study was
-    /// first changed in the window.
+    /// first changed in the window. The item is editorial only when every change it sums up was, and carries the
+    /// distinct change notes of them all.
     /// </summary>
     public static IReadOnlyList<DigestChange> Collapse(IEnumerable<DigestChange> changes)
     {
@@ -40,13 +41,17 @@ public static class ChangeCollapser
     private static DigestChange? CollapseOne(IReadOnlyList<DigestChange> history)
     {
         var first = history[0];
-        var last = history[^1];
+        var last = history[^1] with
+        {
+            Grade = history.All(h => h.IsEditorial) ? ChangeGrade.Editorial : ChangeGrade.Substantive,
+            Note = string.Join(" ", history.Select(h => h.Note).OfType<string>().Where(n => n.Length > 0).Distinct(StringComparer.Ordinal)) is { Length: > 0 } notes ? notes : null,
+        };
         var existedBefore = first.Kind != DigestChangeKind.New;
         var existsAfter = last.Kind != DigestChangeKind.Removed;
         return (existedBefore, existsAfter) switch
         {
             (false, false) => null,
-            (false, true) => last with { Kind = DigestChangeKind.New, DiffPieces = null, PreviousText = null },
+            (false, true) => last with { Kind = DigestChangeKind.New, DiffPieces = null, PreviousText = null, Grade = ChangeGrade.Substantive },
             (true, false) => last,
             _ when history.Count == 1 => first,
             _ => Changed(first, last),

@@ -19,6 +19,8 @@ namespace Pcc.Notifications.Digests;
 /// <param name="BriefingTitle">The briefing's title, when known.</param>
 /// <param name="Version">The briefing version that made the change.</param>
 /// <param name="IngestedAt">When the change was ingested; windows select on it.</param>
+/// <param name="Grade">Editorial changes reach only subscribers who ask for minor corrections; new and removed are substantive.</param>
+/// <param name="Note">The editor's change note on the upload, if any.</param>
 public sealed record DigestChange(
     DigestChangeKind Kind,
     string Key,
@@ -32,4 +34,10 @@ public sealed record DigestChange(
     string Briefing,
     string? BriefingTitle,
     int Version,
-    DateTimeOffset IngestedAt);
+    DateTimeOffset IngestedAt,
+    ChangeGrade Grade = ChangeGrade.Substantive,
+    string? Note = null)
+{
+    /// <summary>True for a change that only corrects (see <see cref="ChangeGrader"/>).</summary>
+    public bool IsEditorial => Grade == ChangeGrade.Editorial;
+}

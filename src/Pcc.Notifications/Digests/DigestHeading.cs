@@ -26,13 +26,16 @@ internal static class DigestHeading
             : $"Changes from {Day(start)} {Time(start)} to {Day(end)} {Time(end)} (UK time)";
     }
 
-    /// <summary>"New case study", "Updated case study" or "Removed case study".</summary>
-    public static string KindLabel(DigestChangeKind kind) => kind switch
+    /// <summary>"New case study", "Updated case study", "Minor correction" or "Removed case study".</summary>
+    public static string KindLabel(DigestChange item) => item.Kind switch
     {
         DigestChangeKind.New => "New case study",
-        DigestChangeKind.Changed => "Updated case study",
+        DigestChangeKind.Changed => item.IsEditorial ? "Minor correction" : "Updated case study",
         _ => "Removed case study",
     };
+
+    /// <summary>The editor's change note as a digest shows it, or null.</summary>
+    public static string? Note(DigestChange item) => item.Note is { Length: > 0 } note ? $"Editor's note: {note}" : null;
 
     /// <summary>"Case study 3 · From Public Safety, Public Trust" style details.</summary>
     public static string Details(DigestChange item)

@@ -7,10 +7,12 @@ namespace Pcc.Notifications.Digests;
 /// <param name="Frequency">How often they want digests.</param>
 /// <param name="ManageUrl">Their signed link to manage themes and frequency.</param>
 /// <param name="UnsubscribeUrl">Their signed one-click unsubscribe link (RFC 8058: it must accept a POST).</param>
+/// <param name="IncludeMinorCorrections">They also want editorial changes (corrections that leave what a case study says as it was).</param>
 public sealed record DigestRecipient(
     string SubscriberId,
     string Email,
     IReadOnlyList<string> Themes,
     DigestFrequency Frequency,
     string ManageUrl,
-    string UnsubscribeUrl);
+    string UnsubscribeUrl,
+    bool IncludeMinorCorrections = false);

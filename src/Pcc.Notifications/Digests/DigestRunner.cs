@@ -249,7 +249,7 @@ public sealed class DigestRunner
     private async Task<List<(DigestBatchEntity Row, DigestBatchContent Content)>> SplitAsync(DigestWindow window, DigestPlan plan, string planId, CancellationToken cancellationToken)
     {
         var batches = new List<(DigestBatchEntity, DigestBatchContent)>();
-        foreach (var audience in plan.Audiences.OrderBy(a => a.ThemeSet, StringComparer.Ordinal))
+        foreach (var audience in plan.Audiences.OrderBy(a => a.ThemeSet, StringComparer.Ordinal).ThenBy(a => a.IncludesMinorCorrections))
         {
             var content = await _renderer.RenderAsync(window, audience, cancellationToken).ConfigureAwait(false);
             var ordered = audience.Recipients.OrderBy(r => r.SubscriberId, StringComparer.Ordinal);

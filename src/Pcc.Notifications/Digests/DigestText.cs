@@ -33,8 +33,13 @@ internal static class DigestText
 
     private static void Item(StringBuilder text, DigestChange item, DigestOptions options)
     {
-        text.Append(DigestHeading.KindLabel(item.Kind)).Append(": ").AppendLine(item.Title)
+        text.Append(DigestHeading.KindLabel(item)).Append(": ").AppendLine(item.Title)
             .AppendLine(DigestHeading.Details(item));
+        if (DigestHeading.Note(item) is { } note)
+        {
+            text.AppendLine(note);
+        }
+
         switch (item.Kind)
         {
             case DigestChangeKind.New:

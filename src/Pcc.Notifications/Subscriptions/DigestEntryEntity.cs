@@ -28,6 +28,8 @@ internal sealed class DigestEntryEntity : ITableEntity
 
     public int Generation { get; set; }
 
+    public bool IncludeMinorCorrections { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? ConfirmedAt { get; set; }
@@ -45,6 +47,7 @@ internal sealed class DigestEntryEntity : ITableEntity
         Address = subscriber.Address,
         Themes = subscriber.Themes,
         Generation = subscriber.Generation,
+        IncludeMinorCorrections = subscriber.IncludeMinorCorrections,
         CreatedAt = subscriber.CreatedAt,
         ConfirmedAt = subscriber.ConfirmedAt,
     };
@@ -54,5 +57,6 @@ internal sealed class DigestEntryEntity : ITableEntity
         {
             CreatedAt = CreatedAt,
             ConfirmedAt = ConfirmedAt,
+            IncludeMinorCorrections = IncludeMinorCorrections,
         };
 }

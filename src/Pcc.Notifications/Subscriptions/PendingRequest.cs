@@ -12,7 +12,8 @@ namespace Pcc.Notifications.Subscriptions;
 /// <param name="Themes">The requested theme slugs, comma-separated.</param>
 /// <param name="Frequency">The requested frequency.</param>
 /// <param name="At">When it was requested; it is deleted once its link has expired.</param>
-internal sealed record PendingRequest(int Generation, string Address, string Themes, DigestFrequency Frequency, DateTimeOffset At)
+/// <param name="IncludeMinorCorrections">Whether minor corrections were asked for (requests kept before the choice existed read as no).</param>
+internal sealed record PendingRequest(int Generation, string Address, string Themes, DigestFrequency Frequency, DateTimeOffset At, bool IncludeMinorCorrections = false)
 {
     /// <summary>The most requests kept per address; an older link then asks for a newer one.</summary>
     public const int MaxKept = 10;

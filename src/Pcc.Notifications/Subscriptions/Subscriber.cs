@@ -19,4 +19,7 @@ public sealed record Subscriber(string Id, string Address, IReadOnlyList<string>
 
     /// <summary>When they last unsubscribed.</summary>
     public DateTimeOffset? UnsubscribedAt { get; init; }
+
+    /// <summary>They also want minor corrections (editorial changes) in their digests; off unless they ask.</summary>
+    public bool IncludeMinorCorrections { get; init; }
 }

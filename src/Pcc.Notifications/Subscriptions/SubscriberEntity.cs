@@ -41,6 +41,9 @@ internal sealed class SubscriberEntity : ITableEntity
 
     public DigestFrequency Frequency { get; set; }
 
+    /// <summary>Confirmed: minor corrections (editorial changes) are in their digests too.</summary>
+    public bool IncludeMinorCorrections { get; set; }
+
     /// <summary>The <see cref="PendingRequest">requests</see> waiting for their links (JSON); each is applied only when its own link is followed.</summary>
     public string Requests { get; set; } = "";
 
@@ -67,6 +70,7 @@ internal sealed class SubscriberEntity : ITableEntity
         CreatedAt = CreatedAt,
         ConfirmedAt = ConfirmedAt,
         UnsubscribedAt = UnsubscribedAt,
+        IncludeMinorCorrections = IncludeMinorCorrections,
     };
 
     public static IReadOnlyList<string> SplitThemes(string themes) => themes.Split(',', StringSplitOptions.RemoveEmptyEntries);

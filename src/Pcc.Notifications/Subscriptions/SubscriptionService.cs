@@ -48,7 +48,7 @@ public sealed class SubscriptionService
     /// suppressed one gets nothing. Every spelling of an address is the same subscriber, mailed as typed. Beyond
     /// <see cref="SubscriptionOptions.EmailsPerAddressPerHour"/> emails an hour, requests for the address are ignored.
     /// </summary>
-    public async Task RequestAsync(string address, IReadOnlyList<string> themes, DigestFrequency frequency, CancellationToken cancellationToken = default)
+    public async Task RequestAsync(string address, IReadOnlyList<string> themes, DigestFrequency frequency, bool includeMinorCorrections = false, CancellationToken cancellationToken = default)
     {
         var now = _time.GetUtcNow();
         var id = SubscriberIds.ForAddress(address);
@@ -78,7 +78,7 @@ public sealed class SubscriptionService
             entity.Generation++;
             entity.RequestedAt = now;
             var requests = PendingRequest.Read(entity.Requests);
-            requests.Add(new PendingRequest(entity.Generation, address, string.Join(',', themes), frequency, now));
+            requests.Add(new PendingRequest(entity.Generation, address, string.Join(',', themes), frequency, now, includeMinorCorrections));
             entity.Requests = PendingRequest.Write(requests.TakeLast(PendingRequest.MaxKept).ToList());
             return (entity, null, (Reply.Confirmation, entity.ToSubscriber()));
         }, cancellationToken);
@@ -137,6 +137,7 @@ public sealed class SubscriptionService
             entity.Address = request.Address;
             entity.Themes = request.Themes;
             entity.Frequency = request.Frequency;
+            entity.IncludeMinorCorrections = request.IncludeMinorCorrections;
             entity.ConfirmedAt = now;
             entity.Requests = "";
             return (entity, entity.ToSubscriber());
@@ -158,6 +159,7 @@ public sealed class SubscriptionService
             { Status: SubscriberStatus.Pending } when RequestFor(entity, claims!) is { } request => entity.ToSubscriber() with
             {
                 Address = request.Address, Themes = SubscriberEntity.SplitThemes(request.Themes), Frequency = request.Frequency,
+                IncludeMinorCorrections = request.IncludeMinorCorrections,
             },
             _ => null,
         };
@@ -172,10 +174,11 @@ public sealed class SubscriptionService
     }
 
     /// <summary>
-    /// Changes an active subscriber's themes and frequency through their manage link; null when the link is not
-    /// genuine, expired or out of date, or the subscription is no longer active.
+    /// Changes an active subscriber's themes and frequency (and, when given, whether minor corrections are included)
+    /// through their manage link; null when the link is not genuine, expired or out of date, or the subscription is no
+    /// longer active.
     /// </summary>
-    public async Task<Subscriber?> UpdateAsync(string? manageToken, IReadOnlyList<string> themes, DigestFrequency frequency, CancellationToken cancellationToken = default)
+    public async Task<Subscriber?> UpdateAsync(string? manageToken, IReadOnlyList<string> themes, DigestFrequency frequency, bool? includeMinorCorrections = null, CancellationToken cancellationToken = default)
     {
         var claims = await _tokens.ReadAsync(manageToken, TokenPurpose.Manage, cancellationToken);
         if (claims is null)
@@ -192,6 +195,7 @@ public sealed class SubscriptionService
 
             entity.Themes = string.Join(',', themes);
             entity.Frequency = frequency;
+            entity.IncludeMinorCorrections = includeMinorCorrections ?? entity.IncludeMinorCorrections;
             return (entity, entity.ToSubscriber());
         }, cancellationToken);
     }

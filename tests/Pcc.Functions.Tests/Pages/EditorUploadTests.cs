@@ -16,7 +16,7 @@ public sealed class EditorUploadTests
         await using var services = await HostlessApp.CreateAsync();
         var uploads = services.GetRequiredService<BriefingUploads>();
 
-        var upload = await uploads.UploadAsync(SeedBriefing.Name, new MemoryStream(SeedBriefing.Bytes), SeedBriefing.Bytes.Length, CancellationToken.None);
+        var upload = await uploads.UploadAsync(SeedBriefing.Name, new MemoryStream(SeedBriefing.Bytes), SeedBriefing.Bytes.Length, null, CancellationToken.None);
         Assert.Null(upload.Error);
         var blob = (await services.Store.BriefingBlobs.GetBlobClient(SeedBriefing.Name).DownloadContentAsync()).Value;
         Assert.Equal(SeedBriefing.Bytes, blob.Content.ToArray());
@@ -39,8 +39,8 @@ public sealed class EditorUploadTests
         await using var services = await HostlessApp.CreateAsync();
         var uploads = services.GetRequiredService<BriefingUploads>();
 
-        var empty = await uploads.UploadAsync("empty.txt", new MemoryStream(), 0, CancellationToken.None);
-        var nameless = await uploads.UploadAsync("../", new MemoryStream([1]), 1, CancellationToken.None);
+        var empty = await uploads.UploadAsync("empty.txt", new MemoryStream(), 0, null, CancellationToken.None);
+        var nameless = await uploads.UploadAsync("../", new MemoryStream([1]), 1, null, CancellationToken.None);
 
         Assert.Equal("empty.txt is empty.", empty.Error);
         Assert.Equal("Choose a briefing file to upload.", nameless.Error);

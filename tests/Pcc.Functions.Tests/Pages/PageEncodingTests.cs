@@ -48,7 +48,7 @@ public sealed class PageEncodingTests
             }),
         ["case study: its title, theme, place and history"] = (
             () => CaseStudyPage.Render(new CaseStudyDetail("key-1", CaseStudy(Hostile) with { Location = Hostile, Theme = Hostile, ThemeSlug = "no-such-theme" }, false,
-                [new CaseStudyHistoryView("changed", Hostile, 2, s_at, 3, "drug-harm", Hostile, Hostile, TextDiff.Of([new(DiffPieceKind.Unchanged, "kept"), new(DiffPieceKind.Deleted, Hostile), new(DiffPieceKind.Inserted, Hostile), new(DiffPieceKind.Unchanged, "kept")]))]), s_taxonomy),
+                [new CaseStudyHistoryView("changed", Hostile, 2, s_at, 3, "drug-harm", Hostile, Hostile, TextDiff.Of([new(DiffPieceKind.Unchanged, "kept"), new(DiffPieceKind.Deleted, Hostile), new(DiffPieceKind.Inserted, Hostile), new(DiffPieceKind.Unchanged, "kept")]), ChangeGrade.Editorial, Hostile)]), s_taxonomy),
             d =>
             {
                 AllText(d, "h1", Hostile);
@@ -127,7 +127,7 @@ public sealed class PageEncodingTests
             }),
         ["check your email: the address"] = (() => SubscribePage.CheckEmail(Hostile), d => AllText(d, "main strong", Hostile)),
         ["manage: the address and what was posted"] = (
-            () => ManagePage.Invalid(Subscriber(), s_taxonomy, [Hostile], Hostile, ["themes", "frequency"], new Uri($"https://pcc.example.org/api/subscriptions/unsubscribe?token=a&x={Uri.EscapeDataString(Hostile)}")),
+            () => ManagePage.Invalid(Subscriber(), s_taxonomy, [Hostile], Hostile, false, ["themes", "frequency"], new Uri($"https://pcc.example.org/api/subscriptions/unsubscribe?token=a&x={Uri.EscapeDataString(Hostile)}")),
             d =>
             {
                 AllText(d, "main p strong", Hostile);
@@ -167,7 +167,7 @@ public sealed class PageEncodingTests
         new("key-1", 3, "drug-harm", "Reducing the harm caused by drugs", title, $"Officers carry naloxone. {Hostile}", "page 2", "my-briefing", ["my-briefing"], s_at, s_at);
 
     private static ChangeView Change(string title, string theme) =>
-        new("new", "key-1", 3, "drug-harm", theme, title, "Text.", null, null, Hostile, 1, s_at, null);
+        new("new", "key-1", 3, "drug-harm", theme, title, "Text.", null, null, Hostile, 1, s_at, null, ChangeGrade.Substantive, null);
 
     private static ReportCaseStudy Report() => new("k", 2, "drug-harm", Hostile, Hostile, Hostile, null);
 

@@ -27,7 +27,7 @@ public sealed class PageRenderingTests
     public async Task DocumentTextIsShownAsTextNeverAsMarkup()
     {
         var detail = new CaseStudyDetail("key-1", CaseStudy(Hostile, Hostile), false,
-            [new CaseStudyHistoryView("changed", "my-briefing", 2, s_at, 3, "drug-harm", Hostile, Hostile, TextDiff.Parse("kept [-<b>old</b>-]{+<i>new</i>+} kept"))]);
+            [new CaseStudyHistoryView("changed", "my-briefing", 2, s_at, 3, "drug-harm", Hostile, Hostile, TextDiff.Parse("kept [-<b>old</b>-]{+<i>new</i>+} kept"), ChangeGrade.Substantive, null)]);
 
         var document = await ParseAsync(CaseStudyPage.Render(detail, ThemeTaxonomy.Default));
 

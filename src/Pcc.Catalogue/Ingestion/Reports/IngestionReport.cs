@@ -42,8 +42,17 @@ public sealed record IngestionReport
     /// <summary>Case studies not in the previous version.</summary>
     public IReadOnlyList<ReportCaseStudy> New { get; init; } = [];
 
-    /// <summary>Case studies whose text changed.</summary>
+    /// <summary>Case studies whose text changed, each graded editorial or substantive.</summary>
     public IReadOnlyList<ReportChange> Changed { get; init; } = [];
+
+    /// <summary>The editor's note on why this version was uploaded, shown with its changes in digests, histories and feeds.</summary>
+    public string? ChangeNote { get; init; }
+
+    /// <summary>The editor marked this upload as corrections only: its changed case studies are editorial.</summary>
+    public bool EditorialOnly { get; init; }
+
+    /// <summary>How changes were graded (<see cref="Pcc.Briefings.Comparison.ChangeGrader.Rule"/>), for the editor reading the report.</summary>
+    public string? GradingRule { get; init; }
 
     /// <summary>Case studies of the previous version that are gone.</summary>
     public IReadOnlyList<ReportCaseStudy> Removed { get; init; } = [];

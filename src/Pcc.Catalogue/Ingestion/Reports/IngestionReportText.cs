@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Pcc.Briefings;
+using Pcc.Briefings.Comparison;
 
 namespace Pcc.Catalogue.Ingestion.Reports;
 
@@ -36,14 +37,24 @@ public static class IngestionReportText
 
         var c = report.Counts;
         text.AppendLine($"Version {report.Version}: \"{report.Title}\" read as {report.Format}.");
-        text.AppendLine($"{Quantity.CaseStudiesInThemes(c.CaseStudies, c.Themes)}: {c.New} new, {c.Changed} changed, {c.Removed} removed, {c.Unchanged} unchanged.");
+        text.AppendLine($"{Quantity.CaseStudiesInThemes(c.CaseStudies, c.Themes)}: {c.New} new, {c.Changed} changed{(c.Editorial > 0 ? $" ({c.Editorial} editorial)" : "")}, {c.Removed} removed, {c.Unchanged} unchanged.");
+        if (report.ChangeNote is { } note)
+        {
+            text.AppendLine($"Change note: {note}");
+        }
+
+        if (report.EditorialOnly)
+        {
+            text.AppendLine("Marked as corrections only: changed case studies are editorial.");
+        }
+
         foreach (var theme in report.Themes)
         {
             text.AppendLine($"  {theme.Name}: {theme.CaseStudies}");
         }
 
         Section(text, "New", report.New.Select(n => Line(n) + (n.AlsoIn is null ? "" : $" (already in {n.AlsoIn})")));
-        Section(text, "Changed", report.Changed.Select(ch => $"{Line(ch.After)}\n    {ch.Diff}"));
+        Section(text, "Changed", report.Changed.Select(ch => $"{Line(ch.After)}\n    {Grade(ch)}\n    {ch.Diff}"));
         Section(text, "Removed", report.Removed.Select(Line));
         if (report.FootnoteMarksRemoved > 0)
         {
@@ -51,8 +62,16 @@ public static class IngestionReportText
         }
 
         Section(text, "Warnings", report.Warnings);
+        if (report.Changed.Count > 0 && report.GradingRule is { } rule)
+        {
+            text.AppendLine($"How changes are graded: {rule}");
+        }
+
         return text.ToString();
     }
+
+    private static string Grade(ReportChange change) =>
+        $"{(change.Grade == ChangeGrade.Editorial ? "Editorial" : "Substantive")}{(change.GradeReason is { } reason ? $": {reason}" : "")}";
 
     private static string Line(ReportCaseStudy c) =>
         $"{(c.Number is { } n ? $"#{n} " : "")}{c.Title} [{c.Theme}]{(c.Location is null ? "" : $" at {c.Location}")}";

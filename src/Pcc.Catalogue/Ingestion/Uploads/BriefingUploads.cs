@@ -14,8 +14,8 @@ namespace Pcc.Catalogue.Ingestion.Uploads;
 /// </summary>
 public sealed class BriefingUploads(PccStore store, ReaderLimits limits)
 {
-    /// <summary>Stores <paramref name="content"/> as the briefing <paramref name="fileName"/>.</summary>
-    public async Task<UploadResult> UploadAsync(string? fileName, Stream content, long length, CancellationToken cancellationToken)
+    /// <summary>Stores <paramref name="content"/> as the briefing <paramref name="fileName"/>, with the editor's <paramref name="note"/> in its metadata.</summary>
+    public async Task<UploadResult> UploadAsync(string? fileName, Stream content, long length, UploadNote? note, CancellationToken cancellationToken)
     {
         var name = BlobNameFor(fileName);
         if (name is null)
@@ -34,7 +34,8 @@ public sealed class BriefingUploads(PccStore store, ReaderLimits limits)
         }
 
         await store.EnsureCreatedAsync(cancellationToken);
-        var info = (await store.BriefingBlobs.GetBlobClient(name).UploadAsync(await BinaryData.FromStreamAsync(content, cancellationToken), overwrite: true, cancellationToken)).Value;
+        var options = new Azure.Storage.Blobs.Models.BlobUploadOptions { Metadata = (note ?? UploadNote.None).ToMetadata() };
+        var info = (await store.BriefingBlobs.GetBlobClient(name).UploadAsync(await BinaryData.FromStreamAsync(content, cancellationToken), options, cancellationToken)).Value;
         return new UploadResult(name, BriefingSlug.FromBlobName(name), IngestionPaths.Sanitise(info.ETag.ToString()), null);
     }
 

@@ -1,6 +1,7 @@
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
+using Pcc.Briefings.Comparison;
 using Pcc.Catalogue.Reading.Models;
 using Pcc.Catalogue.Storage;
 using static Pcc.Functions.Pages.PageText;
@@ -56,13 +57,17 @@ public static class AtomFeed
         var item = new SyndicationItem
         {
             Id = $"{page.AbsoluteUri}#change-{ChangeEntity.RowKeyFor(change.IngestedAt, change.Briefing, change.Key)}",
-            Title = new TextSyndicationContent($"{KindLabel(change.Kind)}: {change.Title}"),
+            Title = new TextSyndicationContent($"{KindLabel(change.Kind, change.Grade)}: {change.Title}"),
             Summary = new TextSyndicationContent(summary, TextSyndicationContentKind.Html),
             LastUpdatedTime = change.IngestedAt,
             PublishDate = change.IngestedAt,
         };
         item.Links.Add(SyndicationLink.CreateAlternateLink(page, "text/html"));
         item.Categories.Add(new SyndicationCategory(change.ThemeSlug, null, change.Theme));
+        // The grade as a category too, so a feed reader can filter minor corrections out (or in).
+        item.Categories.Add(change.Grade == ChangeGrade.Editorial
+            ? new SyndicationCategory("editorial", null, "Minor correction")
+            : new SyndicationCategory("substantive", null, "Substantive change"));
         return item;
     }
 }

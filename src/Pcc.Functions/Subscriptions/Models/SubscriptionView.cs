@@ -7,9 +7,10 @@ namespace Pcc.Functions.Subscriptions.Models;
 /// <param name="Themes">Theme slugs.</param>
 /// <param name="Frequency"><c>immediate</c>, <c>daily</c> or <c>weekly</c>.</param>
 /// <param name="Status"><c>pending</c>, <c>active</c>, <c>unsubscribed</c> or <c>suppressed</c>.</param>
-public sealed record SubscriptionView(string Email, IReadOnlyList<string> Themes, string Frequency, string Status)
+/// <param name="IncludeMinorCorrections">Editorial changes (minor corrections) are sent too.</param>
+public sealed record SubscriptionView(string Email, IReadOnlyList<string> Themes, string Frequency, string Status, bool IncludeMinorCorrections)
 {
     /// <summary>The view of <paramref name="subscriber"/>.</summary>
     public static SubscriptionView From(Subscriber subscriber) =>
-        new(subscriber.Address, subscriber.Themes, SubscriptionNames.Of(subscriber.Frequency), SubscriptionNames.Of(subscriber.Status));
+        new(subscriber.Address, subscriber.Themes, SubscriptionNames.Of(subscriber.Frequency), SubscriptionNames.Of(subscriber.Status), subscriber.IncludeMinorCorrections);
 }

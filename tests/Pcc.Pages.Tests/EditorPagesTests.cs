@@ -32,6 +32,27 @@ public sealed class EditorPagesTests(AppFixture site, Chromium chromium)
     }
 
     [Fact]
+    public async Task AnEditorUploadsCorrectionsWithANoteAndTheReportGradesThemEditorial()
+    {
+        var name = AppFixture.UniqueBriefingName();
+        await site.IngestAsync(name, SeedBriefing.Bytes, version: 1);
+        var page = await PageChecks.NewPageAsync(chromium.Browser);
+
+        await page.GotoAsync(site.Url("/editor").AbsoluteUri);
+        await page.GetByLabel("Briefing file").SetInputFilesAsync(new FilePayload { Name = name, MimeType = "text/plain", Buffer = SeedBriefing.Edited(SeedBriefing.Corrected) });
+        await page.GetByLabel("Change note").FillAsync("Spelling & commas — no new facts");
+        await page.GetByLabel("Corrections only").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+
+        var editorial = page.GetByRole(AriaRole.Row, new() { Name = "of which editorial" });
+        await ReloadUntilAsync(page, editorial, "the corrected version's report");
+        await Expect(editorial.GetByRole(AriaRole.Cell)).ToHaveTextAsync("1");
+        await Expect(page.GetByText("Editor's note: Spelling & commas — no new facts")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Editorial: punctuation, capitals or spacing; spelling (programmes \u2192 programs)")).ToBeVisibleAsync();
+        await PageChecks.CheckAsync(page, "editor-report-corrections");
+    }
+
+    [Fact]
     public async Task AnUnreadableUploadIsReportedWithWhatWentWrong()
     {
         var page = await PageChecks.NewPageAsync(chromium.Browser);

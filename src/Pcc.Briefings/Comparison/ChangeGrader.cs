@@ -68,7 +68,7 @@ public static partial class ChangeGrader
 
         if (oldWords.Order(StringComparer.Ordinal).SequenceEqual(newWords.Order(StringComparer.Ordinal), StringComparer.Ordinal))
         {
-            return Editorial(["word order"]);
+            return Editorial([.. reasons, "word order"]);
         }
 
         var respelled = new List<string>();
@@ -85,7 +85,7 @@ public static partial class ChangeGrader
             respelled.Add($"{string.Join(' ', deleted)} \u2192 {string.Join(' ', inserted)}");
         }
 
-        return Editorial([$"spelling ({string.Join(", ", respelled.Take(3))}{(respelled.Count > 3 ? ", \u2026" : "")})"]);
+        return Editorial([.. reasons, $"spelling ({string.Join(", ", respelled.Take(3))}{(respelled.Count > 3 ? ", \u2026" : "")})"]);
     }
 
     private static ChangeGrading Editorial(IEnumerable<string> reasons) => new(ChangeGrade.Editorial, string.Join("; ", reasons));

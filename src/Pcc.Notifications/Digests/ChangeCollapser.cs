@@ -44,7 +44,7 @@ public static class ChangeCollapser
         var last = history[^1] with
         {
             Grade = history.All(h => h.IsEditorial) ? ChangeGrade.Editorial : ChangeGrade.Substantive,
-            Note = string.Join(" ", history.Select(h => h.Note).OfType<string>().Where(n => n.Length > 0).Distinct(StringComparer.Ordinal)) is { Length: > 0 } notes ? notes : null,
+            Note = string.Join("; ", history.Select(h => h.Note).OfType<string>().Where(n => n.Length > 0).Distinct(StringComparer.Ordinal)) is { Length: > 0 } notes ? notes : null,
         };
         var existedBefore = first.Kind != DigestChangeKind.New;
         var existsAfter = last.Kind != DigestChangeKind.Removed;

@@ -69,7 +69,7 @@ public sealed class PageRenderingTests
         var document = await ParseAsync(SubscribePage.Form(ThemeTaxonomy.Default, SubscribeForm.Empty, new Dictionary<string, string> { ["email"] = "Enter an email address." }));
 
         var inputs = document.QuerySelectorAll("input, select").ToList();
-        Assert.Equal(1 + ThemeTaxonomy.Default.Themes.Count(t => t.Listed) + 3, inputs.Count);
+        Assert.Equal(1 + ThemeTaxonomy.Default.Themes.Count(t => t.Listed) + 3 + 1, inputs.Count); // address, themes, frequencies, minor corrections
         Assert.All(inputs, i => Assert.NotNull(document.QuerySelector($"label[for='{i.Id}']")));
         Assert.Equal("Enter an email address.", document.QuerySelector("[role=alert] li")!.TextContent);
         Assert.Equal("true", document.QuerySelector("#email")!.GetAttribute("aria-invalid"));

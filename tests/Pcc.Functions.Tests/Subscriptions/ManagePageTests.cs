@@ -60,6 +60,36 @@ public sealed class ManagePageTests(SubscriptionsFixture app)
     }
 
     [Fact]
+    public async Task MinorCorrectionsAreOffUntilTickedAndTheFormAlwaysSaysWhichItIs()
+    {
+        using var reader = new ReaderClient(app);
+        var email = MailDevFixture.UniqueAddress("minor");
+        var manage = await reader.SubscribeAndConfirmAsync(email, [Themes.Drugs]);
+        using (var shown = await GetPageAsync(reader, manage))
+        {
+            AssertTicked(await shown.Content.ReadAsStringAsync(), "checkbox", "minor", "true", false);
+        }
+
+        using (var ticked = await PostFormAsync(reader, manage, [new("themes", Themes.Drugs), new("frequency", "daily"), new("minor", "true")]))
+        {
+            AssertTicked(await ticked.Content.ReadAsStringAsync(), "checkbox", "minor", "true", true);
+        }
+
+        Assert.True((await reader.Http.GetFromJsonAsync<JsonElement>($"{Me}?token={manage}")).GetProperty("includeMinorCorrections").GetBoolean());
+        using (var kept = await reader.Http.PutAsJsonAsync($"{Me}?token={manage}", new { themes = new[] { Themes.Victims }, frequency = "weekly" }))
+        {
+            Assert.True((await kept.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("includeMinorCorrections").GetBoolean());
+        }
+
+        using (var unticked = await PostFormAsync(reader, manage, [new("themes", Themes.Drugs), new("frequency", "daily")]))
+        {
+            AssertTicked(await unticked.Content.ReadAsStringAsync(), "checkbox", "minor", "true", false);
+        }
+
+        Assert.False((await reader.Http.GetFromJsonAsync<JsonElement>($"{Me}?token={manage}")).GetProperty("includeMinorCorrections").GetBoolean());
+    }
+
+    [Fact]
     public async Task AnUnknownThemeIsListedAsAnErrorAndChangesNothing()
     {
         using var reader = new ReaderClient(app);

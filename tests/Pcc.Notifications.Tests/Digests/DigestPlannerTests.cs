@@ -135,4 +135,38 @@ public sealed class DigestPlannerTests
 
         Assert.Equal(["Tackling violence and exploitation", "Using technology"], Assert.Single(plan.Audiences).FollowedThemes);
     }
+
+    [Fact]
+    public void AMinorCorrectionReachesOnlyRecipientsWhoAskForMinorCorrections()
+    {
+        var correction = Changed("a", "The programme ran", "The program ran") with { Grade = ChangeGrade.Editorial };
+        var update = Changed("b", "It diverted 39", "It diverted 41", theme: Victims) with { Note = "2025 figures" };
+
+        var plan = DigestPlanner.Plan(Daily, [correction, update],
+            [Recipient("ann@example.org", Violence), Recipient("bob@example.org", Violence) with { IncludeMinorCorrections = true },
+             Recipient("cat@example.org", Violence, Victims)]);
+
+        Assert.Equal(["ann@example.org"], plan.Empty.Select(r => r.Email));
+        var bob = Assert.Single(plan.Audiences, a => a.Recipients.Any(r => r.Email == "bob@example.org"));
+        Assert.True(bob.IncludesMinorCorrections);
+        Assert.Equal(["a"], bob.Items.Select(i => i.Key));
+        var cat = Assert.Single(plan.Audiences, a => a.Recipients.Any(r => r.Email == "cat@example.org"));
+        Assert.Equal(["b"], cat.Items.Select(i => i.Key));
+        Assert.Equal("2025 figures", cat.Items.Single().Note);
+    }
+
+    [Fact]
+    public void ACaseStudyCorrectedThenChangedInOneWindowIsASubstantiveChangeWithItsNote()
+    {
+        var items = ChangeCollapser.Collapse(
+        [
+            Changed("a", "one two three", "one, two three", at: At(1)) with { Grade = ChangeGrade.Editorial, Note = "Typos" },
+            Changed("a", "one, two three", "one, two four", at: At(2), version: 3) with { Note = "New figures" },
+        ]);
+
+        var item = Assert.Single(items);
+        Assert.Equal(ChangeGrade.Substantive, item.Grade);
+        Assert.Equal("Typos; New figures", item.Note);
+        Assert.Equal(ChangeGrade.Editorial, Assert.Single(ChangeCollapser.Collapse([Changed("a", "x", "y") with { Grade = ChangeGrade.Editorial }])).Grade);
+    }
 }

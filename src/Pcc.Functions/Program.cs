@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Pcc.Functions;
 using Pcc.Functions.Digests;
 using Pcc.Functions.Policies;
+using Pcc.Functions.Telemetry;
 
 // The Function App on the .NET isolated worker. A Functions host (Azure, `func start`, or src/Pcc.LocalHost) starts
 // this process, reads the functions from functions.metadata or asks the worker for them, and invokes the
@@ -36,5 +37,8 @@ builder.UseWhen<RequestPolicyMiddleware>(RequestPolicyMiddleware.Applies);
 
 // The catalogue (Pcc.Catalogue's AddCatalogue), subscriptions, digests and the pages: ServiceCollectionExtensions.
 builder.Services.AddPccFunctionApp(builder.Configuration);
+
+// Traces, metrics and logs with OpenTelemetry: to Application Insights in Azure, over OTLP where an endpoint is set (Telemetry/).
+builder.Services.AddPccTelemetry(builder.Configuration);
 
 builder.Build().Run();

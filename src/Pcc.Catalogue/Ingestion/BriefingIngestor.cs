@@ -9,6 +9,7 @@ using Pcc.Catalogue.Ingestion.Attempts;
 using Pcc.Catalogue.Ingestion.Reports;
 using Pcc.Catalogue.Ingestion.Uploads;
 using Pcc.Catalogue.Storage;
+using Pcc.Platform.Telemetry;
 
 namespace Pcc.Catalogue.Ingestion;
 
@@ -72,6 +73,7 @@ public sealed class BriefingIngestor(
         try
         {
             var outcome = await IngestLockedAsync(blob, slug, properties, cancellationToken);
+            PccTelemetry.Ingests.Add(1, PccTelemetry.Outcome(outcome.Status.ToLowerInvariant()));
             logger.Log(outcome.Status == IngestStatus.Ingested ? LogLevel.Information : LogLevel.Warning, "{Message}", outcome.Message);
             return outcome;
         }
@@ -209,6 +211,8 @@ public sealed class BriefingIngestor(
             Errors = [new ReportError("StoppedProcess", null, message)],
         }, cancellationToken);
         logger.LogError("{Message}", message);
+        PccTelemetry.Ingests.Add(1, PccTelemetry.Outcome("exhausted"));
+        PccTelemetry.Poison.Add(1, new KeyValuePair<string, object?>("function", "IngestBriefing"));
         return new IngestAttemptsExhaustedException(message);
     }
 

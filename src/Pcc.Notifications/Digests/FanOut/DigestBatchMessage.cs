@@ -11,7 +11,11 @@ namespace Pcc.Notifications.Digests.FanOut;
 /// <param name="Start">The window's start.</param>
 /// <param name="End">The window's end.</param>
 /// <param name="Batch">The batch's RowKey in the ledger (plan id and number).</param>
-public sealed record DigestBatchMessage(DigestFrequency Frequency, DateTimeOffset Start, DateTimeOffset End, string Batch)
+/// <param name="TraceParent">
+/// The W3C <c>traceparent</c> of the run that queued it, so the send continues that trace across the queue (queue
+/// messages have no headers); null when it was not traced.
+/// </param>
+public sealed record DigestBatchMessage(DigestFrequency Frequency, DateTimeOffset Start, DateTimeOffset End, string Batch, string? TraceParent = null)
 {
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web)
     {

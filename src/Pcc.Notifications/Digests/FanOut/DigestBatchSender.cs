@@ -1,8 +1,11 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Pcc.Notifications.Digests.Ledger;
 using Pcc.Notifications.Email;
+using Pcc.Notifications.Subscriptions;
+using Pcc.Platform.Telemetry;
 
 namespace Pcc.Notifications.Digests.FanOut;
 
@@ -35,6 +38,12 @@ public sealed class DigestBatchSender(
     {
         ArgumentNullException.ThrowIfNull(message);
         var window = message.Window;
+        // The send continues the trace of the run that queued it; the invocation that received it is linked.
+        ActivityContext.TryParse(message.TraceParent, null, out var queuedBy);
+        using var activity = PccTelemetry.Source.StartActivity("SendDigestBatch", ActivityKind.Consumer, queuedBy,
+            [new("digest.frequency", SubscriptionNames.Of(message.Frequency)), new("digest.batch", message.Batch)],
+            Activity.Current is { } invocation ? [new ActivityLink(invocation.Context)] : null);
+        var started = Stopwatch.GetTimestamp();
         var batch = await ledger.GetBatchAsync(window, message.Batch, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Window {window.Id} has no batch {message.Batch}.");
         if (batch.State is DigestBatchState.Done or DigestBatchState.Claimed)
@@ -75,6 +84,11 @@ public sealed class DigestBatchSender(
             await RefreshRunAsync(window, CancellationToken.None).ConfigureAwait(false);
         }
         _logger.LogInformation("Batch {Batch} of {Window}: {Sent} sent, {Failed} failed, {Deferred} deferred.", batch.RowKey, window.Id, outcome.Sent, outcome.Failed, outcome.Deferred);
+        PccTelemetry.DigestRecipients.Add(outcome.Sent, PccTelemetry.Outcome("sent"));
+        PccTelemetry.DigestRecipients.Add(outcome.Failed, PccTelemetry.Outcome("failed"));
+        PccTelemetry.DigestRecipients.Add(outcome.Deferred, PccTelemetry.Outcome("deferred"));
+        PccTelemetry.DigestBatchDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        activity?.SetTag("digest.sent", outcome.Sent).SetTag("digest.failed", outcome.Failed).SetTag("digest.deferred", outcome.Deferred);
         return outcome;
     }
 

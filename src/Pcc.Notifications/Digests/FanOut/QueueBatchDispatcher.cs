@@ -22,7 +22,10 @@ public sealed class QueueBatchDispatcher(QueueClient queue) : IDigestBatchDispat
     {
         ArgumentNullException.ThrowIfNull(message);
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        await queue.SendMessageAsync(message.ToJson(), delay > TimeSpan.Zero ? delay : null, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var traced = message.TraceParent is null && System.Diagnostics.Activity.Current is { IdFormat: System.Diagnostics.ActivityIdFormat.W3C } current
+            ? message with { TraceParent = current.Id }
+            : message;
+        await queue.SendMessageAsync(traced.ToJson(), delay > TimeSpan.Zero ? delay : null, cancellationToken: cancellationToken).ConfigureAwait(false);
         return null;
     }
 

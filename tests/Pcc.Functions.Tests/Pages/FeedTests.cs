@@ -72,7 +72,7 @@ public sealed class FeedTests
     [Fact]
     public async Task HostileTextInACaseStudyIsEscapedInTheFeed()
     {
-        var change = new Pcc.Catalogue.Reading.Models.ChangeView("new", "k", 1, "drug-harm", "Drugs", "<script>alert(1)</script>", "a & b <img src=x>", null, null, "b", 1, DateTimeOffset.UtcNow, null);
+        var change = new Pcc.Catalogue.Reading.Models.ChangeView("new", "k", 1, "drug-harm", "Drugs", "<script>alert(1)</script>", "a & b <img src=x>", null, null, "b", 1, DateTimeOffset.UtcNow, null, "B", null);
 
         var feed = ReadBack(AtomFeed.Write(await AtomFeed.BuildAsync("All", BaseUrl, "/feeds/all.atom", "/", [change], DateTimeOffset.UtcNow)));
 

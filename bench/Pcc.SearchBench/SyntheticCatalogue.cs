@@ -20,7 +20,7 @@ public sealed partial class SyntheticCatalogue(string seedText, int seed = 42)
             var theme = themes[i % themes.Count];
             var changed = now.AddMinutes(-_random.Next(0, 2 * 365 * 24 * 60));
             return new CaseStudyView($"cs-{i:D5}", i % 40 + 1, theme.Slug, theme.Name, Sentence(6), Sentence(_random.Next(120, 260)), null,
-                $"briefing-{i % 50}", [$"briefing-{i % 50}"], changed.AddDays(-30), changed);
+                $"briefing-{i % 50}", [$"briefing-{i % 50}"], changed.AddDays(-30), changed, $"Briefing {i % 50}", []);
         }).ToList();
     }
 

@@ -229,7 +229,7 @@ public sealed class IngestBriefingTests(AppFixture app)
             Assert.Equal(want.Number, got.GetProperty("number").GetInt32());
             Assert.Equal(want.Text, got.GetProperty("text").GetString());
             Assert.Equal(briefingSlug, got.GetProperty("briefing").GetString());
-            var also = got.GetProperty("alsoReportedIn").EnumerateArray().Select(s => s.GetString()).ToList();
+            var also = got.GetProperty("alsoReportedIn").EnumerateArray().Select(s => s.GetProperty("slug").GetString()).ToList();
             Assert.Contains(writeUpSlug, also);
             Assert.DoesNotContain(briefingSlug, also);
         });

@@ -29,7 +29,9 @@ public sealed class ReaderPagesTests(AppFixture site, Chromium chromium)
         await Expect(page.GetByText("seen homicides fall 41 per cent")).ToBeVisibleAsync();
         await Expect(page.Locator("main ins")).ToContainTextAsync("41");
         await Expect(page.Locator("main del")).ToContainTextAsync("39");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Changed in {AppFixture.SlugOf(name)} version 2" })).ToBeVisibleAsync();
+        var changedIn = page.GetByRole(AriaRole.Heading, new() { Name = "Changed in Public Safety, Public Trust version 2" });
+        await Expect(changedIn).ToBeVisibleAsync();
+        await Expect(changedIn.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", $"/briefings/{AppFixture.SlugOf(name)}");
         await PageChecks.CheckAsync(page, "case-study-changed");
         var caseStudyUrl = page.Url;
 

@@ -61,7 +61,8 @@ public sealed class CatalogueReader(PccStore store, ThemeTaxonomy taxonomy)
             rows.Add(v);
         }
 
-        var changes = await Task.WhenAll(rows.Select(v => VersionChangesAsync(slug, v.IngestedAt, cancellationToken)));
+        var titles = await BriefingTitles.ReadAsync(store, cancellationToken);
+        var changes = await Task.WhenAll(rows.Select(v => VersionChangesAsync(slug, v.IngestedAt, titles, cancellationToken)));
         var versions = rows.Select((v, i) => new BriefingVersionView(v.Version, v.Etag, v.IngestedAt, v.Format, v.Title, v.CaseStudies, v.Themes, v.New, v.Changed, v.Removed, v.Unchanged, v.Report,
             v.Editorial, v.ChangeNote, v.EditorialOnly, changes[i])).ToList();
 
@@ -98,12 +99,12 @@ public sealed class CatalogueReader(PccStore store, ThemeTaxonomy taxonomy)
     /// <summary>Current case studies, of one theme or all, in theme and number order.</summary>
     public async Task<IReadOnlyList<CaseStudyView>> CaseStudiesAsync(string? themeSlug, CancellationToken cancellationToken)
     {
-        await store.EnsureCreatedAsync(cancellationToken);
+        var titles = await BriefingTitles.ReadAsync(store, cancellationToken);
         var filter = themeSlug is null ? null : TableClient.CreateQueryFilter($"PartitionKey eq {themeSlug}");
         var list = new List<CaseStudyView>();
         await foreach (var c in store.CaseStudies.QueryAsync<CaseStudyEntity>(filter, cancellationToken: cancellationToken))
         {
-            list.Add(ToView(c));
+            list.Add(ToView(c, titles));
         }
 
         // Themes in the briefing's order (case studies are numbered through it, so a theme's lowest number places it), then the taxonomy's.
@@ -133,18 +134,19 @@ public sealed class CatalogueReader(PccStore store, ThemeTaxonomy taxonomy)
             return null;
         }
 
+        var titles = await BriefingTitles.ReadAsync(store, cancellationToken);
         CaseStudyView? current = null;
         foreach (var theme in history.Select(h => h.ThemeSlug).Distinct())
         {
             var row = (await store.CaseStudies.GetEntityIfExistsAsync<CaseStudyEntity>(theme, key, cancellationToken: cancellationToken)).ValueOrDefault();
             if (row is not null)
             {
-                current = ToView(row);
+                current = ToView(row, titles);
                 break;
             }
         }
 
-        var views = history.Select(h => new CaseStudyHistoryView(h.Kind, h.Briefing, h.Version, h.IngestedAt, h.Number, h.ThemeSlug, h.Title, h.Text, h.ReadDiff(), h.ReadGrade(), h.Note)).ToList();
+        var views = history.Select(h => new CaseStudyHistoryView(h.Kind, h.Briefing, h.Version, h.IngestedAt, h.Number, h.ThemeSlug, h.Title, h.Text, h.ReadDiff(), titles.Of(h.Briefing), h.ReadGrade(), h.Note)).ToList();
         return new CaseStudyDetail(key, current, current is null, views);
     }
 
@@ -163,13 +165,13 @@ public sealed class CatalogueReader(PccStore store, ThemeTaxonomy taxonomy)
             return null;
         }
 
-        await store.EnsureCreatedAsync(cancellationToken);
+        var titles = await BriefingTitles.ReadAsync(store, cancellationToken);
         var query = store.Changes.QueryAsync<ChangeEntity>(ChangeEntity.WindowFilter(since, until), maxPerPage: limit, cancellationToken: cancellationToken);
         try
         {
             await foreach (var page in query.AsPages(continuation, limit))
             {
-                var list = page.Values.Select(ToView).ToList();
+                var list = page.Values.Select(c => ToView(c, titles)).ToList();
                 return new ChangesPage(list, string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
             }
         }
@@ -183,23 +185,30 @@ public sealed class CatalogueReader(PccStore store, ThemeTaxonomy taxonomy)
     }
 
     // One version's change records: one range of one day partition, as their keys start with the ingest time and slug.
-    private async Task<IReadOnlyList<ChangeView>> VersionChangesAsync(string slug, DateTimeOffset ingestedAt, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ChangeView>> VersionChangesAsync(string slug, DateTimeOffset ingestedAt, BriefingTitles titles, CancellationToken cancellationToken)
     {
         var prefix = $"{ChangeEntity.RowKeyPrefix(ingestedAt)}-{slug}-";
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ChangeEntity.PartitionFor(ingestedAt)} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "."}");
         var list = new List<ChangeView>();
         await foreach (var c in store.Changes.QueryAsync<ChangeEntity>(filter, cancellationToken: cancellationToken))
         {
-            list.Add(ToView(c));
+            list.Add(ToView(c, titles));
         }
 
         return list;
     }
 
-    internal static ChangeView ToView(ChangeEntity c) =>
-        new(c.Kind, c.Key, c.Number, c.ThemeSlug, c.Theme, c.Title, c.Text, c.ReadDiff(), c.PreviousText, c.Briefing, c.Version, c.IngestedAt, c.AlsoIn, c.ReadGrade(), c.Note);
+    /// <summary>The titles of the briefings, to name them in what this reader's callers show.</summary>
+    public Task<BriefingTitles> BriefingTitlesAsync(CancellationToken cancellationToken) => BriefingTitles.ReadAsync(store, cancellationToken);
 
-    internal static CaseStudyView ToView(CaseStudyEntity c) =>
-        new(c.Key, c.Number, c.ThemeSlug, c.Theme, c.Title, c.Text, c.Location, c.Briefing,
-            c.Sources.Split(',', StringSplitOptions.RemoveEmptyEntries), c.FirstSeen, c.LastChanged);
+    internal static ChangeView ToView(ChangeEntity c, BriefingTitles titles) =>
+        new(c.Kind, c.Key, c.Number, c.ThemeSlug, c.Theme, c.Title, c.Text, c.ReadDiff(), c.PreviousText, c.Briefing, c.Version, c.IngestedAt, c.AlsoIn,
+            titles.Of(c.Briefing), c.AlsoIn is null ? null : titles.Of(c.AlsoIn), c.ReadGrade(), c.Note);
+
+    internal static CaseStudyView ToView(CaseStudyEntity c, BriefingTitles titles)
+    {
+        var sources = c.Sources.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        return new(c.Key, c.Number, c.ThemeSlug, c.Theme, c.Title, c.Text, c.Location, c.Briefing, sources, c.FirstSeen, c.LastChanged,
+            titles.Of(c.Briefing), [.. sources.Where(s => s != c.Briefing).Select(titles.Name)]);
+    }
 }

@@ -15,7 +15,7 @@ public sealed class RecentChanges(PccStore store, TimeProvider time)
     /// <summary>Up to <paramref name="count"/> changes, newest first, only of <paramref name="themeSlug"/> when given.</summary>
     public async Task<IReadOnlyList<ChangeView>> NewestAsync(int count, string? themeSlug, CancellationToken cancellationToken)
     {
-        await store.EnsureCreatedAsync(cancellationToken);
+        var titles = await BriefingTitles.ReadAsync(store, cancellationToken);
         var until = time.GetUtcNow().AddSeconds(1);
         var found = new List<ChangeView>();
         foreach (var range in s_ranges)
@@ -29,7 +29,7 @@ public sealed class RecentChanges(PccStore store, TimeProvider time)
             found.Clear();
             await foreach (var c in store.Changes.QueryAsync<ChangeEntity>(filter, cancellationToken: cancellationToken))
             {
-                found.Add(CatalogueReader.ToView(c));
+                found.Add(CatalogueReader.ToView(c, titles));
             }
 
             if (found.Count >= count)

@@ -13,6 +13,8 @@ namespace Pcc.Catalogue.Search;
 /// <remarks>
 /// <para>Every search first reads the small <c>Briefings</c> partition (one row per briefing, which an ingest rewrites
 /// after every case-study row it writes) and compares each row's ETag with the one the index was last brought up to.
+/// The same read gives the briefings' titles the re-read case studies are named with: a briefing whose title changed
+/// has a new ETag, so the case studies that name it are re-read too.
 /// For each briefing whose row is new, changed or gone it re-reads only that briefing's case studies: the keys and
 /// themes in its <c>BriefingCaseStudies</c> partition, then the <c>CaseStudies</c> rows of the case studies it has now
 /// or had before (one query per theme and 14 keys), and replaces, adds or removes their documents in the index. Nothing
@@ -44,7 +46,7 @@ public sealed class CatalogueSearch(PccStore store, CatalogueReader reader, Syno
     /// <summary>The index of the current catalogue, brought up to date with the briefings ingested since it was last.</summary>
     public async Task<SearchIndex> IndexAsync(CancellationToken cancellationToken)
     {
-        var etags = await BriefingEtagsAsync(cancellationToken);
+        var (etags, titles) = await BriefingEtagsAsync(cancellationToken);
         if (_state is { } current && current.IsAt(etags))
         {
             return current.Index;
@@ -64,7 +66,7 @@ public sealed class CatalogueSearch(PccStore store, CatalogueReader reader, Syno
 
             if (!state.IsAt(etags))
             {
-                _state = await UpdateAsync(state, etags, cancellationToken);
+                _state = await UpdateAsync(state, etags, titles, cancellationToken);
             }
 
             return state.Index;
@@ -82,7 +84,7 @@ public sealed class CatalogueSearch(PccStore store, CatalogueReader reader, Syno
         _gate.Dispose();
     }
 
-    private async Task<State> UpdateAsync(State state, Dictionary<string, string> etags, CancellationToken cancellationToken)
+    private async Task<State> UpdateAsync(State state, Dictionary<string, string> etags, BriefingTitles titles, CancellationToken cancellationToken)
     {
         var changed = etags.Where(e => state.Etags.GetValueOrDefault(e.Key) != e.Value).Select(e => e.Key)
             .Concat(state.Etags.Keys.Where(b => !etags.ContainsKey(b))).ToList();
@@ -125,7 +127,7 @@ public sealed class CatalogueSearch(PccStore store, CatalogueReader reader, Syno
         {
             await foreach (var row in store.CaseStudies.QueryAsync<CaseStudyEntity>(filter, cancellationToken: token))
             {
-                found.Add(CatalogueReader.ToView(row));
+                found.Add(CatalogueReader.ToView(row, titles));
             }
         });
 
@@ -134,17 +136,19 @@ public sealed class CatalogueSearch(PccStore store, CatalogueReader reader, Syno
         return new State(state.Index, etags, members);
     }
 
-    private async Task<Dictionary<string, string>> BriefingEtagsAsync(CancellationToken cancellationToken)
+    private async Task<(Dictionary<string, string> Etags, BriefingTitles Titles)> BriefingEtagsAsync(CancellationToken cancellationToken)
     {
         await store.EnsureCreatedAsync(cancellationToken);
         var etags = new Dictionary<string, string>(StringComparer.Ordinal);
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {BriefingEntity.Partition}");
-        await foreach (var row in store.Briefings.QueryAsync<BriefingEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var row in store.Briefings.QueryAsync<BriefingEntity>(filter, select: ["RowKey", "Title"], cancellationToken: cancellationToken))
         {
             etags[row.RowKey] = row.ETag.ToString();
+            titles[row.RowKey] = row.Title;
         }
 
-        return etags;
+        return (etags, new BriefingTitles(titles));
     }
 
     // Which case studies each briefing has, as the catalogue rows list their sources.

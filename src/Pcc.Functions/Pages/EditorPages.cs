@@ -1,5 +1,6 @@
 using Pcc.Catalogue.Ingestion.Reports;
 using Pcc.Catalogue.Ingestion.Uploads;
+using Pcc.Catalogue.Reading;
 using Pcc.Functions.Pages.Editor;
 using Pcc.Functions.Pages.Readers;
 using Pcc.Functions.Policies;
@@ -11,7 +12,7 @@ namespace Pcc.Functions.Pages;
 /// shows one ingest's report. Open locally; in Azure behind an Entra ID sign-in (<see cref="EditorAccess"/>), checked
 /// with same-origin uploads before they run (<see cref="RequestPolicyAttribute"/>).
 /// </summary>
-public sealed class EditorPages(BriefingUploads uploads, IngestLog log)
+public sealed class EditorPages(BriefingUploads uploads, IngestLog log, CatalogueReader catalogue)
 {
     private const int Recent = 30;
 
@@ -49,7 +50,7 @@ public sealed class EditorPages(BriefingUploads uploads, IngestLog log)
         var report = ingest is null ? null : await log.ReportAsync(ingest, cancellationToken);
         if (ingest is not null && report is not null)
         {
-            return IngestReportPage.Render(ingest, report);
+            return IngestReportPage.Render(ingest, report, await catalogue.BriefingTitlesAsync(cancellationToken));
         }
 
         // Until the blob trigger has started, only the upload itself says the address is right.

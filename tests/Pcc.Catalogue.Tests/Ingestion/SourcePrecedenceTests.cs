@@ -31,7 +31,7 @@ public sealed class SourcePrecedenceTests(AzuriteFixture fixture) : IClassFixtur
 
         var entry = Assert.Single(await reader.CaseStudiesAsync(null, CancellationToken.None));
         Assert.Equal((3, s_numbered.Text, "briefing"), (entry.Number, entry.Text, entry.Briefing));
-        Assert.Equal(["write-up"], entry.AlsoReportedIn);
+        Assert.Equal(["write-up"], entry.AlsoReportedIn.Select(b => b.Slug));
         var changes = (await reader.ChangesAsync(s_at.AddDays(-1), DateTimeOffset.UtcNow, 10, null, CancellationToken.None))!.Changes;
         Assert.Equal(briefingFirst ? ["briefing"] : ["write-up", "briefing"], changes.Select(c => c.Briefing));
     }

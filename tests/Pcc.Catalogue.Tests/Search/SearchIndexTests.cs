@@ -8,7 +8,7 @@ public sealed class SearchIndexTests
     private static readonly DateTimeOffset s_day = new(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
 
     private static CaseStudyView CaseStudy(string key, string title, string text, string theme = "drug-harm", int daysAgo = 0) =>
-        new(key, 1, theme, theme, title, text, null, "briefing", ["briefing"], s_day.AddDays(-30), s_day.AddDays(-daysAgo));
+        new(key, 1, theme, theme, title, text, null, "briefing", ["briefing"], s_day.AddDays(-30), s_day.AddDays(-daysAgo), "Briefing", []);
 
     private static readonly SearchIndex s_index = new(
     [

@@ -73,7 +73,7 @@ public sealed class FeedTests
     [Fact]
     public async Task HostileTextInACaseStudyIsEscapedInTheFeed()
     {
-        var change = new Pcc.Catalogue.Reading.Models.ChangeView("new", "k", 1, "drug-harm", "Drugs", "<script>alert(1)</script>", "a & b <img src=x>", null, null, "b", 1, DateTimeOffset.UtcNow, null, ChangeGrade.Substantive, "<b>note</b> & more");
+        var change = new Pcc.Catalogue.Reading.Models.ChangeView("new", "k", 1, "drug-harm", "Drugs", "<script>alert(1)</script>", "a & b <img src=x>", null, null, "b", 1, DateTimeOffset.UtcNow, null, "B", null, ChangeGrade.Substantive, "<b>note</b> & more");
 
         var feed = ReadBack(AtomFeed.Write(await AtomFeed.BuildAsync("All", BaseUrl, "/feeds/all.atom", "/", [change], DateTimeOffset.UtcNow)));
 

@@ -5,6 +5,7 @@ using Pcc.Briefings.Comparison;
 using Pcc.Briefings.Themes;
 using Pcc.Catalogue.Ingestion;
 using Pcc.Catalogue.Ingestion.Reports;
+using Pcc.Catalogue.Reading;
 using Pcc.Catalogue.Reading.Models;
 using Pcc.Catalogue.Search;
 using Pcc.Catalogue.Storage;
@@ -48,7 +49,7 @@ public sealed class PageEncodingTests
             }),
         ["case study: its title, theme, place and history"] = (
             () => CaseStudyPage.Render(new CaseStudyDetail("key-1", CaseStudy(Hostile) with { Location = Hostile, Theme = Hostile, ThemeSlug = "no-such-theme" }, false,
-                [new CaseStudyHistoryView("changed", Hostile, 2, s_at, 3, "drug-harm", Hostile, Hostile, TextDiff.Of([new(DiffPieceKind.Unchanged, "kept"), new(DiffPieceKind.Deleted, Hostile), new(DiffPieceKind.Inserted, Hostile), new(DiffPieceKind.Unchanged, "kept")]), ChangeGrade.Editorial, Hostile)]), s_taxonomy),
+                [new CaseStudyHistoryView("changed", Hostile, 2, s_at, 3, "drug-harm", Hostile, Hostile, TextDiff.Of([new(DiffPieceKind.Unchanged, "kept"), new(DiffPieceKind.Deleted, Hostile), new(DiffPieceKind.Inserted, Hostile), new(DiffPieceKind.Unchanged, "kept")]), Hostile, ChangeGrade.Editorial, Hostile)]), s_taxonomy),
             d =>
             {
                 AllText(d, "h1", Hostile);
@@ -103,7 +104,7 @@ public sealed class PageEncodingTests
                 BlobName = Hostile, Slug = "b", Etag = "e", Version = 1, IngestedAt = s_at, Status = IngestStatus.Ingested, Title = Hostile, Format = Hostile,
                 Warnings = [Hostile], New = [new ReportCaseStudy("k", 1, "drug-harm", Hostile, Hostile, Hostile, Hostile) { AlsoIn = Hostile }],
                 Changed = [new ReportChange(Report(), Report(), TextDiff.Of([new(DiffPieceKind.Deleted, Hostile)]))],
-            }),
+            }, BriefingTitles.None),
             d =>
             {
                 AllText(d, "h1", Hostile);
@@ -115,7 +116,7 @@ public sealed class PageEncodingTests
             () => IngestReportPage.Render(new IngestionEntity(), new IngestionReport
             {
                 BlobName = "b.doc", Slug = "b", Etag = "e", Version = 0, IngestedAt = s_at, Status = IngestStatus.Failed, Errors = [new ReportError("k", Hostile, Hostile)],
-            }),
+            }, BriefingTitles.None),
             d => Assert.Equal($"{Hostile} ({Hostile})", d.QuerySelector("[role=alert] li")!.TextContent)),
         ["reading an upload: its name"] = (() => IngestReportPage.Pending(Hostile, "/editor/ingests/b/e?file=" + Uri.EscapeDataString(Hostile)), d => AllText(d, "h1", $"Reading {Hostile}")),
         ["subscribe: what was typed and the errors"] = (
@@ -164,10 +165,10 @@ public sealed class PageEncodingTests
     }
 
     private static CaseStudyView CaseStudy(string title) =>
-        new("key-1", 3, "drug-harm", "Reducing the harm caused by drugs", title, $"Officers carry naloxone. {Hostile}", "page 2", "my-briefing", ["my-briefing"], s_at, s_at);
+        new("key-1", 3, "drug-harm", "Reducing the harm caused by drugs", title, $"Officers carry naloxone. {Hostile}", "page 2", "my-briefing", ["my-briefing"], s_at, s_at, Hostile, [new("other-briefing", Hostile)]);
 
     private static ChangeView Change(string title, string theme) =>
-        new("new", "key-1", 3, "drug-harm", theme, title, "Text.", null, null, Hostile, 1, s_at, null, ChangeGrade.Substantive, null);
+        new("new", "key-1", 3, "drug-harm", theme, title, "Text.", null, null, Hostile, 1, s_at, null, Hostile, null, ChangeGrade.Substantive, null);
 
     private static ReportCaseStudy Report() => new("k", 2, "drug-harm", Hostile, Hostile, Hostile, null);
 

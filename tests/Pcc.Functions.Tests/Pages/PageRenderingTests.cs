@@ -21,13 +21,13 @@ public sealed class PageRenderingTests
     private static async Task<IHtmlDocument> ParseAsync(WebPage page) => new HtmlParser().ParseDocument(await page.RenderAsync());
 
     private static CaseStudyView CaseStudy(string title, string text) =>
-        new("key-1", 3, "drug-harm", "Reducing the harm caused by drugs", title, text, "page 2", "my-briefing", ["my-briefing"], s_at, s_at);
+        new("key-1", 3, "drug-harm", "Reducing the harm caused by drugs", title, text, "page 2", "my-briefing", ["my-briefing"], s_at, s_at, "My briefing", []);
 
     [Fact]
     public async Task DocumentTextIsShownAsTextNeverAsMarkup()
     {
         var detail = new CaseStudyDetail("key-1", CaseStudy(Hostile, Hostile), false,
-            [new CaseStudyHistoryView("changed", "my-briefing", 2, s_at, 3, "drug-harm", Hostile, Hostile, TextDiff.Parse("kept [-<b>old</b>-]{+<i>new</i>+} kept"), ChangeGrade.Substantive, null)]);
+            [new CaseStudyHistoryView("changed", "my-briefing", 2, s_at, 3, "drug-harm", Hostile, Hostile, TextDiff.Parse("kept [-<b>old</b>-]{+<i>new</i>+} kept"), "My briefing", ChangeGrade.Substantive, null)]);
 
         var document = await ParseAsync(CaseStudyPage.Render(detail, ThemeTaxonomy.Default));
 

@@ -30,7 +30,7 @@ internal sealed class InvocationCancellation(WorkerSession session, string funct
         {
             return InvocationResult.From((await reply.WaitAsync(cancel.Token)).InvocationResponse, Stopwatch.GetElapsedTime(started));
         }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested && !reply.IsCompleted)
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
         }
 

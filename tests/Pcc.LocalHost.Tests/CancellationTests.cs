@@ -37,6 +37,25 @@ public sealed class CancellationTests(AzuriteFixture fixture) : IClassFixture<Az
     }
 
     [Fact]
+    public async Task AWorkerThatDoesNotAnswerWithinTheGracePeriodAfterATimeoutIsRestarted()
+    {
+        await using var test = await TestHost.StartWorkerAsync(fixture.Azurite, o =>
+        {
+            o.FunctionTimeout = s_timeout;
+            o.CancellationGracePeriod = TimeSpan.FromSeconds(2);
+        });
+        var message = QueuesModelFactory.QueueMessage("m-" + test.Id, "receipt", BinaryData.FromString("stubborn"), dequeueCount: 1);
+        var firstWorker = test.Host.Worker.ProcessId;
+
+        var result = await test.Host.Worker.InvokeAsync("Linger", r => QueueTriggerInput.Fill(r, "message", message), retryOnCrash: false, CancellationToken.None);
+        await Eventually.Async(() => Task.FromResult(test.Host.Worker.ProcessId), id => id is not null && id != firstWorker, "a new worker process");
+
+        Assert.True(result.TimedOut);
+        Assert.Equal(2, test.Host.Worker.Starts);
+        Assert.Null(await test.ResultAsync($"linger-m-{test.Id}-1-done"));
+    }
+
+    [Fact]
     public async Task AQueueMessageWhoseInvocationTimedOutIsDeliveredAgainAndCompletes()
     {
         await using var test = await TestHost.StartWorkerAsync(fixture.Azurite, o => o.FunctionTimeout = s_timeout);

@@ -146,7 +146,8 @@ public sealed class LocalFunctionHost : IAsyncDisposable
 
         Configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(settings).Build();
         var app = WorkerConfig.Read(Options.AppDirectory ?? FunctionAppBuild.Directory(root));
-        Worker = await FunctionWorker.StartAsync(app, settings, _loggers, cancellationToken);
+        var limits = new InvocationLimits(Options.FunctionTimeout ?? FunctionTimeout.Read(app.AppDirectory), Options.CancellationGracePeriod);
+        Worker = await FunctionWorker.StartAsync(app, settings, limits, _loggers, cancellationToken);
         _owned.Add(Worker);
 
         Storage = StorageConnection.FromConnectionString(StorageConnectionString);

@@ -3,7 +3,7 @@ namespace Pcc.LocalHost;
 /// <summary>
 /// Reads the options from the command line and the environment (<c>LocalHost__Port=7072</c>):
 /// <c>--port 7071</c>, <c>--storage "&lt;connection string&gt;"</c>, <c>--no-emulators</c>, <c>--no-seed</c>,
-/// <c>--host-id ID</c>, <c>--admin-key KEY</c>, <c>--scan-interval 00:00:02</c>, any option by name (<c>--MaxAttempts 3</c>) and app settings
+/// <c>--host-id ID</c>, <c>--admin-key KEY</c>, <c>--scan-interval 00:00:02</c>, <c>--function-timeout 00:00:30</c>, any option by name (<c>--MaxAttempts 3</c>) and app settings
 /// (<c>--Settings:Storage:TablePrefix dev</c>).
 /// </summary>
 public static class LocalHostCommandLine
@@ -16,11 +16,12 @@ public static class LocalHostCommandLine
         ["--scan-interval"] = "LocalHost:ScanInterval",
         ["--repository"] = "LocalHost:RepositoryRoot",
         ["--admin-key"] = "LocalHost:AdminKey",
+        ["--function-timeout"] = "LocalHost:FunctionTimeout",
     };
 
     /// <summary>The usage text.</summary>
     public const string Usage =
-        "usage: dotnet run --project src/Pcc.LocalHost [-- [--port 7071] [--storage \"<connection string>\"] [--no-emulators] [--no-seed] [--host-id ID] [--admin-key KEY] [--scan-interval 00:00:01]]";
+        "usage: dotnet run --project src/Pcc.LocalHost [-- [--port 7071] [--storage \"<connection string>\"] [--no-emulators] [--no-seed] [--host-id ID] [--admin-key KEY] [--scan-interval 00:00:01] [--function-timeout 00:10:00]]";
 
     /// <summary>Parses <paramref name="args"/>.</summary>
     public static LocalHostOptions Parse(string[] args)

@@ -69,6 +69,18 @@ public sealed class LocalHostOptions
     /// <summary>How long a failed queue message stays invisible before its next delivery (the host's <c>visibilityTimeout</c>).</summary>
     public TimeSpan QueueRetryDelay { get; set; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// How long an invocation may run before the host cancels it and fails it as timed out; null: the app's host.json
+    /// <c>functionTimeout</c> (<see cref="Worker.FunctionTimeout"/>). Tests and <c>--function-timeout</c> set a short one.
+    /// </summary>
+    public TimeSpan? FunctionTimeout { get; set; }
+
+    /// <summary>
+    /// How long a cancelled invocation is given to answer: after a timeout, before its worker is restarted; when the
+    /// host stops, before the worker is terminated (the Functions host's <c>ProcessShutdownTimeout</c>, 10 s).
+    /// </summary>
+    public TimeSpan CancellationGracePeriod { get; set; } = Worker.InvocationLimits.Default.GracePeriod;
+
     /// <summary>The queue failed blobs go to.</summary>
     public string PoisonQueueName { get; set; } = Triggers.PoisonQueue.DefaultName;
 

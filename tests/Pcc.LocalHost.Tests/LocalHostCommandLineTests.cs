@@ -18,4 +18,11 @@ public sealed class LocalHostCommandLineTests
         Assert.Equal("my-key", LocalHostCommandLine.Parse(["--admin-key", "my-key"]).AdminKey);
         Assert.Null(LocalHostCommandLine.Parse([]).AdminKey);
     }
+
+    [Fact]
+    public void AShorterFunctionTimeoutCanBeGivenOnTheCommandLine()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(30), LocalHostCommandLine.Parse(["--function-timeout", "00:00:30"]).FunctionTimeout);
+        Assert.Null(LocalHostCommandLine.Parse([]).FunctionTimeout);
+    }
 }

@@ -88,6 +88,8 @@ public sealed class BriefingIngestor(
     {
         var (blobName, etag) = (blob.Name, IngestionPaths.Sanitise(properties.ETag.ToString()));
         await using var catalogueLock = await CatalogueLock.AcquireAsync(store, options.Value.LockWait, cancellationToken);
+        using var whileHeld = CatalogueLock.WhileHeld(catalogueLock, cancellationToken);
+        cancellationToken = whileHeld.Token;
 
         var receipt = (await receipts.GetAsync(slug, etag, cancellationToken))!;
         if (Finished(receipt, blobName) is { } finished)

@@ -94,11 +94,12 @@ public sealed class BlobTriggerListener(
             if (blob is not null)
             {
                 var outcome = await InvokeWithRetriesAsync(blob, cancellationToken);
-                await receipts.WriteAsync(_functionId, pattern.Container, blobName, etag, cancellationToken);
+                // An invocation that has ended is recorded even while the host stops (it drains, then stops).
+                await receipts.WriteAsync(_functionId, pattern.Container, blobName, etag, CancellationToken.None);
                 if (!outcome.Succeeded)
                 {
                     // After the receipt: a replay, which deletes the receipt, may follow as soon as the message is seen.
-                    await poison.SendAsync(new PoisonMessage(_functionId, blob.Container, blob.Name, blob.ETag.ToString()), cancellationToken);
+                    await poison.SendAsync(new PoisonMessage(_functionId, blob.Container, blob.Name, blob.ETag.ToString()), CancellationToken.None);
                     logger.LogError("{Blob} ({ETag}) went to the poison queue {Queue} after {Attempts} failed attempts of {Function}",
                         blob.Path, blob.ETag, poison.Name, outcome.Attempts, functionName);
                 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Pcc.LocalHost.Worker.Rpc;
@@ -18,6 +19,8 @@ public sealed class FunctionWorker : IAsyncDisposable
     private readonly WebApplication _server;
     private readonly WorkerConnections _connections;
     private readonly WorkerConfig _config;
+    private readonly InvocationLimits _limits;
+    private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, string?> _environment;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
@@ -25,11 +28,12 @@ public sealed class FunctionWorker : IAsyncDisposable
     private Task _supervising = Task.CompletedTask;
     private CancellationTokenRegistration _hostStopping;
 
-    private FunctionWorker(WebApplication server, WorkerConnections connections, WorkerConfig config, IReadOnlyDictionary<string, string?> environment, WorkerLog log, ILogger logger)
+    private FunctionWorker(WebApplication server, WorkerConnections connections, WorkerConfig config, InvocationLimits limits, IReadOnlyDictionary<string, string?> environment, WorkerLog log, ILogger logger)
     {
         _server = server;
         _connections = connections;
         _config = config;
+        _limits = limits;
         _environment = environment;
         Log = log;
         _logger = logger;
@@ -55,9 +59,10 @@ public sealed class FunctionWorker : IAsyncDisposable
 
     /// <summary>
     /// Starts the endpoint and the worker and waits until the worker has loaded every function. When
-    /// <paramref name="cancellationToken"/> fires later, the host is stopping: a worker that ends then is not restarted.
+    /// <paramref name="cancellationToken"/> fires later, the host is stopping: invocations in flight are cancelled and
+    /// a worker that ends then is not restarted.
     /// </summary>
-    public static async Task<FunctionWorker> StartAsync(WorkerConfig config, IReadOnlyDictionary<string, string?> settings, ILoggerFactory loggers, CancellationToken cancellationToken)
+    public static async Task<FunctionWorker> StartAsync(WorkerConfig config, IReadOnlyDictionary<string, string?> settings, InvocationLimits limits, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var connections = new WorkerConnections();
         var builder = WebApplication.CreateSlimBuilder();
@@ -78,7 +83,7 @@ public sealed class FunctionWorker : IAsyncDisposable
             ["FUNCTIONS_WORKER_RUNTIME"] = "dotnet-isolated",
             ["FUNCTIONS_APPLICATION_DIRECTORY"] = config.AppDirectory,
         };
-        var worker = new FunctionWorker(server, connections, config, environment, new WorkerLog(loggers), loggers.CreateLogger("Worker"));
+        var worker = new FunctionWorker(server, connections, config, limits, environment, new WorkerLog(loggers), loggers.CreateLogger("Worker"));
         worker.GrpcUri = new Uri(server.Urls.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
         try
         {
@@ -102,6 +107,9 @@ public sealed class FunctionWorker : IAsyncDisposable
     /// <summary>
     /// Invokes <paramref name="functionName"/> with the inputs and trigger metadata <paramref name="fill"/> adds.
     /// With <paramref name="retryOnCrash"/>, an invocation lost with its worker runs once more on the restarted worker.
+    /// An invocation that outruns <see cref="InvocationLimits.FunctionTimeout"/> is cancelled and fails as timed out;
+    /// when <paramref name="cancellationToken"/> fires or the host stops, it is cancelled and given
+    /// <see cref="InvocationLimits.GracePeriod"/> to answer (<see cref="InvocationCancellation"/>).
     /// </summary>
     public async Task<InvocationResult> InvokeAsync(string functionName, Action<InvocationRequest> fill, bool retryOnCrash, CancellationToken cancellationToken, string? invocationId = null)
     {
@@ -109,6 +117,8 @@ public sealed class FunctionWorker : IAsyncDisposable
         {
             var id = invocationId ?? Guid.NewGuid().ToString();
             var started = Stopwatch.GetTimestamp();
+            var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _running[id] = running.Task;
             try
             {
                 var session = await CurrentSessionAsync(cancellationToken);
@@ -125,8 +135,8 @@ public sealed class FunctionWorker : IAsyncDisposable
                 Log.Track(id, function.Name);
                 try
                 {
-                    var reply = await session.Channel.RequestAsync(new StreamingMessage { RequestId = id, InvocationRequest = request }, "invocation:" + id, cancellationToken);
-                    return InvocationResult.From(reply.InvocationResponse, Stopwatch.GetElapsedTime(started));
+                    var cancellation = new InvocationCancellation(session, function.Name, id, _limits, _logger);
+                    return await cancellation.RunAsync(new StreamingMessage { RequestId = id, InvocationRequest = request }, started, cancellationToken, _stopping.Token);
                 }
                 finally
                 {
@@ -142,14 +152,24 @@ public sealed class FunctionWorker : IAsyncDisposable
             {
                 return new InvocationResult(id, false, ex.Message, Stopwatch.GetElapsedTime(started));
             }
+            finally
+            {
+                _running.TryRemove(id, out _);
+                running.TrySetResult();
+            }
         }
     }
 
-    /// <summary>Asks the worker to stop (<c>WorkerTerminate</c>), then ends it and the endpoint.</summary>
+    /// <summary>
+    /// Cancels the invocations in flight and waits up to <see cref="InvocationLimits.GracePeriod"/> for their answers,
+    /// then asks the worker to stop (<c>WorkerTerminate</c>) and ends it and the endpoint, as the Functions host drains
+    /// its workers (RpcFunctionInvocationDispatcher.ShutdownAsync, waiting up to the worker's ProcessShutdownTimeout).
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         await _hostStopping.DisposeAsync();
         await _stopping.CancelAsync();
+        await Task.WhenAll(_running.Values).WaitAsync(_limits.GracePeriod + TimeSpan.FromSeconds(1)).ContinueWith(_ => { }, TaskScheduler.Default);
         if (_session.IsCompletedSuccessfully)
         {
             var session = _session.Result;

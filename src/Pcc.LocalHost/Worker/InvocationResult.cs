@@ -7,7 +7,8 @@ namespace Pcc.LocalHost.Worker;
 /// <param name="Succeeded">Whether the worker reported success.</param>
 /// <param name="Error">The exception the worker reported, or why there was no answer.</param>
 /// <param name="Elapsed">From the request to the response.</param>
-public sealed record InvocationResult(string InvocationId, bool Succeeded, string? Error, TimeSpan Elapsed)
+/// <param name="TimedOut">Whether it failed because it outran <c>functionTimeout</c>.</param>
+public sealed record InvocationResult(string InvocationId, bool Succeeded, string? Error, TimeSpan Elapsed, bool TimedOut = false)
 {
     /// <summary>The result of <paramref name="response"/>.</summary>
     public static InvocationResult From(InvocationResponse response, TimeSpan elapsed) =>

@@ -34,6 +34,8 @@ public static class WorkerHandshake
             }), "init", token)).WorkerInitResponse;
             Check(init.Result, "The worker failed to initialise");
             var httpUri = init.Capabilities.TryGetValue("HttpUri", out var uri) && Uri.TryCreate(uri, UriKind.Absolute, out var parsed) ? parsed : null;
+            // As GrpcWorkerChannel: any value of the capability turns cancellation messages on.
+            var handlesCancel = init.Capabilities.TryGetValue("HandlesInvocationCancelMessage", out var cancel) && !string.IsNullOrEmpty(cancel);
 
             var metadata = (await channel.RequestAsync(Message(new StreamingMessage
             {
@@ -51,7 +53,7 @@ public static class WorkerHandshake
                 Check(load.Result, $"The worker could not load {function.Name}");
             }));
 
-            return new WorkerSession(process, channel, functions.ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase), httpUri);
+            return new WorkerSession(process, channel, functions.ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase), httpUri, handlesCancel);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

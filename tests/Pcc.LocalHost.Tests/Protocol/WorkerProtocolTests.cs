@@ -22,7 +22,7 @@ public sealed class WorkerProtocolTests(WorkerProtocolTests.Fixture fixture) : I
     {
         var functions = fixture.Worker.Functions.ToDictionary(f => f.Name);
 
-        Assert.Equal(["Broken", "BrokenLater", "CopyBlob", "Dequeue", "Echo", "Keyed", "Tick"], functions.Keys.Order());
+        Assert.Equal(["Broken", "BrokenLater", "CopyBlob", "Dequeue", "Echo", "Keyed", "Linger", "Tick"], functions.Keys.Order());
         Assert.Equal(("queueTrigger", "%TestWorker:Queue%"), (functions["Dequeue"].TriggerType, functions["Dequeue"].TriggerProperty("queueName")));
         Assert.Equal("blobTrigger", functions["CopyBlob"].TriggerType);
         Assert.Equal("%TestWorker:Inbox%/{name}", functions["CopyBlob"].TriggerProperty("path"));
@@ -136,7 +136,7 @@ public sealed class WorkerProtocolTests(WorkerProtocolTests.Fixture fixture) : I
             var azurite = await Azurite.GetAsync();
             Settings = TestWorkerApp.Settings(azurite.ConnectionString, Guid.NewGuid().ToString("N")[..12]);
             Storage = StorageConnection.FromConnectionString(azurite.ConnectionString);
-            Worker = await FunctionWorker.StartAsync(WorkerConfig.Read(TestWorkerApp.Directory), Settings, NullLoggerFactory.Instance, CancellationToken.None);
+            Worker = await FunctionWorker.StartAsync(WorkerConfig.Read(TestWorkerApp.Directory), Settings, InvocationLimits.Default, NullLoggerFactory.Instance, CancellationToken.None);
         }
 
         public async Task<string> ReadResultAsync(string name) =>

@@ -22,5 +22,6 @@ public static class TestWorkerApp
         ["TestWorker:Results"] = "results-" + id,
         ["TestWorker:Schedule"] = "0 0 0 1 1 *",
         ["TestWorker:Queue"] = "queue-" + id,
+        ["TestWorker:LingerQueue"] = "linger-" + id,
     };
 }

@@ -88,6 +88,43 @@ public sealed class DigestRunnerTests(AzuriteFixture azurite, MailDevFixture mai
     }
 
     [Fact]
+    public async Task ARunCancelledBetweenBatchesLeavesTheWindowOpenAndTheNextRunSendsTheRestOnce()
+    {
+        var harness = await HarnessAsync();
+        var (source, readers, _) = Scenario(7);
+        using var cancel = new CancellationTokenSource();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            harness.Runner(source, new CancellingTransport(harness.Smtp(), cancel, atBatch: 1, afterSending: true)).RunAsync(Daily, cancellationToken: cancel.Token));
+        var left = await harness.Ledger.GetRunAsync(Daily);
+        var next = await harness.Runner(source).RunAsync(Daily);
+
+        Assert.Equal(DigestRunStatus.Sending, left!.Status);
+        Assert.Equal((DigestRunStatus.Completed, 5, 2, 0), (next.Status, next.Sent, next.Skipped, next.Unconfirmed));
+        var counts = await harness.CountMailAsync(readers, expected: 7);
+        Assert.All(readers, r => Assert.Equal(1, counts[r]));
+    }
+
+    [Fact]
+    public async Task ABatchCancelledWhileTheProviderAnswersIsRecordedSoNothingIsLostOrSentTwice()
+    {
+        var harness = await HarnessAsync();
+        var (source, readers, _) = Scenario(3);
+        using var cancel = new CancellationTokenSource();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            harness.Runner(source, new CancellingTransport(harness.Smtp(), cancel, atBatch: 1, afterSending: false)).RunAsync(Daily, cancellationToken: cancel.Token));
+        var first = (await BatchesAsync(harness)).OrderBy(b => b.RowKey, StringComparer.Ordinal).First();
+        var next = await harness.Runner(source).RunAsync(Daily);
+
+        Assert.Equal(DigestBatchState.Done, first.State);
+        Assert.InRange(first.Sent, 1, 2);
+        Assert.Equal((DigestRunStatus.Completed, 3 - first.Sent, first.Sent, 0), (next.Status, next.Sent, next.Skipped, next.Unconfirmed));
+        var counts = await harness.CountMailAsync(readers, expected: 3);
+        Assert.All(readers, r => Assert.Equal(1, counts[r]));
+    }
+
+    [Fact]
     public async Task DeliveriesDeferredBecauseTheServerWasDownAreSentByTheWindowsNextRun()
     {
         var harness = await HarnessAsync();

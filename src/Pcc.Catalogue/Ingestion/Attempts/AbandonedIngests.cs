@@ -26,6 +26,8 @@ public sealed class AbandonedIngests(
     public async Task<string> SettleAsync(IngestionEntity stale, TimeSpan lockWait, CancellationToken cancellationToken)
     {
         await using var catalogueLock = await CatalogueLock.AcquireAsync(store, lockWait, cancellationToken);
+        using var whileHeld = CatalogueLock.WhileHeld(catalogueLock, cancellationToken);
+        cancellationToken = whileHeld.Token;
         var receipt = await receipts.GetAsync(stale.PartitionKey, stale.RowKey, cancellationToken);
         if (receipt is not { Status: IngestStatus.Pending } || !IsAbandoned(receipt))
         {

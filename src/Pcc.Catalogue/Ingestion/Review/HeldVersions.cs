@@ -25,6 +25,8 @@ public sealed class HeldVersions(PccStore store, IngestionCompletion completion,
 
         await store.EnsureCreatedAsync(cancellationToken);
         await using var catalogueLock = await CatalogueLock.AcquireAsync(store, options.Value.LockWait, cancellationToken);
+        using var whileHeld = CatalogueLock.WhileHeld(catalogueLock, cancellationToken);
+        cancellationToken = whileHeld.Token;
         var briefing = (await store.Briefings.GetEntityIfExistsAsync<BriefingEntity>(BriefingEntity.Partition, slug, cancellationToken: cancellationToken)).ValueOrDefault();
         var current = briefing?.CurrentVersion ?? 0;
         var candidates = new List<IngestionEntity>();

@@ -19,8 +19,8 @@ namespace Pcc.Notifications.Digests.FanOut;
 /// <para>At most once across a crash: a batch claimed and never recorded (the process died between the provider's
 /// answer and the ledger's write) may or may not have gone, so it is not sent again but reported as unconfirmed; an
 /// operator who knows it never left re-sends it (<see cref="DigestRunOptions.ResendUnconfirmed"/>). Anything that fails
-/// before the claim (storage, a message naming no batch) throws, so the host retries the message and, after its
-/// retries, moves it to the poison queue.</para>
+/// before the claim (storage, a message naming no batch, a cancellation) throws, so the host retries the message and,
+/// after its retries, moves it to the poison queue; a cancellation after the claim lets the send finish and records it.</para>
 /// </remarks>
 public sealed class DigestBatchSender(
     DigestLedger ledger,
@@ -57,15 +57,19 @@ public sealed class DigestBatchSender(
         batch.Attempts++;
         batch.Claimant = Guid.NewGuid().ToString("N");
         batch.ClaimedAt = time.GetUtcNow();
-        if (!await ledger.TryUpdateBatchAsync(batch, cancellationToken).ConfigureAwait(false))
+        // The last point a cancellation stops the send; the claim itself is not cut short, or it could be stored unanswered.
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!await ledger.TryUpdateBatchAsync(batch, CancellationToken.None).ConfigureAwait(false))
         {
             return new DigestBatchOutcome(DigestBatchState.Claimed, 0, 0, 0, SentBefore: true);
         }
 
-        // From here on a failure leaves the claim in place: the batch may have gone, so it is not sent again.
+        // From here on a failure leaves the claim in place: the batch may have gone, so it is not sent again. So a
+        // cancellation (the host's timeout or drain) does not cut the provider's request short, which would leave the
+        // claim unconfirmed; the request ends within the transport's own timeout and its outcome is recorded.
         var recipients = positions.Select(p => content.Recipients[p]).ToList();
         var emails = DigestRenderer.CreateBatch(_options, content.Content, recipients, email.Value.From);
-        var results = await transport.SendAsync(emails, cancellationToken).ConfigureAwait(false);
+        var results = await transport.SendAsync(emails, CancellationToken.None).ConfigureAwait(false);
         if (results.Count != recipients.Count)
         {
             throw new InvalidOperationException($"The transport answered {results.Count} results for {recipients.Count} recipients.");

@@ -51,7 +51,7 @@ public sealed class AppHealth(PccStore store, DigestLedger ledger, QueueServiceC
         var tablesAnswered = ingest.Result.Answered && runs.All(r => r.Result.Answered);
         var storage = new StorageReachability(tablesAnswered, blobs.Result.Answered, depths.All(d => d.Result.Answered));
         return new HealthReport(
-            storage.All,
+            storage is { Tables: true, Blobs: true, Queues: true },
             time.GetUtcNow(),
             storage,
             [.. queueNames.Zip(depths, (name, depth) => new QueueDepth(name, depth.Result.Answered ? depth.Result.Value : null))],

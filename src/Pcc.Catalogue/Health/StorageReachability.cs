@@ -4,8 +4,4 @@ namespace Pcc.Catalogue.Health;
 /// <param name="Tables">The digest ledger and the ingest receipts could be read.</param>
 /// <param name="Blobs">The briefings container's properties could be read.</param>
 /// <param name="Queues">Every queue's properties could be read.</param>
-public sealed record StorageReachability(bool Tables, bool Blobs, bool Queues)
-{
-    /// <summary>All three answered.</summary>
-    public bool All => Tables && Blobs && Queues;
-}
+public sealed record StorageReachability(bool Tables, bool Blobs, bool Queues);

@@ -68,6 +68,9 @@ param editors string = ''
 @description('Public address of the app (a custom domain); the Function App\'s own host name when empty.')
 param publicBaseUrl string = ''
 
+@description('The operator\'s email address: alerts (poison messages, failed or held ingests, failed digest deliveries, dead-lettered events, SendGrid refusing the key, server errors, the health test failing) go there.')
+param operatorEmail string
+
 @minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 40
@@ -93,6 +96,7 @@ var names = {
   plan: 'plan-pcc-${token}'
   functionApp: 'func-pcc-${token}'
   systemTopic: 'evgt-briefings-${token}'
+  actionGroup: 'ag-pcc-${token}'
 }
 
 resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
@@ -194,6 +198,23 @@ module events 'modules/briefing-events.bicep' = {
   }
   dependsOn: [
     storage
+  ]
+}
+
+module alerts 'modules/alerts.bicep' = {
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    operatorEmail: operatorEmail
+    actionGroupName: names.actionGroup
+    applicationInsightsName: names.applicationInsights
+    systemTopicName: names.systemTopic
+    appHostName: app.outputs.defaultHostName
+  }
+  // The Application Insights component comes with the app (whose settings name it); the system topic does not.
+  dependsOn: [
+    events
   ]
 }
 

@@ -14,6 +14,7 @@ using Pcc.Functions.Telemetry;
 //   Catalogue/      the read-only JSON API
 //   Subscriptions/  double opt-in, manage and unsubscribe links, their pages
 //   EmailEvents/    SendGrid's signed Event Webhook
+//   Health/         GET /api/health, for the availability test and operators
 var builder = FunctionsApplication.CreateBuilder(args);
 
 // HTTP functions take ASP.NET Core's HttpRequest and return its results: the host forwards each request to the

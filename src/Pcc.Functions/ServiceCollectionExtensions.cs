@@ -3,8 +3,10 @@ using Microsoft.Extensions.Options;
 using Pcc.Briefings.Themes;
 using Pcc.Catalogue;
 using Pcc.Catalogue.Digests;
+using Pcc.Catalogue.Health;
 using Pcc.Catalogue.Storage;
 using Pcc.Functions.Digests;
+using Pcc.Functions.Health;
 using Pcc.Functions.Pages;
 using Pcc.Functions.Subscriptions;
 using Pcc.Notifications.Digests;
@@ -72,7 +74,8 @@ public static class ServiceCollectionExtensions
 
     /// <summary>
     /// Digests (section <c>Digests</c>) over the catalogue's changes and the subscriber list, with the ledger in the
-    /// app's tables, batches fanned out on the queue named by <c>DigestBatchQueue</c>, and the weekly summary. Needs <see cref="AddSubscriptions"/>. Links in digests start with
+    /// app's tables, batches fanned out on the queue named by <c>DigestBatchQueue</c>, and the weekly summary; the
+    /// health readings over the ledger and the queues. Needs <see cref="AddSubscriptions"/>. Links in digests start with
     /// <c>Subscriptions:PublicBaseUrl</c> unless <c>Digests:PublicBaseUrl</c> is set: one address for the app.
     /// </summary>
     public static IServiceCollection AddDigestDelivery(this IServiceCollection services, IConfiguration configuration)
@@ -84,6 +87,14 @@ public static class ServiceCollectionExtensions
         });
         services.AddSingleton<IDigestBatchDispatcher>(sp => new QueueBatchDispatcher(sp.GetRequiredService<StorageConnection>()
             .CreateQueueServiceClient().GetQueueClient(DigestQueue.Name(configuration))));
+        // GET /api/health reads the ledger and the depths of the batch queue and of both poison queues.
+        services.AddSingleton(sp => new AppHealth(
+            sp.GetRequiredService<PccStore>(),
+            sp.GetRequiredService<DigestLedger>(),
+            sp.GetRequiredService<StorageConnection>().CreateQueueServiceClient(),
+            [DigestQueue.Name(configuration), DigestQueue.Name(configuration) + "-poison", HealthFunction.BlobTriggerPoisonQueue],
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<AppHealth>>()));
         // The digests read the catalogue's changes through IDigestSource: the catalogue's adapter, with the weekly summary.
         services.AddCatalogueDigests();
         services.AddSingleton<IDigestSource>(sp => sp.GetRequiredService<CatalogueDigestSource>());

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Pcc.Notifications.Email;
 using Pcc.Notifications.Email.SendGrid;
@@ -182,6 +184,19 @@ public sealed class SendGridTransportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARefusedKeyIsLoggedAsAnErrorNamingTheStatusButNoAddressOrKey()
+    {
+        var logger = new FakeLogger<SendGridTransport>();
+
+        await Transport(o => o.ApiKey = "SG.not-the-key", logger).SendAsync(Batch(1));
+
+        var error = Assert.Single(logger.Collector.GetSnapshot(), r => r.Level == LogLevel.Error);
+        Assert.StartsWith("SendGrid refused the API key (401)", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("SG.", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("@", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AKeyWithoutMailSendScopeFailsWith403()
     {
         var results = await Transport(o => o.ApiKey = _fake.ReadOnlyApiKey).SendAsync(Batch(1));
@@ -262,13 +277,13 @@ public sealed class SendGridTransportTests : IAsyncLifetime
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Transport().SendAsync(Batch(1), cancel.Token));
     }
 
-    private SendGridTransport Transport(Action<SendGridOptions>? configure = null)
+    private SendGridTransport Transport(Action<SendGridOptions>? configure = null, ILogger<SendGridTransport>? logger = null)
     {
         var options = new SendGridOptions { ApiKey = _fake.ApiKey, BaseUri = _fake.BaseUri };
         configure?.Invoke(options);
         var http = SendGridResilience.CreateHttpClient(options, _delays);
         _clients.Add(http);
-        return new SendGridTransport(http, Options.Create(options), _delays);
+        return new SendGridTransport(http, Options.Create(options), _delays, logger);
     }
 
     private static EmailBatch Batch(int recipients) => new(

@@ -16,7 +16,8 @@ namespace Pcc.Notifications.Email.SendGrid;
 /// <remarks>
 /// The client's HttpClient carries <see cref="SendGridResilience"/> (retries, backoff, per-attempt timeouts); what comes
 /// back after them decides the request's recipients: 2xx accepts them; 429, 408, 5xx, timeouts and connection failures
-/// defer them (a later run tries again); any other status (400, 401, 403, 413) fails them with SendGrid's error text.
+/// defer them (a later run tries again); any other status (400, 401, 403, 413) fails them with SendGrid's error text,
+/// and a refused key (401, 403) is also logged as an error, since every later request will be refused too.
 /// </remarks>
 public sealed class SendGridTransport : IEmailTransport
 {
@@ -113,6 +114,7 @@ public sealed class SendGridTransport : IEmailTransport
                     => Deferred($"{text}; the limit resets in {wait:g}, later than the {_options.MaxRetryDelay:g} this run waits"),
                 HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout or >= HttpStatusCode.InternalServerError
                     => Deferred($"{text} ({attempts})"),
+                HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => Refused(response.StatusCode, text),
                 _ => (DeliveryStatus.Failed, text),
             };
         }
@@ -128,6 +130,14 @@ public sealed class SendGridTransport : IEmailTransport
         {
             return Deferred($"no answer within {_options.Timeout:g} ({attempts})");
         }
+    }
+
+    // The alert on SendGrid authentication errors searches for this line. It names the status only: SendGrid's text
+    // is in the ledger, and neither carries the key.
+    private (DeliveryStatus, string?) Refused(HttpStatusCode status, string text)
+    {
+        _logger.LogError("SendGrid refused the API key ({Status}); no email is sent until the key is replaced.", (int)status);
+        return (DeliveryStatus.Failed, text);
     }
 
     private (DeliveryStatus, string?) Deferred(string reason)

@@ -80,7 +80,7 @@ public class AppFixture : IAsyncLifetime
             async () => (await Http.GetAsync("api/themes")).StatusCode, s => s == HttpStatusCode.OK, "the app's first answer");
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Http?.Dispose();
         if (_appServices is not null)

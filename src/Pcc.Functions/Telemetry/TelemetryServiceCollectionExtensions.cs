@@ -39,7 +39,16 @@ public static class TelemetryServiceCollectionExtensions
 
         if (!string.IsNullOrWhiteSpace(configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
         {
-            telemetry.UseAzureMonitorExporter();
+            // Application Insights takes Entra ID tokens only (DisableLocalAuth in infra/modules/monitoring.bicep): the
+            // exporter signs in as the identity APPLICATIONINSIGHTS_AUTHENTICATION_STRING names, as the host does.
+            var clientId = AuthenticationClientId(configuration["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]);
+            telemetry.UseAzureMonitorExporter(exporter =>
+            {
+                if (clientId is not null)
+                {
+                    exporter.Credential = new Azure.Identity.ManagedIdentityCredential(Azure.Identity.ManagedIdentityId.FromUserAssignedClientId(clientId));
+                }
+            });
         }
 
         if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
@@ -49,4 +58,10 @@ public static class TelemetryServiceCollectionExtensions
 
         return services;
     }
+
+    /// <summary>The <c>ClientId</c> of an authentication string such as <c>ClientId=…;Authorization=AAD</c>; null when it names none.</summary>
+    public static string? AuthenticationClientId(string? authentication) =>
+        (authentication ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(part => part.Split('=', 2, StringSplitOptions.TrimEntries))
+            .FirstOrDefault(pair => pair.Length == 2 && pair[0].Equals("ClientId", StringComparison.OrdinalIgnoreCase))?[1];
 }

@@ -38,7 +38,7 @@ public sealed class IdentityAppFixture : AppFixture, IAsyncLifetime
         Identity = await ManagedIdentityEndpoint.StartAsync(ClientId, WorkerSecret, HostSecret);
 
         // ManagedIdentityCredential reads these from the process environment, as on App Service; the local host runs in
-        // this process. Other apps tests start use connection strings, which never consult them.
+        // this process. The other apps a test run starts use connection strings and never consult them.
         foreach (var name in s_identityVariables)
         {
             _savedEnvironment[name] = Environment.GetEnvironmentVariable(name);

@@ -42,7 +42,7 @@ public sealed class LocalFunctionHost : IAsyncDisposable
     /// <summary>The emulators, or null when none were asked for.</summary>
     public EmulatorSupervisor? Emulators { get; private set; }
 
-    /// <summary>The <c>AzureWebJobsStorage</c> connection string the app runs with.</summary>
+    /// <summary>The <c>AzureWebJobsStorage</c> connection string the app runs with; empty with identity-based settings.</summary>
     public string StorageConnectionString { get; private set; } = "";
 
     /// <summary>The storage account the app runs with.</summary>
@@ -121,8 +121,6 @@ public sealed class LocalFunctionHost : IAsyncDisposable
     {
         var logger = _loggers.CreateLogger("Pcc.LocalHost");
         var root = RepositoryLocator.Find(Options.RepositoryRoot);
-        await StartEmulatorsAsync(root, logger, cancellationToken);
-
         var fileValues = LocalSettingsFile.YieldToEnvironment(LocalSettingsFile.Read(root), Environment.GetEnvironmentVariable, out var skipped);
         foreach (var key in skipped)
         {
@@ -136,7 +134,20 @@ public sealed class LocalFunctionHost : IAsyncDisposable
             settings[key] = value;
         }
 
-        settings[TriggerSetup.DefaultConnection] = StorageConnectionString;
+        // Identity-based settings (AzureWebJobsStorage__blobServiceUri, __credential, ...), as Azure sets them, serve the
+        // app and the host alike; otherwise both run on the connection string the host was given or started. Either way a
+        // connection string from local.settings.json is not used.
+        var identityBased = Options.StorageConnectionString is null && HasIdentityBasedStorage(settings);
+        await StartEmulatorsAsync(root, identityBased, logger, cancellationToken);
+        if (identityBased)
+        {
+            settings.Remove(TriggerSetup.DefaultConnection);
+        }
+        else
+        {
+            settings[TriggerSetup.DefaultConnection] = StorageConnectionString;
+        }
+
         if (Emulators is { } emulators && Options.StartMailDev && !Options.Settings.ContainsKey("Email:Smtp:Port"))
         {
             // The app's mail goes to the MailDev this host started or found, as its storage goes to that Azurite.
@@ -150,7 +161,9 @@ public sealed class LocalFunctionHost : IAsyncDisposable
         Worker = await FunctionWorker.StartAsync(app, settings, limits, _loggers, cancellationToken);
         _owned.Add(Worker);
 
-        Storage = StorageConnection.FromConnectionString(StorageConnectionString);
+        Storage = identityBased
+            ? StorageConnection.FromConfiguration(Configuration, TriggerSetup.DefaultConnection, transport: Options.StorageTransport)
+            : StorageConnection.FromConnectionString(StorageConnectionString);
         var hosts = Storage.GetBlobContainerClient(BlobReceipts.ContainerName);
         Receipts = new BlobReceipts(hosts, Options.HostId);
         await Receipts.EnsureCreatedAsync(cancellationToken);
@@ -168,18 +181,22 @@ public sealed class LocalFunctionHost : IAsyncDisposable
         await StartTriggersAsync(cancellationToken);
     }
 
-    private async Task StartEmulatorsAsync(string? root, ILogger logger, CancellationToken cancellationToken)
+    private static bool HasIdentityBasedStorage(IReadOnlyDictionary<string, string?> settings) =>
+        settings.Keys.Any(k => k.StartsWith(TriggerSetup.DefaultConnection + ":", StringComparison.OrdinalIgnoreCase))
+        || Environment.GetEnvironmentVariables().Keys.OfType<string>().Any(k => k.StartsWith(TriggerSetup.DefaultConnection + "__", StringComparison.OrdinalIgnoreCase));
+
+    private async Task StartEmulatorsAsync(string? root, bool identityBased, ILogger logger, CancellationToken cancellationToken)
     {
         if (Options.StartEmulators)
         {
-            var emulators = await EmulatorSupervisor.StartAsync(Options, root, startAzurite: Options.StorageConnectionString is null, logger, cancellationToken);
+            var emulators = await EmulatorSupervisor.StartAsync(Options, root, startAzurite: Options.StorageConnectionString is null && !identityBased, logger, cancellationToken);
             _owned.Add(emulators);
             Emulators = emulators;
         }
 
-        StorageConnectionString = Options.StorageConnectionString
-            ?? Emulators?.StorageConnectionString
-            ?? "UseDevelopmentStorage=true";
+        StorageConnectionString = identityBased
+            ? ""
+            : Options.StorageConnectionString ?? Emulators?.StorageConnectionString ?? "UseDevelopmentStorage=true";
     }
 
     private async Task StartTriggersAsync(CancellationToken cancellationToken)

@@ -18,6 +18,12 @@ public sealed class LocalHostOptions
     /// <summary>A storage connection string to use instead of a local Azurite; nothing is started for storage when set.</summary>
     public string? StorageConnectionString { get; set; }
 
+    /// <summary>
+    /// The HTTP transport of the host's own clients for identity-based storage settings; null: the SDK's. Lets a test
+    /// trust an HTTPS emulator's certificate in this process only (the worker trusts it through <c>SSL_CERT_DIR</c>).
+    /// </summary>
+    public Azure.Core.Pipeline.HttpPipelineTransport? StorageTransport { get; set; }
+
     /// <summary>Azurite's blob port.</summary>
     public int BlobPort { get; set; } = 10000;
 

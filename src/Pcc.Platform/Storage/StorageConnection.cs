@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
@@ -28,14 +29,16 @@ public sealed class StorageConnection
 
     private readonly Lazy<BlobServiceClient> _blobs;
     private readonly Lazy<TableServiceClient> _tables;
+    private readonly HttpPipelineTransport? _transport;
 
-    private StorageConnection(string? connectionString, Uri blob, Uri queue, Uri table, TokenCredential? credential)
+    private StorageConnection(string? connectionString, Uri blob, Uri queue, Uri table, TokenCredential? credential, HttpPipelineTransport? transport = null)
     {
         ConnectionString = connectionString;
         BlobServiceUri = blob;
         QueueServiceUri = queue;
         TableServiceUri = table;
         Credential = credential;
+        _transport = transport;
         _blobs = new(() => CreateBlobServiceClient());
         _tables = new(() => CreateTableServiceClient());
     }
@@ -72,8 +75,11 @@ public sealed class StorageConnection
     /// Resolves the connection called <paramref name="name"/>; nothing set means the emulator.
     /// <paramref name="credential"/> overrides the identity that identity-based settings choose (managed identity
     /// when <c>__credential</c> is <c>managedidentity</c>, otherwise <see cref="DefaultAzureCredential"/>).
+    /// <paramref name="transport"/>, when given, carries every request of the service clients of identity-based settings
+    /// (a local HTTPS emulator's certificate trusted by a test, without touching the machine's trust store).
     /// </summary>
-    public static StorageConnection FromConfiguration(IConfiguration configuration, string name = DefaultName, TokenCredential? credential = null)
+    public static StorageConnection FromConfiguration(
+        IConfiguration configuration, string name = DefaultName, TokenCredential? credential = null, HttpPipelineTransport? transport = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var connectionString = configuration[name] ?? configuration.GetConnectionString(name);
@@ -99,7 +105,7 @@ public sealed class StorageConnection
                 $"{name}__blobServiceUri, {name}__queueServiceUri and {name}__tableServiceUri.");
         }
 
-        return new StorageConnection(null, blob, queue, table, credential ?? CreateCredential(section));
+        return new StorageConnection(null, blob, queue, table, credential ?? CreateCredential(section), transport);
     }
 
     /// <summary>Options for blob clients, at a service version Azurite accepts.</summary>
@@ -124,19 +130,19 @@ public sealed class StorageConnection
     public BlobServiceClient CreateBlobServiceClient(BlobClientOptions? options = null) =>
         ConnectionString is not null
             ? new BlobServiceClient(ConnectionString, options ?? BlobOptions())
-            : new BlobServiceClient(BlobServiceUri, Credential, options ?? BlobOptions());
+            : new BlobServiceClient(BlobServiceUri, Credential, Carried(options ?? BlobOptions()));
 
     /// <summary>The queue service client.</summary>
     public QueueServiceClient CreateQueueServiceClient(QueueClientOptions? options = null) =>
         ConnectionString is not null
             ? new QueueServiceClient(ConnectionString, options ?? QueueOptions())
-            : new QueueServiceClient(QueueServiceUri, Credential, options ?? QueueOptions());
+            : new QueueServiceClient(QueueServiceUri, Credential, Carried(options ?? QueueOptions()));
 
     /// <summary>The table service client.</summary>
     public TableServiceClient CreateTableServiceClient(TableClientOptions? options = null) =>
         ConnectionString is not null
             ? new TableServiceClient(ConnectionString, options)
-            : new TableServiceClient(TableServiceUri, Credential, options);
+            : new TableServiceClient(TableServiceUri, Credential, Carried(options ?? new TableClientOptions()));
 
     /// <summary>A client for the table called <paramref name="tableName"/>.</summary>
     public TableClient GetTableClient(string tableName) => _tables.Value.GetTableClient(tableName);
@@ -146,6 +152,16 @@ public sealed class StorageConnection
 
     /// <summary>A client for the queue called <paramref name="queueName"/>.</summary>
     public QueueClient GetQueueClient(string queueName, QueueClientOptions? options = null) => CreateQueueServiceClient(options).GetQueueClient(queueName);
+
+    private T Carried<T>(T options) where T : ClientOptions
+    {
+        if (_transport is not null)
+        {
+            options.Transport = _transport;
+        }
+
+        return options;
+    }
 
     private static Uri? ServiceUri(IConfigurationSection section, string key, string? accountName, string service, string name)
     {

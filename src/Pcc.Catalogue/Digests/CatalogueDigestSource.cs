@@ -135,5 +135,6 @@ public sealed class CatalogueDigestSource(
         row.Version,
         row.IngestedAt,
         row.ReadGrade(),
-        row.Note);
+        row.Note,
+        row.TraceParent);
 }

@@ -181,6 +181,7 @@ public sealed class IngestionWriter(PccStore store)
         }, report, e);
         entity.PreviousText = e.Change?.Before.Text;
         entity.AlsoIn = e.CaseStudy.AlsoIn;
+        entity.TraceParent = System.Diagnostics.Activity.Current is { IdFormat: System.Diagnostics.ActivityIdFormat.W3C } traced ? traced.Id : null;
         return entity;
     }
 

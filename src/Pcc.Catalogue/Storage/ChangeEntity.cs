@@ -16,6 +16,9 @@ public sealed class ChangeEntity : CaseStudyEventRecord
     /// <summary>Another briefing already in the catalogue with the same case study, when there is one.</summary>
     public string? AlsoIn { get; set; }
 
+    /// <summary>The W3C <c>traceparent</c> of the ingest that recorded it: the digest run that sends it links to that trace.</summary>
+    public string? TraceParent { get; set; }
+
     /// <summary>The partition of the day an instant falls on.</summary>
     public static string PartitionFor(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 

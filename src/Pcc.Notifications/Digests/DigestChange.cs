@@ -21,6 +21,7 @@ namespace Pcc.Notifications.Digests;
 /// <param name="IngestedAt">When the change was ingested; windows select on it.</param>
 /// <param name="Grade">Editorial changes reach only subscribers who ask for minor corrections; new and removed are substantive.</param>
 /// <param name="Note">The editor's change note on the upload, if any.</param>
+/// <param name="TraceParent">The W3C <c>traceparent</c> of the ingest that recorded it, when traced.</param>
 public sealed record DigestChange(
     DigestChangeKind Kind,
     string Key,
@@ -36,7 +37,8 @@ public sealed record DigestChange(
     int Version,
     DateTimeOffset IngestedAt,
     ChangeGrade Grade = ChangeGrade.Substantive,
-    string? Note = null)
+    string? Note = null,
+    string? TraceParent = null)
 {
     /// <summary>True for a change that only corrects (see <see cref="ChangeGrader"/>).</summary>
     public bool IsEditorial => Grade == ChangeGrade.Editorial;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -5,6 +6,7 @@ using Pcc.Notifications.Digests.FanOut;
 using Pcc.Notifications.Digests.Ledger;
 using Pcc.Notifications.Email;
 using Pcc.Notifications.Email.Html;
+using Pcc.Platform.Telemetry;
 
 namespace Pcc.Notifications.Digests;
 
@@ -294,8 +296,16 @@ public sealed class DigestRunner
             }
         }
 
+        // The plan's span links to the traces of the ingests that recorded its changes: upload → ingest → digest → send.
+        ActivityLink[] links = [.. changes.Select(c => c.TraceParent).OfType<string>().Distinct(StringComparer.Ordinal).Take(MaxTraceLinks)
+            .Select(t => ActivityContext.TryParse(t, null, out var context) ? new ActivityLink(context) : default).Where(l => l.Context != default)];
+        using var activity = PccTelemetry.Source.StartActivity("PlanDigestWindow", ActivityKind.Internal, default(ActivityContext),
+            [new("digest.window", window.Id), new("digest.changes", changes.Count), new("digest.recipients", recipients.Count)], links);
         return DigestPlanner.Plan(window, changes, recipients);
     }
+
+    // Enough to follow a window back to its uploads; a window of thousands of ingests keeps the first of them.
+    private const int MaxTraceLinks = 32;
 
     private void Log(DigestRunResult result)
     {

@@ -7,7 +7,8 @@ namespace Pcc.Functions.Tests.Telemetry;
 
 /// <summary>
 /// The worker's OpenTelemetry through the real host and an in-test OTLP receiver: an ingest's storage calls are
-/// dependency spans of one trace, a digest batch sent from the queue continues the trace of the run that queued it,
+/// dependency spans of one trace, the digest run that sends its changes links to that trace, a digest batch sent from
+/// the queue continues the trace of the run that queued it,
 /// the app's metrics and logs arrive, and no address or link token is in anything exported.
 /// </summary>
 public sealed partial class TelemetryTests(TelemetryApp app) : IClassFixture<TelemetryApp>
@@ -31,6 +32,10 @@ public sealed partial class TelemetryTests(TelemetryApp app) : IClassFixture<Tel
         Assert.Contains(spans, s => s.TraceId == send.TraceId && s.Name.Contains("SendMessage", StringComparison.Ordinal));
         Assert.NotEmpty(send.Links);
         Assert.Equal(1, send.Attributes.Single(a => a.Key == "digest.sent").Value.IntValue);
+
+        // And back to the upload: the run's plan links to the trace of the ingest that recorded its changes.
+        var ingests = spans.Where(s => Scope(s) == "download").Select(s => s.TraceId).ToHashSet();
+        Assert.Contains(spans, s => s.TraceId == send.TraceId && s.Name == "PlanDigestWindow" && s.Links.Any(link => ingests.Contains(link.TraceId)));
 
         await Eventually.Async(() => Task.FromResult(string.Join(",", app.Collector.Signals.Order())), s => s == "logs,metrics,traces", "traces, metrics and logs");
         await Eventually.Async(() => Task.FromResult(app.Collector.AnyExportHolds("pcc.digest.recipients") && app.Collector.AnyExportHolds("pcc.ingests")), held => held, "the app's metrics");

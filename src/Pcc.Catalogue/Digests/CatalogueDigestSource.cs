@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using Pcc.Catalogue.Ingestion;
 using Pcc.Catalogue.Ingestion.Attempts;
+using Pcc.Catalogue.Reading;
 using Pcc.Catalogue.Storage;
 using Pcc.Notifications.Digests;
 using Pcc.Notifications.Subscriptions;
@@ -31,7 +32,7 @@ public sealed class CatalogueDigestSource(
     /// <inheritdoc />
     /// <remarks>
     /// One range query over the day partitions, bounded by the RowKeys (which start with the ingest ticks), as
-    /// <c>CatalogueReader.ChangesAsync</c> reads them; then one point read per briefing for its title.
+    /// <c>CatalogueReader.ChangesAsync</c> reads them; then the briefings' titles, in one query, as the pages read them.
     /// </remarks>
     public async IAsyncEnumerable<DigestChange> ReadChangesAsync(DateTimeOffset from, DateTimeOffset to, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -43,16 +44,10 @@ public sealed class CatalogueDigestSource(
             rows.Add(row);
         }
 
-        var titles = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var slug in rows.Select(r => r.Briefing).Distinct(StringComparer.Ordinal))
-        {
-            var briefing = await store.Briefings.GetEntityIfExistsAsync<BriefingEntity>(BriefingEntity.Partition, slug, cancellationToken: cancellationToken);
-            titles[slug] = briefing.HasValue && briefing.Value is { Title.Length: > 0 } b ? b.Title : null;
-        }
-
+        var titles = rows.Count == 0 ? BriefingTitles.None : await BriefingTitles.ReadAsync(store, cancellationToken);
         foreach (var row in rows)
         {
-            yield return ToChange(row, titles[row.Briefing]);
+            yield return ToChange(row, titles.Of(row.Briefing));
         }
     }
 
@@ -115,7 +110,7 @@ public sealed class CatalogueDigestSource(
         return null;
     }
 
-    private static DigestChange ToChange(ChangeEntity row, string? briefingTitle) => new(
+    private static DigestChange ToChange(ChangeEntity row, string briefingTitle) => new(
         row.Kind switch
         {
             "new" => DigestChangeKind.New,

@@ -129,5 +129,6 @@ public static class CatalogueServiceCollectionExtensions
         services.AddSingleton<BriefingIngestor>();
         services.AddSingleton<AbandonedIngests>();
         services.AddSingleton<HeldVersions>();
+        services.AddSingleton<BriefingRemoval>();
     }
 }

@@ -101,15 +101,25 @@ public sealed class IngestionWriter(PccStore store)
             await store.CaseStudies.UpsertEntityAsync(Checked(entity), TableUpdateMode.Replace, cancellationToken);
         }
 
-        foreach (var removed in report.Removed)
+        await DropSourceAsync(report.Slug, report.Removed.Select(r => r.Key), report.IngestedAt, catalogue, cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes the briefing <paramref name="slug"/> away as a source of the case studies <paramref name="keys"/>: one it
+    /// alone had leaves the catalogue; one another briefing also has stays, in that briefing's words when
+    /// <paramref name="slug"/> spoke for it (changed at <paramref name="at"/>). A key already dropped is left as it is.
+    /// </summary>
+    public async Task DropSourceAsync(string slug, IEnumerable<string> keys, DateTimeOffset at, IReadOnlyDictionary<string, CaseStudyEntity> catalogue, CancellationToken cancellationToken)
+    {
+        foreach (var key in keys)
         {
-            if (!catalogue.TryGetValue(removed.Key, out var existing))
+            if (!catalogue.TryGetValue(key, out var existing) || !SplitSources(existing.Sources).Contains(slug))
             {
                 continue;
             }
 
-            var sources = SplitSources(existing.Sources).Where(s => s != report.Slug).ToList();
-            var successor = existing.Briefing == report.Slug && sources.Count > 0 ? await SuccessorAsync(existing.RowKey, sources, cancellationToken) : null;
+            var sources = SplitSources(existing.Sources).Where(s => s != slug).ToList();
+            var successor = existing.Briefing == slug && sources.Count > 0 ? await SuccessorAsync(existing.RowKey, sources, cancellationToken) : null;
             if (sources.Count == 0 || successor is not null)
             {
                 await store.CaseStudies.DeleteEntityAsync(existing.PartitionKey, existing.RowKey, ETag.All, cancellationToken);
@@ -119,7 +129,7 @@ public sealed class IngestionWriter(PccStore store)
             {
                 // Its briefing dropped it; another source speaks for it from now on, in its own words.
                 var entity = Fill(new CaseStudyEntity { PartitionKey = successor.ThemeSlug, RowKey = existing.RowKey }, successor);
-                (entity.Briefing, entity.Sources, entity.FirstSeen, entity.LastChanged) = (successor.PartitionKey, JoinSources(sources), existing.FirstSeen, report.IngestedAt);
+                (entity.Briefing, entity.Sources, entity.FirstSeen, entity.LastChanged) = (successor.PartitionKey, JoinSources(sources), existing.FirstSeen, at);
                 await store.CaseStudies.UpsertEntityAsync(Checked(entity), TableUpdateMode.Replace, cancellationToken);
             }
             else if (sources.Count > 0)
@@ -181,6 +191,7 @@ public sealed class IngestionWriter(PccStore store)
         }, report, e);
         entity.PreviousText = e.Change?.Before.Text;
         entity.AlsoIn = e.CaseStudy.AlsoIn;
+        entity.DeploymentCheck = report.DeploymentCheck;
         entity.TraceParent = System.Diagnostics.Activity.Current is { IdFormat: System.Diagnostics.ActivityIdFormat.W3C } traced ? traced.Id : null;
         return entity;
     }
@@ -211,6 +222,7 @@ public sealed class IngestionWriter(PccStore store)
         Editorial = report.Counts.Editorial,
         ChangeNote = report.ChangeNote,
         EditorialOnly = report.EditorialOnly,
+        DeploymentCheck = report.DeploymentCheck,
         Report = IngestionPaths.Report(report.Slug, report.IngestedAt, report.Etag),
     };
 
@@ -253,7 +265,8 @@ public sealed class IngestionWriter(PccStore store)
     // changes even for that is left out of the row (pages and digests then compare the texts; the report keeps it whole).
     private static string? Stored(TextDiff? diff) => diff?.ToJson(30_000);
 
-    private static IEnumerable<string> SplitSources(string? sources) =>
+    /// <summary>The briefings a catalogue row's <see cref="CaseStudyEntity.Sources"/> names.</summary>
+    internal static IEnumerable<string> SplitSources(string? sources) =>
         (sources ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static string JoinSources(IEnumerable<string> sources) => string.Join(',', sources.Distinct().Order(StringComparer.Ordinal));

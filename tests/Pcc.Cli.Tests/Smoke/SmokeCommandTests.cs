@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
+using Xunit.Abstractions;
 using Pcc.Catalogue.Digests;
 using Pcc.Catalogue.Storage;
 using Pcc.Notifications.Digests;
@@ -12,7 +13,7 @@ namespace Pcc.Cli.Tests.Smoke;
 /// that names the blob trigger when the app never sees its upload.
 /// </summary>
 [Collection(SmokeCollection.Name)]
-public sealed class SmokeCommandTests(AppFixture app)
+public sealed class SmokeCommandTests(AppFixture app, ITestOutputHelper log)
 {
     [Fact]
     public async Task ACheckOfTheRunningAppPassesAndLeavesNothingBehind()
@@ -22,6 +23,7 @@ public sealed class SmokeCommandTests(AppFixture app)
 
         var run = Pcc.Run("smoke", "--url", app.Host.FrontDoorAddress.ToString(), "--key", app.Host.AdminKey, "--timeout", "120", "--connection", app.Azurite.ConnectionString);
 
+        log.WriteLine(run.Output);
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
         Assert.Contains("The deployment check passed", run.Output, StringComparison.Ordinal);
         foreach (var step in new[] { "ingested", "the API has the case study", "its page shows it", "the feed lists it", "search finds it", "removed", "gone" })

@@ -63,6 +63,9 @@ public sealed class SubscriptionLinks
     private async Task<Uri> LinkAsync(string path, TokenPurpose purpose, Subscriber subscriber, CancellationToken cancellationToken)
     {
         var token = await _tokens.IssueAsync(purpose, subscriber, cancellationToken);
+
+        // The token is the last parameter and is named token: the Functions host's request telemetry (telemetryMode
+        // OpenTelemetry in host.json) hides a URL from "token=" to its end, so the token never reaches Application Insights.
         return new Uri($"{_options.PublicBaseUrl.TrimEnd('/')}/{path}?token={token}", UriKind.Absolute);
     }
 }

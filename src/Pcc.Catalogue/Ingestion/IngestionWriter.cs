@@ -77,13 +77,22 @@ public sealed class IngestionWriter(PccStore store)
     private async Task UpdateCatalogueAsync(IngestionReport report, IReadOnlyDictionary<string, CaseStudyEntity> catalogue, CancellationToken cancellationToken)
     {
         var changedKeys = report.New.Select(n => n.Key).Concat(report.Changed.Select(c => c.After.Key)).ToHashSet(StringComparer.Ordinal);
+
+        // Only rows whose content differs are written, one transaction per theme: a version that edits one case study
+        // of twenty writes one catalogue row, not twenty (and applying a report again writes none).
+        var writes = new List<CaseStudyEntity>();
         foreach (var caseStudy in report.CaseStudies)
         {
             catalogue.TryGetValue(caseStudy.Key, out var existing);
             if (existing is not null && !SourcePrecedence.Speaks(existing, caseStudy.Number, report.Slug))
             {
-                existing.Sources = JoinSources(SplitSources(existing.Sources).Append(report.Slug));
-                await store.CaseStudies.UpsertEntityAsync(existing, TableUpdateMode.Replace, cancellationToken);
+                var sources = JoinSources(SplitSources(existing.Sources).Append(report.Slug));
+                if (sources != existing.Sources)
+                {
+                    existing.Sources = sources;
+                    writes.Add(existing);
+                }
+
                 continue;
             }
 
@@ -98,8 +107,15 @@ public sealed class IngestionWriter(PccStore store)
             entity.Sources = JoinSources(SplitSources(existing?.Sources).Append(report.Slug));
             entity.FirstSeen = existing?.FirstSeen ?? report.IngestedAt;
             entity.LastChanged = changed || existing is null ? report.IngestedAt : existing.LastChanged;
-            await store.CaseStudies.UpsertEntityAsync(Checked(entity), TableUpdateMode.Replace, cancellationToken);
+            if (existing is null || !SameRow(existing, entity))
+            {
+                writes.Add(entity);
+            }
         }
+
+        // A transaction may touch a row once: should a key come twice, its last write stands, as it did written one by one.
+        var lastWrites = writes.GroupBy(w => (w.PartitionKey, w.RowKey)).Select(g => g.Last());
+        await UpsertInBatchesAsync(store.CaseStudies, lastWrites, cancellationToken);
 
         await DropSourceAsync(report.Slug, report.Removed.Select(r => r.Key), report.IngestedAt, catalogue, cancellationToken);
     }
@@ -264,6 +280,11 @@ public sealed class IngestionWriter(PccStore store)
     // The same limit for a diff: a very long one keeps only a few words around each change, and one with too many
     // changes even for that is left out of the row (pages and digests then compare the texts; the report keeps it whole).
     private static string? Stored(TextDiff? diff) => diff?.ToJson(30_000);
+
+    // Every stored property of a catalogue row, so an unchanged row is not written again.
+    private static bool SameRow(CaseStudyEntity a, CaseStudyEntity b) =>
+        (a.PartitionKey, a.RowKey, a.Key, a.Number, a.ThemeSlug, a.Theme, a.Title, a.Text, a.Location, a.Briefing, a.Sources, a.FirstSeen, a.LastChanged) ==
+        (b.PartitionKey, b.RowKey, b.Key, b.Number, b.ThemeSlug, b.Theme, b.Title, b.Text, b.Location, b.Briefing, b.Sources, b.FirstSeen, b.LastChanged);
 
     /// <summary>The briefings a catalogue row's <see cref="CaseStudyEntity.Sources"/> names.</summary>
     internal static IEnumerable<string> SplitSources(string? sources) =>

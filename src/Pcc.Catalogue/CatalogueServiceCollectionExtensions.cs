@@ -11,6 +11,7 @@ using Pcc.Catalogue.Ingestion.Review;
 using Pcc.Catalogue.Ingestion.Uploads;
 using Pcc.Catalogue.PersonalData;
 using Pcc.Catalogue.Reading;
+using Pcc.Catalogue.Related;
 using Pcc.Catalogue.Search;
 using Pcc.Catalogue.Storage;
 using Pcc.Catalogue.Summaries;
@@ -33,6 +34,7 @@ public static class CatalogueServiceCollectionExtensions
         services.AddStorage(configuration);
         services.AddThemes();
         services.AddIngestion();
+        services.AddSingleton<RelatedCaseStudies>();
         services.AddSingleton<CatalogueReader>();
         services.AddSingleton<RecentChanges>();
         services.AddSingleton<BriefingContents>();

@@ -68,8 +68,8 @@ public sealed class FunctionMetadataTests(PublishedApp published) : IClassFixtur
                     Assert.Equal(("queueTrigger", queue.QueueName), (Text(trigger, "type"), Text(trigger, "queueName")));
                     break;
                 case HttpTriggerAttribute http:
-                    // Only the editors' write route needs a function key; every other route is anonymous.
-                    var expectedLevel = declared.Name == "ConfirmBriefingVersion" ? "function" : "anonymous";
+                    // Only the editors' write route and the operators' refresh need a function key; every other route is anonymous.
+                    var expectedLevel = declared.Name is "ConfirmBriefingVersion" or "RefreshRelatedCaseStudies" ? "function" : "anonymous";
                     Assert.Equal(("httpTrigger", http.Route, expectedLevel, expectedLevel),
                         (Text(trigger, "type"), Text(trigger, "route"), http.AuthLevel.ToString().ToLowerInvariant(), Text(trigger, "authLevel")?.ToLowerInvariant()));
                     Assert.Equal(http.Methods!.Select(m => m.ToLowerInvariant()), trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));

@@ -26,8 +26,8 @@ public static class CatalogueServiceCollectionExtensions
     /// <summary>
     /// The app's storage (<see cref="PccStore"/>, section <c>Storage</c>) and the Azure SDK's clients for the connection
     /// it names; the theme taxonomy (section <c>Catalogue</c>); document reading limits and the ingest pipeline (section
-    /// <c>Ingestion</c>) with held versions, reports, the ingest log and editors' uploads; the read side; search (section
-    /// <c>Search</c>: the synonyms file).
+    /// <c>Ingestion</c>) with held versions, reports, the ingest log and editors' uploads; the read side with related case
+    /// studies; search (section <c>Search</c>: the synonyms file).
     /// </summary>
     public static IServiceCollection AddCatalogue(this IServiceCollection services, IConfiguration configuration)
     {

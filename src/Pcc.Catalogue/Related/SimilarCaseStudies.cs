@@ -69,8 +69,6 @@ public static class SimilarCaseStudies
             .OrderBy(c => c.RowKey, StringComparer.Ordinal)
             .Select(c => new Entry(c))
             .ToList();
-        var byKey = entries.ToDictionary(e => e.Row.RowKey, StringComparer.Ordinal);
-        var related = new Dictionary<string, IReadOnlyList<RelatedCaseStudy>>(StringComparer.Ordinal);
         if (entries.Count < 2)
         {
             return entries.ToDictionary(e => e.Row.RowKey, _ => (IReadOnlyList<RelatedCaseStudy>)[], StringComparer.Ordinal);
@@ -96,7 +94,7 @@ public static class SimilarCaseStudies
             MinWordLen = 3,
             MaxQueryTerms = MaxQueryTerms,
             ApplyBoost = true,
-            // Nor are figures ("2021", "39").
+            // Figures ("2021", "39") relate nothing either.
             StopWords = entries.SelectMany(e => e.Surfaces.Keys).Where(t => !t.Any(char.IsLetter)).Concat(s_noise.Value).ToHashSet(StringComparer.Ordinal),
         };
         if (entries.Count >= MinCatalogueForDocFreqLimit)
@@ -104,6 +102,8 @@ public static class SimilarCaseStudies
             likeThis.SetMaxDocFreqPct(MaxDocFreqPercent);
         }
 
+        var byKey = entries.ToDictionary(e => e.Row.RowKey, StringComparer.Ordinal);
+        var related = new Dictionary<string, IReadOnlyList<RelatedCaseStudy>>(StringComparer.Ordinal);
         for (var doc = 0; doc < reader.MaxDoc; doc++)
         {
             var self = byKey[reader.Document(doc).Get(KeyField)];

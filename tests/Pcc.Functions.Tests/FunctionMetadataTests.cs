@@ -69,7 +69,7 @@ public sealed class FunctionMetadataTests(PublishedApp published) : IClassFixtur
                     break;
                 case HttpTriggerAttribute http:
                     // Only the editors' and operators' write routes need a function key; every other route is anonymous.
-                    var expectedLevel = declared.Name is "ConfirmBriefingVersion" or "RemoveBriefing" ? "function" : "anonymous";
+                    var expectedLevel = declared.Name is "ConfirmBriefingVersion" or "RemoveBriefing" or "RefreshRelatedCaseStudies" ? "function" : "anonymous";
                     Assert.Equal(("httpTrigger", http.Route, expectedLevel, expectedLevel),
                         (Text(trigger, "type"), Text(trigger, "route"), http.AuthLevel.ToString().ToLowerInvariant(), Text(trigger, "authLevel")?.ToLowerInvariant()));
                     Assert.Equal(http.Methods!.Select(m => m.ToLowerInvariant()), trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));

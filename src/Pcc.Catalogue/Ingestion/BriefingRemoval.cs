@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
 using Pcc.Catalogue.Ingestion.Reports;
+using Pcc.Catalogue.Related;
 using Pcc.Catalogue.Storage;
 
 namespace Pcc.Catalogue.Ingestion;
@@ -11,12 +12,13 @@ namespace Pcc.Catalogue.Ingestion;
 /// Takes a briefing out of the catalogue as if it had never been uploaded: for a deployment check's briefing
 /// (<c>pcc smoke</c>) and for one published by mistake. Under the catalogue lock it deletes the change and history rows
 /// its versions recorded (so no digest, feed or history shows them from then on), takes it away as a source of its case
-/// studies (one only it had leaves the catalogue; one another briefing also has stays, in that briefing's words), and
+/// studies (one only it had leaves the catalogue, and every related list; one another briefing also has stays, in that
+/// briefing's words), and
 /// deletes its versions, its catalogue row, its reports, its document and, last, its ingest receipts. Every step
 /// tolerates what an earlier, interrupted removal already did, so removing again finishes the job. Digests already sent
 /// are not recalled.
 /// </summary>
-public sealed class BriefingRemoval(PccStore store, IngestionWriter writer, IngestionReports reports, IOptions<IngestionOptions> options, TimeProvider time)
+public sealed class BriefingRemoval(PccStore store, IngestionWriter writer, IngestionReports reports, RelatedCaseStudies related, IOptions<IngestionOptions> options, TimeProvider time)
 {
     /// <summary>Removes the briefing <paramref name="slug"/>; <see cref="BriefingRemovalResult.Found"/> is false when nothing of it was stored.</summary>
     public async Task<BriefingRemovalResult> RemoveAsync(string slug, CancellationToken cancellationToken)
@@ -51,6 +53,11 @@ public sealed class BriefingRemoval(PccStore store, IngestionWriter writer, Inge
         var sourced = catalogue.Values.Where(c => IngestionWriter.SplitSources(c.Sources).Contains(slug)).Select(c => c.RowKey).ToList();
         var removed = sourced.Count(key => IngestionWriter.SplitSources(catalogue[key].Sources).All(s => s == slug));
         await writer.DropSourceAsync(slug, sourced, time.GetUtcNow(), catalogue, cancellationToken);
+        if (sourced.Count > 0)
+        {
+            // Its case studies leave the others' related lists, and theirs go.
+            await related.RecomputeAsync(cancellationToken);
+        }
 
         foreach (var row in contents)
         {

@@ -65,11 +65,12 @@ public sealed class RemoveBriefingTests(AppFixture app)
         var name = AppFixture.UniqueBriefingName("solo.md");
         var slug = AppFixture.SlugOf(name);
         var marker = "solitary" + Guid.NewGuid().ToString("N")[..8].Replace('0', 'q').Replace('1', 'r');
-        var text = $"# Solo {marker}\n\n## Supporting victims of crime\n\nCase study 1: The PCC in Kent funded {marker} advocates who support victims of fraud through the court process and afterwards.\n";
+        var text = $"# Solo {marker}\n\n## Supporting victims of crime\n\nCase study 1: The PCC in Kent funded {marker} advocates who support victims of domestic abuse and sexual violence through the court process, with independent domestic violence advisers for victims and survivors.\n";
         var ingested = await app.IngestAsync(name, System.Text.Encoding.UTF8.GetBytes(text), version: 1);
         var key = ingested.GetProperty("versions")[0].GetProperty("changes")[0].GetProperty("key").GetString()!;
         Assert.Equal(HttpStatusCode.OK, (await app.Http.GetAsync($"case-studies/{key}")).StatusCode);
         Assert.Contains(await ChangesSinceAsync(since), c => c.GetProperty("key").GetString() == key);
+        Assert.Contains(await RelatedListsAsync(), l => l.Related.Contains(key));
 
         using var removed = await app.Http.DeleteAsync($"api/briefings/{slug}");
         Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
@@ -79,6 +80,19 @@ public sealed class RemoveBriefingTests(AppFixture app)
         Assert.DoesNotContain(await ChangesSinceAsync(since), c => c.GetProperty("key").GetString() == key);
         var search = await (await app.Http.GetAsync($"search?q={marker}")).Content.ReadAsStringAsync();
         Assert.DoesNotContain($"/case-studies/{key}", search, StringComparison.Ordinal);
+        Assert.DoesNotContain(await RelatedListsAsync(), l => l.Related.Contains(key));
+    }
+
+    private async Task<List<(string Key, List<string?> Related)>> RelatedListsAsync()
+    {
+        var lists = new List<(string, List<string?>)>();
+        foreach (var other in (await app.GetJsonAsync("api/case-studies")).EnumerateArray().Select(c => c.GetProperty("key").GetString()!))
+        {
+            var related = (await app.GetJsonAsync($"api/case-studies/{other}")).GetProperty("related");
+            lists.Add((other, related.EnumerateArray().Select(r => r.GetProperty("key").GetString()).ToList()));
+        }
+
+        return lists;
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public static class DigestPlanner
         foreach (var group in recipients.GroupBy(r => (FollowSet: FollowSetOf(r), r.IncludeMinorCorrections)).OrderBy(g => g.Key.IncludeMinorCorrections))
         {
             var first = group.First();
-            var slugs = Distinct(first.Themes);
+            var slugs = Distinct(first.Themes).Order(StringComparer.Ordinal).ToArray();
             var briefings = Distinct(first.Briefings);
             var caseStudies = Distinct(first.CaseStudies);
             var sections = group.Key.IncludeMinorCorrections ? everything : substantive;

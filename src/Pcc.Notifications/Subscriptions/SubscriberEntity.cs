@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
 using Pcc.Notifications.Digests;
@@ -82,6 +83,7 @@ internal sealed class SubscriberEntity : ITableEntity
     };
 
     /// <summary>What the row follows.</summary>
+    [IgnoreDataMember]
     public Follows Following => new(SplitThemes(Themes), Follows.Split(Briefings), Follows.Split(CaseStudies));
 
     /// <summary>Stores <paramref name="follows"/> as what the row follows.</summary>

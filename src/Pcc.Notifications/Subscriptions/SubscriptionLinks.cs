@@ -16,7 +16,7 @@ public sealed class SubscriptionLinks
     /// <summary>The path of the unsubscribe endpoint (GET: a page with a button; POST: unsubscribes at once).</summary>
     public const string UnsubscribePath = "api/subscriptions/unsubscribe";
 
-    /// <summary>The manage link's query parameters naming a theme, briefing or case study to show ticked, not yet saved.</summary>
+    /// <summary>The manage link's query parameters naming a theme, briefing or case study to show ticked, not yet saved (before the token, which stays last).</summary>
     public const string AddThemeParameter = "addTheme", AddBriefingParameter = "addBriefing", AddCaseStudyParameter = "addCaseStudy";
 
     private readonly SubscriptionTokens _tokens;
@@ -43,12 +43,11 @@ public sealed class SubscriptionLinks
     /// </summary>
     public async Task<Uri> ManageUrlAsync(Subscriber subscriber, Follows additions, CancellationToken cancellationToken = default)
     {
-        var url = await ManageUrlAsync(subscriber, cancellationToken);
         var query = additions.Themes.Select(t => (AddThemeParameter, t))
             .Concat(additions.Briefings.Select(b => (AddBriefingParameter, b)))
             .Concat(additions.CaseStudies.Select(c => (AddCaseStudyParameter, c)))
-            .Select(p => $"&{p.Item1}={Uri.EscapeDataString(p.Item2)}");
-        return new Uri(url.AbsoluteUri + string.Concat(query), UriKind.Absolute);
+            .Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2)}&");
+        return await LinkAsync(ManagePath, TokenPurpose.Manage, subscriber, cancellationToken, string.Concat(query));
     }
 
     /// <summary>The unsubscribe link: a page with a button for people, and the one-click target for mail clients.</summary>
@@ -77,9 +76,10 @@ public sealed class SubscriptionLinks
         };
     }
 
-    private async Task<Uri> LinkAsync(string path, TokenPurpose purpose, Subscriber subscriber, CancellationToken cancellationToken)
+    // Any other parameters go before the token, which stays last (see the Functions host's request telemetry).
+    private async Task<Uri> LinkAsync(string path, TokenPurpose purpose, Subscriber subscriber, CancellationToken cancellationToken, string before = "")
     {
         var token = await _tokens.IssueAsync(purpose, subscriber, cancellationToken);
-        return new Uri($"{_options.PublicBaseUrl.TrimEnd('/')}/{path}?token={token}", UriKind.Absolute);
+        return new Uri($"{_options.PublicBaseUrl.TrimEnd('/')}/{path}?{before}token={token}", UriKind.Absolute);
     }
 }

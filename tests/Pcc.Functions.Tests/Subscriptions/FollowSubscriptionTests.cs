@@ -150,6 +150,7 @@ public sealed class FollowSubscriptionTests(SubscriptionsFixture app)
         Assert.Contains($"- Case study: {thirteen.Title}", reminder.Text);
         Assert.Equal([twelve.Key], Strings(await GetMeAsync(reader, manage), "caseStudies"));
         var link = reminder.Link(Me);
+        Assert.Matches($@"\?addCaseStudy={thirteen.Key}&token=[A-Za-z0-9_\-]+$", link.AbsoluteUri);
         var page = new HtmlParser().ParseDocument(await GetPageAsync(reader, link.PathAndQuery.TrimStart('/')));
         Assert.Contains("Not saved yet.", page.QuerySelector("[role=status]")!.TextContent);
         Assert.True(page.QuerySelector($"input[name=caseStudies][value='{thirteen.Key}']")!.HasAttribute("checked"));

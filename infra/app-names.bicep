@@ -29,6 +29,7 @@ var appTables = [
   'CaseStudies'
   'CaseStudyHistory'
   'Changes'
+  'RelatedCaseStudies'
   'Subscribers'
   'DigestRuns'
   'Deliveries'

@@ -2,6 +2,9 @@
 # Runs after `azd deploy` (and so after `azd up`): subscribes the IngestBriefing blob trigger to blob-created events in
 # briefings/. The webhook needs the host's blobs_extension key, which exists only once the deployed app has started,
 # so this waits for the key and then deploys infra/briefing-subscription.bicep, which reads the key inside Azure.
+# Then it checks the deployment end to end with `pcc smoke`: a briefing marked as a deployment check is uploaded (as you,
+# through AZURE_PRINCIPAL_ID's role on briefings/), ingested, seen in the API, on its page, in the feed and in search,
+# and removed again; it never reaches a digest. SKIP_DEPLOYMENT_CHECK=true skips the check.
 # Re-running it is harmless: the deployment leaves an identical subscription as it is.
 set -eu
 
@@ -52,3 +55,15 @@ az deployment group create \
   --output none
 
 echo "postdeploy: blob-created events in briefings/ now reach IngestBriefing on $AZURE_FUNCTION_APP_NAME."
+
+if [ "${SKIP_DEPLOYMENT_CHECK:-}" = "true" ]; then
+  echo "postdeploy: SKIP_DEPLOYMENT_CHECK=true, so the deployment was not checked (run: pcc smoke --url $AZURE_FUNCTION_APP_URL)."
+  exit 0
+fi
+
+# The function key goes through the environment, never the command line.
+PCC_FUNCTION_KEY=$(az functionapp keys list --resource-group "$AZURE_RESOURCE_GROUP" --name "$AZURE_FUNCTION_APP_NAME" \
+  --query functionKeys.default --output tsv)
+export PCC_FUNCTION_KEY
+dotnet run --project "$(dirname "$0")/../../src/Pcc.Cli" -- smoke \
+  --url "$AZURE_FUNCTION_APP_URL" --storage-account "$AZURE_STORAGE_ACCOUNT_NAME"

@@ -11,6 +11,7 @@ using Pcc.Catalogue.Ingestion.Review;
 using Pcc.Catalogue.Ingestion.Uploads;
 using Pcc.Catalogue.PersonalData;
 using Pcc.Catalogue.Reading;
+using Pcc.Catalogue.Related;
 using Pcc.Catalogue.Search;
 using Pcc.Catalogue.Storage;
 using Pcc.Catalogue.Summaries;
@@ -25,14 +26,15 @@ public static class CatalogueServiceCollectionExtensions
     /// <summary>
     /// The app's storage (<see cref="PccStore"/>, section <c>Storage</c>) and the Azure SDK's clients for the connection
     /// it names; the theme taxonomy (section <c>Catalogue</c>); document reading limits and the ingest pipeline (section
-    /// <c>Ingestion</c>) with held versions, reports, the ingest log and editors' uploads; the read side; search (section
-    /// <c>Search</c>: the synonyms file).
+    /// <c>Ingestion</c>) with held versions, reports, the ingest log and editors' uploads; the read side with related case
+    /// studies; search (section <c>Search</c>: the synonyms file).
     /// </summary>
     public static IServiceCollection AddCatalogue(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddStorage(configuration);
         services.AddThemes();
         services.AddIngestion();
+        services.AddSingleton<RelatedCaseStudies>();
         services.AddSingleton<CatalogueReader>();
         services.AddSingleton<RecentChanges>();
         services.AddSingleton<BriefingContents>();
@@ -131,5 +133,6 @@ public static class CatalogueServiceCollectionExtensions
         services.AddSingleton<BriefingIngestor>();
         services.AddSingleton<AbandonedIngests>();
         services.AddSingleton<HeldVersions>();
+        services.AddSingleton<BriefingRemoval>();
     }
 }

@@ -21,6 +21,7 @@ public static class CliApplication
             ConfirmCommand.Create(options.Connection),
             PoisonCommand.Create(options.Connection),
             SubscribersCommand.Create(options.Connection),
+            SmokeCommand.Create(options.Connection),
         };
         options.AddTo(root);
 

@@ -18,6 +18,9 @@ public static class ExitCodes
     /// <summary>Nothing to confirm: no such held version, or a newer version was published since.</summary>
     public const int NotConfirmed = 5;
 
+    /// <summary>A deployment check (<c>pcc smoke</c>) failed a step; the step and why are on standard error.</summary>
+    public const int CheckFailed = 6;
+
     /// <summary>Waited for the app (e.g. an ingest report) longer than allowed.</summary>
     public const int TimedOut = 4;
 }

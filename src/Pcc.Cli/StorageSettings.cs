@@ -53,6 +53,27 @@ public static class StorageSettings
         return services.BuildServiceProvider();
     }
 
+    /// <summary>
+    /// As <see cref="Services"/>, but reaching the storage account <paramref name="accountName"/> in Azure as the signed-in
+    /// user or workload (<c>DefaultAzureCredential</c>: <c>az login</c>, azd's environment, a managed identity), through the
+    /// same identity-based settings the app uses (<c>AzureWebJobsStorage__accountName</c>).
+    /// </summary>
+    public static ServiceProvider ServicesForAccount(string accountName)
+    {
+        var configuration = Configuration();
+        var overridden = new ConfigurationBuilder()
+            .AddConfiguration(configuration)
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [ReadOptions(configuration).Connection] = null,
+                [ReadOptions(configuration).Connection + ":accountName"] = accountName,
+            })
+            .Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(overridden);
+        services.AddCatalogue(overridden).AddCatalogueSubscribers();
+        return services.BuildServiceProvider();
+    }
+
     private static IConfiguration Configuration() => new ConfigurationBuilder()
         .AddEnvironmentVariables()
         .AddInMemoryCollection(Overrides ?? new Dictionary<string, string?>())

@@ -68,8 +68,8 @@ public sealed class FunctionMetadataTests(PublishedApp published) : IClassFixtur
                     Assert.Equal(("queueTrigger", queue.QueueName), (Text(trigger, "type"), Text(trigger, "queueName")));
                     break;
                 case HttpTriggerAttribute http:
-                    // Only the editors' write route needs a function key; every other route is anonymous.
-                    var expectedLevel = declared.Name == "ConfirmBriefingVersion" ? "function" : "anonymous";
+                    // Only the editors' and operators' write routes need a function key; every other route is anonymous.
+                    var expectedLevel = declared.Name is "ConfirmBriefingVersion" or "RemoveBriefing" or "RefreshRelatedCaseStudies" ? "function" : "anonymous";
                     Assert.Equal(("httpTrigger", http.Route, expectedLevel, expectedLevel),
                         (Text(trigger, "type"), Text(trigger, "route"), http.AuthLevel.ToString().ToLowerInvariant(), Text(trigger, "authLevel")?.ToLowerInvariant()));
                     Assert.Equal(http.Methods!.Select(m => m.ToLowerInvariant()), trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
@@ -155,9 +155,11 @@ public sealed class FunctionMetadataTests(PublishedApp published) : IClassFixtur
     }
 
     [Fact]
-    public void HttpFunctionRoutesAreUnique()
+    public void EachRouteAndMethodIsServedByOneFunction()
     {
-        var routes = DeclaredFunction.All.Select(f => f.Trigger).OfType<HttpTriggerAttribute>().Select(h => h.Route).ToList();
+        // A route may serve several functions, one per method (GET and DELETE /api/briefings/{slug}).
+        var routes = DeclaredFunction.All.Select(f => f.Trigger).OfType<HttpTriggerAttribute>()
+            .SelectMany(h => h.Methods!.Select(m => $"{m.ToUpperInvariant()} {h.Route}")).ToList();
 
         Assert.Equal(routes.Count, routes.Distinct(StringComparer.OrdinalIgnoreCase).Count());
     }

@@ -63,6 +63,27 @@ public sealed partial class AzdLayoutTests
     }
 
     [Fact]
+    public void ThePostdeployHookChecksTheDeploymentOnceTheSubscriptionExistsWithTheKeyKeptOffTheCommandLine()
+    {
+        var run = ((YamlScalarNode)((YamlMappingNode)Hooks().Single(h => h.Key.ToString() == "postdeploy").Value)["run"]).Value!;
+        var script = File.ReadAllText(Repository.File(run));
+        var outputs = Templates.Main.Template["outputs"]!.AsObject().Select(o => o.Key).ToHashSet();
+
+        var smoke = script.IndexOf("dotnet run --project", StringComparison.Ordinal);
+        Assert.True(smoke > script.IndexOf("az deployment group create", StringComparison.Ordinal), "pcc smoke must run after the Event Grid subscription is deployed");
+        var command = script[smoke..];
+        Assert.Matches(@"^dotnet run --project .*/src/Pcc\.Cli"" -- smoke", command);
+        foreach (var (option, variable) in new[] { ("--url", "AZURE_FUNCTION_APP_URL"), ("--storage-account", "AZURE_STORAGE_ACCOUNT_NAME") })
+        {
+            Assert.Matches($@"{option} ""\$({variable}|\{{{variable}\}})""", command);
+            Assert.Contains(variable, outputs);
+        }
+
+        Assert.DoesNotContain("--key", command, StringComparison.Ordinal);
+        Assert.Contains("export PCC_FUNCTION_KEY", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheParametersFileGivesEveryParameterTheTemplateNeedsAndNoOther()
     {
         var file = JsonNode.Parse(File.ReadAllText(Repository.File("infra", "main.parameters.json")))!["parameters"]!.AsObject();

@@ -89,6 +89,39 @@ public sealed class ReaderPagesTests(AppFixture site, Chromium chromium)
         await PageChecks.CheckAsync(page, "not-found");
     }
 
+    [Fact]
+    public async Task ACaseStudysRelatedCaseStudiesNameTheirBriefingAndWhatTheyShareAndOpenTheirPages()
+    {
+        var name = AppFixture.UniqueBriefingName();
+        await site.IngestAsync(name, SeedBriefing.Bytes, version: 1);
+        var page = await PageChecks.NewPageAsync(chromium.Browser, phone: true);
+
+        await page.GotoAsync(site.Url("/search?q=naloxone").AbsoluteUri);
+        await page.Locator("main h3 a").First.ClickAsync();
+        // The lists are recomputed as the ingest completes, just after its version is published.
+        var related = page.GetByRole(AriaRole.Region, new() { Name = "Related case studies" });
+        await Eventually.Async(
+            async () =>
+            {
+                if (await related.CountAsync() > 0)
+                {
+                    return true;
+                }
+
+                await page.ReloadAsync();
+                return false;
+            },
+            found => found,
+            "the related case studies");
+        var first = related.GetByRole(AriaRole.Listitem).First;
+        await Expect(first).ToContainTextAsync("In Public Safety, Public Trust · shared: ");
+        await PageChecks.CheckAsync(page, "case-study-related");
+
+        var title = await first.GetByRole(AriaRole.Link).First.TextContentAsync();
+        await first.GetByRole(AriaRole.Link).First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title!);
+    }
+
     private static async Task<SyndicationFeed> ReadFeedAsync(AppFixture site, string path)
     {
         using var response = await site.Http.GetAsync(path.TrimStart('/'));

@@ -41,7 +41,11 @@ public sealed class CatalogueDigestSource(
         var rows = new List<ChangeEntity>();
         await foreach (var row in store.Changes.QueryAsync<ChangeEntity>(ChangeEntity.WindowFilter(from, to), cancellationToken: cancellationToken))
         {
-            rows.Add(row);
+            // A deployment check's briefing is shown while the check runs, but is nobody's news.
+            if (!row.DeploymentCheck)
+            {
+                rows.Add(row);
+            }
         }
 
         var titles = rows.Count == 0 ? BriefingTitles.None : await BriefingTitles.ReadAsync(store, cancellationToken);

@@ -108,7 +108,7 @@ public sealed class BriefingIngestor(
         }
 
         var note = UploadNote.Read(properties.Metadata);
-        var target = new IngestionTarget(blobName, slug, etag, receipt.Version, receipt.IngestedAt, note.ChangeNote, note.EditorialOnly);
+        var target = new IngestionTarget(blobName, slug, etag, receipt.Version, receipt.IngestedAt, note.ChangeNote, note.EditorialOnly, note.DeploymentCheck);
         var catalogue = await writer.ReadCatalogueAsync(cancellationToken);
         if (report is null)
         {

@@ -1,6 +1,7 @@
 using Pcc.Briefings;
 using Pcc.Catalogue.Ingestion.Attempts;
 using Pcc.Catalogue.Ingestion.Reports;
+using Pcc.Catalogue.Related;
 using Pcc.Catalogue.Storage;
 
 namespace Pcc.Catalogue.Ingestion;
@@ -10,7 +11,13 @@ namespace Pcc.Catalogue.Ingestion;
 /// settling of an abandoned ingest): apply, hold or fail a planned report, then complete its receipt. Callers hold the
 /// catalogue lock.
 /// </summary>
-public sealed class IngestionCompletion(IngestionWriter writer, IngestionReceipts receipts)
+/// <remarks>
+/// An applied report changes the catalogue, so the related case studies are recomputed before the receipt is
+/// completed: an attempt that dies meanwhile is retried, applies again (which writes the same rows) and recomputes.
+/// A recomputation that fails is logged and does not fail the ingest: the version is published, and the next change
+/// recomputes the lists.
+/// </remarks>
+public sealed class IngestionCompletion(IngestionWriter writer, IngestionReceipts receipts, RelatedCaseStudies related, ILogger<IngestionCompletion> logger)
 {
     /// <summary>Applies, holds or fails a planned report and completes its receipt; also used for a plan an abandoned attempt left.</summary>
     public async Task<IngestionOutcome> FinishAsync(IngestionReport report, Dictionary<string, CaseStudyEntity> catalogue, CancellationToken cancellationToken)
@@ -29,11 +36,24 @@ public sealed class IngestionCompletion(IngestionWriter writer, IngestionReceipt
 
             default:
                 await writer.ApplyAsync(report, catalogue, cancellationToken);
+                await RefreshRelatedAsync(report, cancellationToken);
                 await EndAsync(slug, etag, IngestStatus.Completed, null, cancellationToken);
                 var c = report.Counts;
                 return new IngestionOutcome(IngestStatus.Ingested,
                     $"briefings/{blobName} → version {report.Version} of '{slug}': {Quantity.CaseStudiesInThemes(c.CaseStudies, c.Themes)}, {c.New} new, {c.Changed} changed, {c.Removed} removed.",
                     report, ReportPath(report));
+        }
+    }
+
+    private async Task RefreshRelatedAsync(IngestionReport report, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await related.RecomputeAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Version {Version} of {Slug} is published, but the related case studies were not recomputed; the next change to the catalogue recomputes them.", report.Version, report.Slug);
         }
     }
 

@@ -135,6 +135,7 @@ public sealed class IngestionPlanner(BriefingParser parser, ReaderLimits limits)
         Status = status,
         ChangeNote = target.ChangeNote,
         EditorialOnly = target.EditorialOnly,
+        DeploymentCheck = target.DeploymentCheck,
         GradingRule = ChangeGrader.Rule,
     };
 

@@ -77,13 +77,22 @@ public sealed class IngestionWriter(PccStore store)
     private async Task UpdateCatalogueAsync(IngestionReport report, IReadOnlyDictionary<string, CaseStudyEntity> catalogue, CancellationToken cancellationToken)
     {
         var changedKeys = report.New.Select(n => n.Key).Concat(report.Changed.Select(c => c.After.Key)).ToHashSet(StringComparer.Ordinal);
+
+        // Only rows whose content differs are written, one transaction per theme: a version that edits one case study
+        // of twenty writes one catalogue row, not twenty (and applying a report again writes none).
+        var writes = new List<CaseStudyEntity>();
         foreach (var caseStudy in report.CaseStudies)
         {
             catalogue.TryGetValue(caseStudy.Key, out var existing);
             if (existing is not null && !SourcePrecedence.Speaks(existing, caseStudy.Number, report.Slug))
             {
-                existing.Sources = JoinSources(SplitSources(existing.Sources).Append(report.Slug));
-                await store.CaseStudies.UpsertEntityAsync(existing, TableUpdateMode.Replace, cancellationToken);
+                var sources = JoinSources(SplitSources(existing.Sources).Append(report.Slug));
+                if (sources != existing.Sources)
+                {
+                    existing.Sources = sources;
+                    writes.Add(existing);
+                }
+
                 continue;
             }
 
@@ -98,18 +107,35 @@ public sealed class IngestionWriter(PccStore store)
             entity.Sources = JoinSources(SplitSources(existing?.Sources).Append(report.Slug));
             entity.FirstSeen = existing?.FirstSeen ?? report.IngestedAt;
             entity.LastChanged = changed || existing is null ? report.IngestedAt : existing.LastChanged;
-            await store.CaseStudies.UpsertEntityAsync(Checked(entity), TableUpdateMode.Replace, cancellationToken);
+            if (existing is null || !SameRow(existing, entity))
+            {
+                writes.Add(entity);
+            }
         }
 
-        foreach (var removed in report.Removed)
+        // A transaction may touch a row once: should a key come twice, its last write stands, as it did written one by one.
+        var lastWrites = writes.GroupBy(w => (w.PartitionKey, w.RowKey)).Select(g => g.Last());
+        await UpsertInBatchesAsync(store.CaseStudies, lastWrites, cancellationToken);
+
+        await DropSourceAsync(report.Slug, report.Removed.Select(r => r.Key), report.IngestedAt, catalogue, cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes the briefing <paramref name="slug"/> away as a source of the case studies <paramref name="keys"/>: one it
+    /// alone had leaves the catalogue; one another briefing also has stays, in that briefing's words when
+    /// <paramref name="slug"/> spoke for it (changed at <paramref name="at"/>). A key already dropped is left as it is.
+    /// </summary>
+    public async Task DropSourceAsync(string slug, IEnumerable<string> keys, DateTimeOffset at, IReadOnlyDictionary<string, CaseStudyEntity> catalogue, CancellationToken cancellationToken)
+    {
+        foreach (var key in keys)
         {
-            if (!catalogue.TryGetValue(removed.Key, out var existing))
+            if (!catalogue.TryGetValue(key, out var existing) || !SplitSources(existing.Sources).Contains(slug))
             {
                 continue;
             }
 
-            var sources = SplitSources(existing.Sources).Where(s => s != report.Slug).ToList();
-            var successor = existing.Briefing == report.Slug && sources.Count > 0 ? await SuccessorAsync(existing.RowKey, sources, cancellationToken) : null;
+            var sources = SplitSources(existing.Sources).Where(s => s != slug).ToList();
+            var successor = existing.Briefing == slug && sources.Count > 0 ? await SuccessorAsync(existing.RowKey, sources, cancellationToken) : null;
             if (sources.Count == 0 || successor is not null)
             {
                 await store.CaseStudies.DeleteEntityAsync(existing.PartitionKey, existing.RowKey, ETag.All, cancellationToken);
@@ -119,7 +145,7 @@ public sealed class IngestionWriter(PccStore store)
             {
                 // Its briefing dropped it; another source speaks for it from now on, in its own words.
                 var entity = Fill(new CaseStudyEntity { PartitionKey = successor.ThemeSlug, RowKey = existing.RowKey }, successor);
-                (entity.Briefing, entity.Sources, entity.FirstSeen, entity.LastChanged) = (successor.PartitionKey, JoinSources(sources), existing.FirstSeen, report.IngestedAt);
+                (entity.Briefing, entity.Sources, entity.FirstSeen, entity.LastChanged) = (successor.PartitionKey, JoinSources(sources), existing.FirstSeen, at);
                 await store.CaseStudies.UpsertEntityAsync(Checked(entity), TableUpdateMode.Replace, cancellationToken);
             }
             else if (sources.Count > 0)
@@ -181,6 +207,7 @@ public sealed class IngestionWriter(PccStore store)
         }, report, e);
         entity.PreviousText = e.Change?.Before.Text;
         entity.AlsoIn = e.CaseStudy.AlsoIn;
+        entity.DeploymentCheck = report.DeploymentCheck;
         entity.TraceParent = System.Diagnostics.Activity.Current is { IdFormat: System.Diagnostics.ActivityIdFormat.W3C } traced ? traced.Id : null;
         return entity;
     }
@@ -211,6 +238,7 @@ public sealed class IngestionWriter(PccStore store)
         Editorial = report.Counts.Editorial,
         ChangeNote = report.ChangeNote,
         EditorialOnly = report.EditorialOnly,
+        DeploymentCheck = report.DeploymentCheck,
         Report = IngestionPaths.Report(report.Slug, report.IngestedAt, report.Etag),
     };
 
@@ -253,7 +281,13 @@ public sealed class IngestionWriter(PccStore store)
     // changes even for that is left out of the row (pages and digests then compare the texts; the report keeps it whole).
     private static string? Stored(TextDiff? diff) => diff?.ToJson(30_000);
 
-    private static IEnumerable<string> SplitSources(string? sources) =>
+    // Every stored property of a catalogue row, so an unchanged row is not written again.
+    private static bool SameRow(CaseStudyEntity a, CaseStudyEntity b) =>
+        (a.PartitionKey, a.RowKey, a.Key, a.Number, a.ThemeSlug, a.Theme, a.Title, a.Text, a.Location, a.Briefing, a.Sources, a.FirstSeen, a.LastChanged) ==
+        (b.PartitionKey, b.RowKey, b.Key, b.Number, b.ThemeSlug, b.Theme, b.Title, b.Text, b.Location, b.Briefing, b.Sources, b.FirstSeen, b.LastChanged);
+
+    /// <summary>The briefings a catalogue row's <see cref="CaseStudyEntity.Sources"/> names.</summary>
+    internal static IEnumerable<string> SplitSources(string? sources) =>
         (sources ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static string JoinSources(IEnumerable<string> sources) => string.Join(',', sources.Distinct().Order(StringComparer.Ordinal));

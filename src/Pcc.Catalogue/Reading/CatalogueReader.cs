@@ -3,12 +3,13 @@ using Azure.Data.Tables;
 using Pcc.Briefings.Themes;
 using Pcc.Catalogue.Ingestion;
 using Pcc.Catalogue.Reading.Models;
+using Pcc.Catalogue.Related;
 using Pcc.Catalogue.Storage;
 
 namespace Pcc.Catalogue.Reading;
 
 /// <summary>The catalogue's read side: each query reads one partition or one small table.</summary>
-public sealed class CatalogueReader(PccStore store, ThemeTaxonomy taxonomy)
+public sealed class CatalogueReader(PccStore store, ThemeTaxonomy taxonomy, RelatedCaseStudies related)
 {
     /// <summary>Every listed theme, with its number of current case studies.</summary>
     public async Task<IReadOnlyList<ThemeView>> ThemesAsync(CancellationToken cancellationToken)
@@ -114,7 +115,7 @@ public sealed class CatalogueReader(PccStore store, ThemeTaxonomy taxonomy)
             .ThenBy(c => c.Number ?? int.MaxValue).ThenBy(c => c.Key).ToList();
     }
 
-    /// <summary>A case study with its history; null when the key was never seen.</summary>
+    /// <summary>A case study with its history and, while it is current, its related case studies; null when the key was never seen.</summary>
     public async Task<CaseStudyDetail?> CaseStudyAsync(string key, CancellationToken cancellationToken)
     {
         if (!TableKeys.IsAppKey(key))
@@ -147,7 +148,11 @@ public sealed class CatalogueReader(PccStore store, ThemeTaxonomy taxonomy)
         }
 
         var views = history.Select(h => new CaseStudyHistoryView(h.Kind, h.Briefing, h.Version, h.IngestedAt, h.Number, h.ThemeSlug, h.Title, h.Text, h.ReadDiff(), titles.Of(h.Briefing), h.ReadGrade(), h.Note)).ToList();
-        return new CaseStudyDetail(key, current, current is null, views);
+        var similar = current is null ? [] : await related.ReadAsync(key, cancellationToken);
+        return new CaseStudyDetail(key, current, current is null, views)
+        {
+            Related = [.. similar.Select(r => new RelatedCaseStudyView(r.Key, r.Title, titles.Name(r.Briefing), r.SharedTerms))],
+        };
     }
 
     /// <summary>

@@ -54,6 +54,9 @@ public sealed class BriefingVersionEntity : EntityBase
     /// <summary>The editor marked the upload as corrections only.</summary>
     public bool EditorialOnly { get; set; }
 
+    /// <summary>Uploaded by a deployment check (<c>pcc smoke</c>): left out of weekly summaries.</summary>
+    public bool DeploymentCheck { get; set; }
+
     /// <summary>The ingest report blob's path.</summary>
     public string Report { get; set; } = "";
 }

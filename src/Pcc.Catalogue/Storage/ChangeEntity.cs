@@ -16,6 +16,9 @@ public sealed class ChangeEntity : CaseStudyEventRecord
     /// <summary>Another briefing already in the catalogue with the same case study, when there is one.</summary>
     public string? AlsoIn { get; set; }
 
+    /// <summary>Recorded by a deployment check's upload: shown like any change, never sent in a digest.</summary>
+    public bool DeploymentCheck { get; set; }
+
     /// <summary>The W3C <c>traceparent</c> of the ingest that recorded it: the digest run that sends it links to that trace.</summary>
     public string? TraceParent { get; set; }
 

@@ -23,6 +23,7 @@ public sealed class PccStore
         CaseStudies = Table("CaseStudies");
         CaseStudyHistory = Table("CaseStudyHistory");
         Changes = Table("Changes");
+        RelatedCaseStudies = Table("RelatedCaseStudies");
         Subscribers = Table("Subscribers");
         DigestRuns = Table(DigestLedger.RunsTableName);
         Deliveries = Table(DigestLedger.DeliveriesTableName);
@@ -55,6 +56,9 @@ public sealed class PccStore
 
     /// <summary>See <see cref="ChangeEntity"/>.</summary>
     public TableClient Changes { get; }
+
+    /// <summary>See <see cref="RelatedCaseStudiesEntity"/>.</summary>
+    public TableClient RelatedCaseStudies { get; }
 
     /// <summary>Subscribers and the digest list (see <c>Pcc.Notifications.Subscriptions.SubscriberStore</c>).</summary>
     public TableClient Subscribers { get; }
@@ -99,7 +103,7 @@ public sealed class PccStore
         {
             if (!_created)
             {
-                TableClient[] tables = [Briefings, BriefingVersions, Ingestions, BriefingCaseStudies, CaseStudies, CaseStudyHistory, Changes, Subscribers, DigestRuns, Deliveries, RateLimits];
+                TableClient[] tables = [Briefings, BriefingVersions, Ingestions, BriefingCaseStudies, CaseStudies, CaseStudyHistory, Changes, RelatedCaseStudies, Subscribers, DigestRuns, Deliveries, RateLimits];
                 BlobContainerClient[] containers = [BriefingBlobs, Reports, Locks, Summaries, DigestBatches];
                 await Task.WhenAll(
                     tables.Select(t => t.CreateIfNotExistsAsync(cancellationToken))

@@ -75,6 +75,11 @@ public sealed class WeeklySummaryService(
         var briefings = new List<WeeklyBriefing>();
         await foreach (var v in store.BriefingVersions.QueryAsync<BriefingVersionEntity>(filter, cancellationToken: cancellationToken))
         {
+            if (v.DeploymentCheck)
+            {
+                continue;
+            }
+
             briefings.Add(new WeeklyBriefing(v.PartitionKey, v.Title, v.Version, v.IngestedAt, v.CaseStudies));
         }
 

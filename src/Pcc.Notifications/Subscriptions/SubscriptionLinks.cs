@@ -76,10 +76,13 @@ public sealed class SubscriptionLinks
         };
     }
 
-    // Any other parameters go before the token, which stays last (see the Functions host's request telemetry).
+    // Any other parameters go before the token.
     private async Task<Uri> LinkAsync(string path, TokenPurpose purpose, Subscriber subscriber, CancellationToken cancellationToken, string before = "")
     {
         var token = await _tokens.IssueAsync(purpose, subscriber, cancellationToken);
+
+        // The token is the last parameter and is named token: the Functions host's request telemetry (telemetryMode
+        // OpenTelemetry in host.json) hides a URL from "token=" to its end, so the token never reaches Application Insights.
         return new Uri($"{_options.PublicBaseUrl.TrimEnd('/')}/{path}?{before}token={token}", UriKind.Absolute);
     }
 }

@@ -143,4 +143,32 @@ public sealed class SubscriptionTokenTests(SubscriptionsFixture app)
             ?? throw new Xunit.Sdk.XunitException($"{_email} is not stored.");
         return await link(services.GetRequiredService<SubscriptionLinks>(), subscriber);
     }
+
+    [Fact]
+    public async Task EveryLinkCarriesItsTokenLastInATokenParameterWhichTheHostsRequestTelemetryHides()
+    {
+        // In OpenTelemetry mode the Functions host passes url.full and url.query of every request span through its
+        // Sanitizer, which hides everything from a "token=" (any case) to the end of the value (azure-functions-host,
+        // Diagnostics/OpenTelemetry/ActivitySanitizingProcessor.cs). A link keeps its token out of the host's telemetry
+        // only while the token is its last parameter, named token, and the app runs in that mode.
+        using var reader = new ReaderClient(app);
+        using (await reader.SubscribeAsync(_email, [Themes.Drugs]))
+        {
+        }
+
+        var subscriber = (await reader.StoredAsync(_email))!;
+        var links = app.GetRequiredService<SubscriptionLinks>();
+        var urls = new[]
+        {
+            await links.ConfirmUrlAsync(subscriber),
+            await links.ManageUrlAsync(subscriber),
+            await links.UnsubscribeUrlAsync(subscriber),
+        };
+        var mailed = (await reader.WaitForMailAsync(_email))[^1].Token(Confirm);
+
+        Assert.All(urls, url => Assert.Matches(@"^https?://[^?]+\?token=[A-Za-z0-9_\-]+$", url.AbsoluteUri));
+        Assert.Matches(@"^[A-Za-z0-9_\-]+$", mailed);
+        var hostJson = System.Text.Json.JsonDocument.Parse(File.ReadAllText(RepositoryRoot.Combine("host.json"))).RootElement;
+        Assert.Equal("OpenTelemetry", hostJson.GetProperty("telemetryMode").GetString());
+    }
 }

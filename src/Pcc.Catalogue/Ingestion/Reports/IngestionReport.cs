@@ -51,6 +51,9 @@ public sealed record IngestionReport
     /// <summary>The editor marked this upload as corrections only: its changed case studies are editorial.</summary>
     public bool EditorialOnly { get; init; }
 
+    /// <summary>The upload checks a deployment (<see cref="Uploads.UploadNote.DeploymentCheck"/>): its changes reach no digest.</summary>
+    public bool DeploymentCheck { get; init; }
+
     /// <summary>How changes were graded (<see cref="Pcc.Briefings.Comparison.ChangeGrader.Rule"/>), for the editor reading the report.</summary>
     public string? GradingRule { get; init; }
 

@@ -8,13 +8,21 @@ namespace Pcc.Catalogue.Ingestion.Uploads;
 /// </summary>
 /// <param name="ChangeNote">Why this version was uploaded, in the editor's words; shown with its changes.</param>
 /// <param name="EditorialOnly">The upload only corrects: its changed case studies are editorial.</param>
-public sealed record UploadNote(string? ChangeNote, bool EditorialOnly)
+/// <param name="DeploymentCheck">
+/// The upload checks a deployment (<c>pcc smoke</c>, metadata <c>deploymentcheck</c> = <c>true</c>): it is ingested,
+/// shown and searchable like any other, but its changes never reach a digest or a weekly summary, and the check
+/// removes it again (<c>DELETE /api/briefings/{slug}</c>).
+/// </param>
+public sealed record UploadNote(string? ChangeNote, bool EditorialOnly, bool DeploymentCheck = false)
 {
     /// <summary>The metadata name of the change note.</summary>
     public const string ChangeNoteKey = "changenote";
 
     /// <summary>The metadata name of the corrections-only mark (<c>true</c>).</summary>
     public const string EditorialKey = "editorial";
+
+    /// <summary>The metadata name of the deployment-check mark (<c>true</c>).</summary>
+    public const string DeploymentCheckKey = "deploymentcheck";
 
     /// <summary>The longest change note kept; a longer one is cut at a word with "…".</summary>
     public const int MaxLength = 500;
@@ -34,8 +42,9 @@ public sealed record UploadNote(string? ChangeNote, bool EditorialOnly)
         }
 
         string? Value(string key) => metadata.FirstOrDefault(m => string.Equals(m.Key, key, StringComparison.OrdinalIgnoreCase)).Value;
+        bool Marked(string key) => string.Equals(Value(key)?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
         var note = Value(ChangeNoteKey);
-        return Of(note is null ? null : Decode(note), string.Equals(Value(EditorialKey)?.Trim(), "true", StringComparison.OrdinalIgnoreCase));
+        return Of(note is null ? null : Decode(note), Marked(EditorialKey)) with { DeploymentCheck = Marked(DeploymentCheckKey) };
     }
 
     /// <summary>The metadata to upload with, empty when there is nothing to say.</summary>
@@ -50,6 +59,11 @@ public sealed record UploadNote(string? ChangeNote, bool EditorialOnly)
         if (EditorialOnly)
         {
             metadata[EditorialKey] = "true";
+        }
+
+        if (DeploymentCheck)
+        {
+            metadata[DeploymentCheckKey] = "true";
         }
 
         return metadata;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using AngleSharp.Html.Parser;
 using Pcc.Catalogue.PersonalData;
 using Pcc.Testing;
@@ -162,6 +163,28 @@ public sealed class FollowSubscriptionTests(SubscriptionsFixture app)
         me = await GetMeAsync(reader, manage);
         Assert.Equal([twelve.Key, thirteen.Key], Strings(me, "caseStudies"));
         Assert.Equal("daily", me.GetProperty("frequency").GetString());
+    }
+
+    [Fact]
+    public async Task ErasingAnAddressBlanksWhatItFollowedInThePlannedDigestBatches()
+    {
+        var email = MailDevFixture.UniqueAddress("erasefollow");
+        var store = app.GetRequiredService<Pcc.Catalogue.Storage.PccStore>();
+        await store.DigestBatches.CreateIfNotExistsAsync();
+        var blob = store.DigestBatches.GetBlobClient($"daily-follow/{Guid.NewGuid():N}.json");
+        static JsonObject Recipient(string address) => new()
+        {
+            ["subscriberId"] = "id-" + address, ["email"] = address, ["manageUrl"] = "m", ["unsubscribeUrl"] = "u",
+            ["themes"] = new JsonArray(Themes.Drugs), ["briefings"] = new JsonArray("a-briefing"), ["caseStudies"] = new JsonArray("a-case-study"),
+        };
+        await blob.UploadAsync(new BinaryData(new JsonObject { ["recipients"] = new JsonArray(Recipient(email), Recipient("someone-else@example.org")) }.ToJsonString()));
+
+        await app.GetRequiredService<SubscriberData>().EraseAsync(email);
+
+        var recipients = JsonNode.Parse((await blob.DownloadContentAsync()).Value.Content.ToString())!["recipients"]!.AsArray();
+        Assert.Equal(["", "someone-else@example.org"], recipients.Select(r => (string?)r!["email"]));
+        Assert.All(new[] { "themes", "briefings", "caseStudies" }, field => Assert.Empty(recipients[0]![field]!.AsArray()));
+        Assert.Equal("a-case-study", (string?)recipients[1]!["caseStudies"]![0]);
     }
 
     private async Task<(string Slug, CaseStudyRef Twelve, CaseStudyRef Thirteen)> IngestAsync()

@@ -74,6 +74,8 @@ public static class CatalogueServiceCollectionExtensions
             return new SubscriberStore(store.Subscribers, sp.GetRequiredService<SubscriberKeys>(), store.EnsureCreatedAsync);
         });
         services.AddSingleton<SubscriberData>();
+        services.AddSingleton<CatalogueFollowTitles>();
+        services.AddSingleton<IFollowTitles>(sp => sp.GetRequiredService<CatalogueFollowTitles>());
         return services;
     }
 

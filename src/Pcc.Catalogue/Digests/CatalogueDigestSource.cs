@@ -62,7 +62,11 @@ public sealed class CatalogueDigestSource(
         {
             var manage = await links.ManageUrlAsync(subscriber, cancellationToken);
             var unsubscribe = await links.UnsubscribeUrlAsync(subscriber, cancellationToken);
-            yield return new DigestRecipient(subscriber.Id, subscriber.Address, subscriber.Themes, frequency, manage.AbsoluteUri, unsubscribe.AbsoluteUri, subscriber.IncludeMinorCorrections);
+            yield return new DigestRecipient(subscriber.Id, subscriber.Address, subscriber.Themes, frequency, manage.AbsoluteUri, unsubscribe.AbsoluteUri, subscriber.IncludeMinorCorrections)
+            {
+                Briefings = subscriber.Briefings,
+                CaseStudies = subscriber.CaseStudies,
+            };
         }
     }
 

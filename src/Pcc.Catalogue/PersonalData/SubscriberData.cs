@@ -42,8 +42,8 @@ public sealed class SubscriberData(PccStore store, SubscriberStore subscribers)
 
     /// <summary>
     /// Erases the (normalised) <paramref name="address"/>, in any spelling, from every table and blob that holds it:
-    /// the subscriber rows and marker are deleted, and in each digest batch the recipient's address, id and links are
-    /// blanked (the batch keeps its positions, which its ledger row counts by). Returns how many rows and blobs held it.
+    /// the subscriber rows and marker are deleted, and in each digest batch the recipient's address, id, links and
+    /// follows (themes, briefings, case studies) are blanked (the batch keeps its positions, which its ledger row counts by). Returns how many rows and blobs held it.
     /// </summary>
     public async Task<int> EraseAsync(string address, CancellationToken cancellationToken = default)
     {
@@ -55,6 +55,12 @@ public sealed class SubscriberData(PccStore store, SubscriberStore subscribers)
                 foreach (var property in new[] { "subscriberId", "email", "manageUrl", "unsubscribeUrl" })
                 {
                     recipient[property] = "";
+                }
+
+                // What someone follows, down to single case studies, says something about them: it goes too.
+                foreach (var property in new[] { "themes", "briefings", "caseStudies" })
+                {
+                    recipient[property] = new JsonArray();
                 }
             }
 

@@ -13,7 +13,7 @@ namespace Pcc.Functions.Subscriptions;
 /// form (GET with a browser's <c>Accept</c>) that posts back to the same URL (POST, a urlencoded form).
 /// </summary>
 public sealed class ManageSubscriptionApi(
-    SubscriptionService subscriptions, SubscriptionValidator validator, SubscriptionLinks links, ThemeTaxonomy taxonomy, SubscriptionRateLimits limits)
+    SubscriptionService subscriptions, SubscriptionValidator validator, SubscriptionLinks links, ThemeTaxonomy taxonomy, IFollowTitles titles, SubscriptionRateLimits limits)
 {
     /// <summary>The manage link: GET reads, PUT (JSON) and POST (the page's form) change the settings.</summary>
     [Function("ManageSubscription")]
@@ -50,22 +50,48 @@ public sealed class ManageSubscriptionApi(
         {
             null => SubscriptionPages.InvalidLink(),
             { Status: not SubscriberStatus.Active } => ManagePage.NotActive(subscriber),
-            _ => ManagePage.Show(subscriber, taxonomy, await links.UnsubscribeUrlAsync(subscriber, cancellationToken)),
+            _ => await ShowAsync(subscriber, request, cancellationToken),
         };
     }
+
+    // What the link asks to add (from the "already subscribed" email) is shown ticked when the catalogue knows it; only Save adds it.
+    private async Task<WebPage> ShowAsync(Subscriber subscriber, HttpRequest request, CancellationToken cancellationToken)
+    {
+        static IEnumerable<string> Values(HttpRequest request, string name) => request.Query[name].OfType<string>().Select(v => v.Trim()).Where(v => v.Length is > 0 and <= 200).Take(20);
+        var asked = new Follows(
+            [.. Values(request, SubscriptionLinks.AddThemeParameter).Distinct()],
+            [.. Values(request, SubscriptionLinks.AddBriefingParameter).Distinct()],
+            [.. Values(request, SubscriptionLinks.AddCaseStudyParameter).Distinct()]).Except(subscriber.Follows);
+        var named = await titles.DescribeAsync(subscriber.Follows.Union(asked), cancellationToken);
+        var adding = named.Where(n => n.Known && asked.Covers(Single(n))).ToList();
+        var offered = named.Where(n => n.Kind != FollowKind.Theme && (subscriber.Follows.Covers(Single(n)) || adding.Contains(n))).ToList();
+        return ManagePage.Show(subscriber, taxonomy, offered, adding, await links.UnsubscribeUrlAsync(subscriber, cancellationToken));
+    }
+
+    private static Follows Single(FollowedItem item) => item.Kind switch
+    {
+        FollowKind.Briefing => new([], [item.Id], []),
+        FollowKind.CaseStudy => new([], [], [item.Id]),
+        _ => new([item.Id], [], []),
+    };
 
     private async Task<Results<Ok<SubscriptionView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(string? token, SubscriptionChange change, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var (themes, frequency) = Validate(change, errors);
+        var follows = await validator.ChangeAsync(change.Themes, change.Briefings, change.CaseStudies, errors, cancellationToken);
+        var frequency = validator.Frequency(change.Frequency, errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        return await subscriptions.UpdateAsync(token, themes!, frequency!.Value, change.IncludeMinorCorrections, cancellationToken) is { } subscriber
-            ? TypedResults.Ok(SubscriptionView.From(subscriber))
-            : InvalidLink();
+        var (themes, briefings, caseStudies) = follows!.Value;
+        return await subscriptions.UpdateAsync(token, themes, briefings, caseStudies, frequency!.Value, change.IncludeMinorCorrections, cancellationToken) switch
+        {
+            null => InvalidLink(),
+            { FollowsNothing: true } => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["themes"] = [SubscriptionValidator.NothingFollowed] }),
+            var update => TypedResults.Ok(SubscriptionView.From(update.Subscriber)),
+        };
     }
 
     // The form carries no token: it posts back to the page's own URL, whose query has it.
@@ -84,20 +110,23 @@ public sealed class ManageSubscriptionApi(
 
         var change = await ReadFormAsync(request, cancellationToken);
         var errors = new Dictionary<string, string[]>();
-        var (themes, frequency) = Validate(change, errors);
+        var follows = await validator.FollowsAsync(change.Themes, change.Briefings, change.CaseStudies, errors, requireSome: true, cancellationToken);
+        var frequency = validator.Frequency(change.Frequency, errors);
         var unsubscribeUrl = await links.UnsubscribeUrlAsync(subscriber, cancellationToken);
         if (errors.Count > 0)
         {
-            return ManagePage.Invalid(subscriber, taxonomy, change.Themes ?? [], change.Frequency, change.IncludeMinorCorrections ?? false, errors.Keys, unsubscribeUrl);
+            // The boxes offered stay those of the page: what is followed, and what was posted that the catalogue knows.
+            var posted = new Follows([], [.. (change.Briefings ?? []).OfType<string>()], [.. (change.CaseStudies ?? []).OfType<string>()]);
+            var offered = (await titles.DescribeAsync(new Follows([], subscriber.Briefings, subscriber.CaseStudies).Union(posted), cancellationToken)).Where(i => i.Known).ToList();
+            return ManagePage.Invalid(subscriber, taxonomy, offered, change.Themes ?? [], change.Briefings ?? [], change.CaseStudies ?? [], change.Frequency,
+                change.IncludeMinorCorrections ?? false, errors.Keys, unsubscribeUrl);
         }
 
-        return await subscriptions.UpdateAsync(token, themes!, frequency!.Value, change.IncludeMinorCorrections, cancellationToken) is { } updated
-            ? ManagePage.Saved(updated, taxonomy, unsubscribeUrl)
+        var update = await subscriptions.UpdateAsync(token, follows!.Themes, follows.Briefings, follows.CaseStudies, frequency!.Value, change.IncludeMinorCorrections, cancellationToken);
+        return update is { FollowsNothing: false, Subscriber: var updated }
+            ? ManagePage.Saved(updated, taxonomy, await titles.DescribeAsync(updated.Follows, cancellationToken), unsubscribeUrl)
             : SubscriptionPages.InvalidLink();
     }
-
-    private (IReadOnlyList<string>? Themes, DigestFrequency? Frequency) Validate(SubscriptionChange change, Dictionary<string, string[]> errors) =>
-        (validator.Themes(change.Themes, errors), validator.Frequency(change.Frequency, errors));
 
     // Read by hand rather than bound with [FromForm], which would demand antiforgery tokens: the manage token in the
     // URL already proves the form came from the page. A body that is not a readable form counts as an empty one.
@@ -105,7 +134,7 @@ public sealed class ManageSubscriptionApi(
     {
         if (!request.HasFormContentType)
         {
-            return new SubscriptionChange([], null, false);
+            return new SubscriptionChange([], null, false, [], []);
         }
 
         try
@@ -113,11 +142,12 @@ public sealed class ManageSubscriptionApi(
             var form = await request.ReadFormAsync(cancellationToken);
             var frequency = form["frequency"];
             // An unticked checkbox sends nothing, so the form always states the choice.
-            return new SubscriptionChange(form["themes"].ToArray(), frequency.Count == 1 ? frequency[0] : null, SubscribeForm.MinorCorrections(form));
+            return new SubscriptionChange(form["themes"].ToArray(), frequency.Count == 1 ? frequency[0] : null, SubscribeForm.MinorCorrections(form),
+                form["briefings"].ToArray(), form["caseStudies"].ToArray());
         }
         catch (InvalidDataException)
         {
-            return new SubscriptionChange([], null, false);
+            return new SubscriptionChange([], null, false, [], []);
         }
     }
 

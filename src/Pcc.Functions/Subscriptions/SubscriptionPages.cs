@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Pcc.Briefings.Themes;
 using Pcc.Functions.Pages;
 using Pcc.Notifications.Subscriptions;
 
@@ -12,17 +11,17 @@ namespace Pcc.Functions.Subscriptions;
 public static class SubscriptionPages
 {
     /// <summary>After a confirmation link: what they will receive, and their manage link.</summary>
-    public static WebPage Confirmed(Subscriber subscriber, ThemeTaxonomy taxonomy, Uri manageUrl) => Of<SubscribedPage>(new()
+    public static WebPage Confirmed(Subscriber subscriber, IReadOnlyList<FollowedItem> follows, Uri manageUrl) => Of<SubscribedPage>(new()
     {
-        [nameof(SubscribedPage.Subscriber)] = subscriber, [nameof(SubscribedPage.Taxonomy)] = taxonomy, [nameof(SubscribedPage.ManageUrl)] = manageUrl,
+        [nameof(SubscribedPage.Subscriber)] = subscriber, [nameof(SubscribedPage.Follows)] = follows, [nameof(SubscribedPage.ManageUrl)] = manageUrl,
     });
 
     /// <summary>
     /// The confirmation link's page reached with GET: a button that POSTs to the same address. Opening the link changes
     /// nothing, so a mail scanner that follows it cannot confirm someone else's request.
     /// </summary>
-    public static WebPage ConfirmSubscription(Subscriber subscriber) =>
-        Of<ConfirmSubscriptionPage>(new() { [nameof(ConfirmSubscriptionPage.Address)] = subscriber.Address });
+    public static WebPage ConfirmSubscription(Subscriber subscriber, IReadOnlyList<FollowedItem> follows) =>
+        Of<ConfirmSubscriptionPage>(new() { [nameof(ConfirmSubscriptionPage.Address)] = subscriber.Address, [nameof(ConfirmSubscriptionPage.Follows)] = follows });
 
     /// <summary>For any link that is not genuine, has expired or has been replaced.</summary>
     public static WebPage InvalidLink() => Of<InvalidLinkPage>() with { Status = StatusCodes.Status400BadRequest };

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Pcc.Briefings.Themes;
 using Pcc.Functions.Policies;
 using Pcc.Functions.Subscriptions.Models;
 using Pcc.Notifications.Subscriptions;
@@ -12,9 +11,12 @@ namespace Pcc.Functions.Subscriptions;
 /// the manage link is <see cref="ManageSubscriptionApi"/>.
 /// </summary>
 public sealed class SubscriptionsApi(
-    SubscriptionService subscriptions, SubscriptionValidator validator, SubscriptionLinks links, ThemeTaxonomy taxonomy, SubscriptionRateLimits limits)
+    SubscriptionService subscriptions, SubscriptionValidator validator, SubscriptionLinks links, IFollowTitles titles, SubscriptionRateLimits limits)
 {
-    /// <summary><c>POST /api/subscriptions {email, themes, frequency}</c>: sends a confirmation link; 202 whether or not it is sent.</summary>
+    /// <summary>
+    /// <c>POST /api/subscriptions {email, themes, briefings, caseStudies, frequency}</c>: sends a confirmation link; 202
+    /// whether or not it is sent.
+    /// </summary>
     [Function("Subscribe")]
     [RequestPolicy(RequestPolicies.SubscribeLimits)]
     public async Task<Results<Accepted<SubscribeAccepted>, ValidationProblem, ProblemHttpResult>> SubscribeAsync(
@@ -28,7 +30,7 @@ public sealed class SubscriptionsApi(
 
         var errors = new Dictionary<string, string[]>();
         var address = validator.Address(body.Email, errors);
-        var themes = validator.Themes(body.Themes, errors);
+        var follows = await validator.FollowsAsync(body.Themes, body.Briefings, body.CaseStudies, errors, requireSome: true, cancellationToken);
         var frequency = validator.Frequency(body.Frequency, errors);
         if (errors.Count > 0)
         {
@@ -40,7 +42,7 @@ public sealed class SubscriptionsApi(
             return tooManyForDomain;
         }
 
-        await subscriptions.RequestAsync(address!, themes!, frequency!.Value, body.IncludeMinorCorrections ?? false, cancellationToken);
+        await subscriptions.RequestAsync(address!, follows!, frequency!.Value, body.IncludeMinorCorrections ?? false, cancellationToken);
         return TypedResults.Accepted((string?)null, SubscribeAccepted.Instance);
     }
 
@@ -62,13 +64,13 @@ public sealed class SubscriptionsApi(
         {
             return await subscriptions.CheckConfirmAsync(token, cancellationToken) is { } pending
                 ? pending.Status == SubscriberStatus.Active
-                    ? SubscriptionPages.Confirmed(pending, taxonomy, await links.ManageUrlAsync(pending, cancellationToken))
-                    : SubscriptionPages.ConfirmSubscription(pending)
+                    ? SubscriptionPages.Confirmed(pending, await titles.DescribeAsync(pending.Follows, cancellationToken), await links.ManageUrlAsync(pending, cancellationToken))
+                    : SubscriptionPages.ConfirmSubscription(pending, await titles.DescribeAsync(pending.Follows, cancellationToken))
                 : SubscriptionPages.InvalidLink();
         }
 
         return await subscriptions.ConfirmAsync(token, cancellationToken) is { } subscriber
-            ? SubscriptionPages.Confirmed(subscriber, taxonomy, await links.ManageUrlAsync(subscriber, cancellationToken))
+            ? SubscriptionPages.Confirmed(subscriber, await titles.DescribeAsync(subscriber.Follows, cancellationToken), await links.ManageUrlAsync(subscriber, cancellationToken))
             : SubscriptionPages.InvalidLink();
     }
 

@@ -37,12 +37,23 @@ internal static class DigestHeading
     /// <summary>The editor's change note as a digest shows it, or null.</summary>
     public static string? Note(DigestChange item) => item.Note is { Length: > 0 } note ? $"Editor's note: {note}" : null;
 
-    /// <summary>"Case study 3 · From Public Safety, Public Trust" style details.</summary>
-    public static string Details(DigestChange item)
+    /// <summary>
+    /// "No. 3 · Public Safety, Public Trust" style details; in a section that is not the theme's, the theme too
+    /// ("No. 3 · Tackling violence and exploitation · Public Safety, Public Trust"), so a move to another theme shows.
+    /// </summary>
+    public static string Details(DigestChange item, bool withTheme = false)
     {
         var briefing = item.BriefingTitle ?? item.Briefing;
-        return item.Number is { Length: > 0 } number ? $"No. {number} \u00b7 {briefing}" : briefing;
+        var where = withTheme && item.Theme.Length > 0 ? $"{item.Theme} \u00b7 {briefing}" : briefing;
+        return item.Number is { Length: > 0 } number ? $"No. {number} \u00b7 {where}" : where;
     }
+
+    /// <summary>A section's heading: the theme's title, "Briefing: …", or "Case studies you follow".</summary>
+    public static string Section(DigestThemeSection section) => section.Kind switch
+    {
+        DigestSectionKind.Briefing => $"Briefing: {section.Theme}",
+        _ => section.Theme,
+    };
 
     /// <summary>The line a removed case study gets.</summary>
     public static string Removed(DigestChange item) =>

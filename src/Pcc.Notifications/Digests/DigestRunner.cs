@@ -251,7 +251,7 @@ public sealed class DigestRunner
     private async Task<List<(DigestBatchEntity Row, DigestBatchContent Content)>> SplitAsync(DigestWindow window, DigestPlan plan, string planId, CancellationToken cancellationToken)
     {
         var batches = new List<(DigestBatchEntity, DigestBatchContent)>();
-        foreach (var audience in plan.Audiences.OrderBy(a => a.ThemeSet, StringComparer.Ordinal).ThenBy(a => a.IncludesMinorCorrections))
+        foreach (var audience in plan.Audiences.OrderBy(a => a.FollowSet, StringComparer.Ordinal).ThenBy(a => a.IncludesMinorCorrections))
         {
             var content = await _renderer.RenderAsync(window, audience, cancellationToken).ConfigureAwait(false);
             var ordered = audience.Recipients.OrderBy(r => r.SubscriberId, StringComparer.Ordinal);
@@ -262,12 +262,12 @@ public sealed class DigestRunner
                 {
                     PartitionKey = window.Id,
                     RowKey = rowKey,
-                    ThemeSet = audience.ThemeSet.Length <= 1024 ? audience.ThemeSet : audience.ThemeSet[..1024],
+                    ThemeSet = audience.FollowSet.Length <= 1024 ? audience.FollowSet : audience.FollowSet[..1024],
                     Blob = $"{window.Id}/{rowKey}.json",
                     Recipients = chunk.Length,
                     State = DigestBatchState.Pending,
                 };
-                batches.Add((row, new DigestBatchContent(window.Id, audience.ThemeSet, content, chunk)));
+                batches.Add((row, new DigestBatchContent(window.Id, audience.FollowSet, content, chunk)));
             }
         }
 

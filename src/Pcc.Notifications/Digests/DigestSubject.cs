@@ -1,6 +1,6 @@
 namespace Pcc.Notifications.Digests;
 
-/// <summary>A digest's subject line: how many updates, in which themes, of which kinds.</summary>
+/// <summary>A digest's subject line: how many updates, in which themes (or followed briefings and case studies), of which kinds.</summary>
 internal static class DigestSubject
 {
     /// <summary>Subjects beyond this are cut in most inbox lists; the theme title is shortened to fit.</summary>
@@ -15,7 +15,9 @@ internal static class DigestSubject
         var lead = audience.Sections.OrderByDescending(s => s.Items.Count).First();
         var others = audience.Sections.Count - 1;
         var count = items.Count == 1 ? "1 update" : $"{items.Count} updates";
-        var otherThemes = others switch { 0 => "", 1 => " and 1 other theme", _ => $" and {others} other themes" };
+        var otherThemes = audience.Sections.Where(s => s != lead).All(s => s.Kind == DigestSectionKind.Theme)
+            ? others switch { 0 => "", 1 => " and 1 other theme", _ => $" and {others} other themes" }
+            : $" and {others} more";
         var kinds = string.Join(", ", new[]
         {
             Part(items, DigestChangeKind.New, "new"),
@@ -24,7 +26,7 @@ internal static class DigestSubject
         }.Where(p => p is not null));
 
         var fixedLength = $"{count} in {otherThemes}: {kinds}".Length;
-        var theme = Shorten(lead.Theme, Math.Max(12, MaxLength - fixedLength));
+        var theme = Shorten(lead.Kind == DigestSectionKind.CaseStudies ? "case studies you follow" : lead.Theme, Math.Max(12, MaxLength - fixedLength));
         return $"{count} in {theme}{otherThemes}: {kinds}";
     }
 

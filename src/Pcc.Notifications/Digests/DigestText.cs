@@ -15,26 +15,27 @@ internal static class DigestText
 
         foreach (var section in audience.Sections)
         {
-            text.AppendLine(section.Theme.ToUpperInvariant())
-                .AppendLine(new string('=', Math.Min(section.Theme.Length, 72)))
+            var heading = DigestHeading.Section(section);
+            text.AppendLine(heading.ToUpperInvariant())
+                .AppendLine(new string('=', Math.Min(heading.Length, 72)))
                 .AppendLine();
             foreach (var item in section.Items)
             {
-                Item(text, item, options);
+                Item(text, item, options, section.Kind != DigestSectionKind.Theme);
             }
         }
 
         text.AppendLine("--")
-            .Append("You get this email because you follow: ").Append(string.Join(", ", audience.FollowedThemes)).AppendLine(".")
-            .Append("Manage your themes and frequency: ").AppendLine(DigestPlaceholders.ManageUrl)
+            .Append("You get this email because you follow: ").Append(audience.Following).AppendLine(".")
+            .Append("Manage what you follow and how often: ").AppendLine(DigestPlaceholders.ManageUrl)
             .Append("Unsubscribe: ").AppendLine(DigestPlaceholders.UnsubscribeUrl);
         return text.ToString();
     }
 
-    private static void Item(StringBuilder text, DigestChange item, DigestOptions options)
+    private static void Item(StringBuilder text, DigestChange item, DigestOptions options, bool withTheme)
     {
         text.Append(DigestHeading.KindLabel(item)).Append(": ").AppendLine(item.Title)
-            .AppendLine(DigestHeading.Details(item));
+            .AppendLine(DigestHeading.Details(item, withTheme));
         if (DigestHeading.Note(item) is { } note)
         {
             text.AppendLine(note);

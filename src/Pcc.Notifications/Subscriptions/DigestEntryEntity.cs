@@ -6,7 +6,7 @@ namespace Pcc.Notifications.Subscriptions;
 
 /// <summary>
 /// The digest list in table <c>Subscribers</c>: one row per <em>active</em> subscriber, PartitionKey = <c>subscribers</c>,
-/// RowKey = <c>digest-{frequency}-{id}</c>, carrying what a digest needs (address, themes, generation). A digest run
+/// RowKey = <c>digest-{frequency}-{id}</c>, carrying what a digest needs (address, what they follow, generation). A digest run
 /// for a frequency reads one key range of one partition instead of filtering every subscriber. Written only in the same
 /// transaction as the <see cref="SubscriberEntity"/> it mirrors.
 /// </summary>
@@ -25,6 +25,10 @@ internal sealed class DigestEntryEntity : ITableEntity
     public string Address { get; set; } = "";
 
     public string Themes { get; set; } = "";
+
+    public string Briefings { get; set; } = "";
+
+    public string CaseStudies { get; set; } = "";
 
     public int Generation { get; set; }
 
@@ -46,6 +50,8 @@ internal sealed class DigestEntryEntity : ITableEntity
         RowKey = RangeStart(subscriber.Frequency) + subscriber.Id,
         Address = subscriber.Address,
         Themes = subscriber.Themes,
+        Briefings = subscriber.Briefings,
+        CaseStudies = subscriber.CaseStudies,
         Generation = subscriber.Generation,
         IncludeMinorCorrections = subscriber.IncludeMinorCorrections,
         CreatedAt = subscriber.CreatedAt,
@@ -58,5 +64,7 @@ internal sealed class DigestEntryEntity : ITableEntity
             CreatedAt = CreatedAt,
             ConfirmedAt = ConfirmedAt,
             IncludeMinorCorrections = IncludeMinorCorrections,
+            Briefings = Follows.Split(Briefings),
+            CaseStudies = Follows.Split(CaseStudies),
         };
 }

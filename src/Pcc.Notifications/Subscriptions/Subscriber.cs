@@ -22,4 +22,13 @@ public sealed record Subscriber(string Id, string Address, IReadOnlyList<string>
 
     /// <summary>They also want minor corrections (editorial changes) in their digests; off unless they ask.</summary>
     public bool IncludeMinorCorrections { get; init; }
+
+    /// <summary>The slugs of the briefings they follow.</summary>
+    public IReadOnlyList<string> Briefings { get; init; } = [];
+
+    /// <summary>The keys of the case studies they follow.</summary>
+    public IReadOnlyList<string> CaseStudies { get; init; } = [];
+
+    /// <summary>Everything they follow.</summary>
+    public Follows Follows => new(Themes, Briefings, CaseStudies);
 }

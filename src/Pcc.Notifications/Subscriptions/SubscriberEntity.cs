@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
 using Pcc.Notifications.Digests;
@@ -39,6 +40,12 @@ internal sealed class SubscriberEntity : ITableEntity
     /// <summary>Confirmed theme slugs, comma-separated.</summary>
     public string Themes { get; set; } = "";
 
+    /// <summary>Confirmed followed briefing slugs, comma-separated.</summary>
+    public string Briefings { get; set; } = "";
+
+    /// <summary>Confirmed followed case-study keys, comma-separated.</summary>
+    public string CaseStudies { get; set; } = "";
+
     public DigestFrequency Frequency { get; set; }
 
     /// <summary>Confirmed: minor corrections (editorial changes) are in their digests too.</summary>
@@ -71,7 +78,21 @@ internal sealed class SubscriberEntity : ITableEntity
         ConfirmedAt = ConfirmedAt,
         UnsubscribedAt = UnsubscribedAt,
         IncludeMinorCorrections = IncludeMinorCorrections,
+        Briefings = Follows.Split(Briefings),
+        CaseStudies = Follows.Split(CaseStudies),
     };
+
+    /// <summary>What the row follows.</summary>
+    [IgnoreDataMember]
+    public Follows Following => new(SplitThemes(Themes), Follows.Split(Briefings), Follows.Split(CaseStudies));
+
+    /// <summary>Stores <paramref name="follows"/> as what the row follows.</summary>
+    public void Follow(Follows follows)
+    {
+        Themes = Follows.Join(follows.Themes);
+        Briefings = Follows.Join(follows.Briefings);
+        CaseStudies = Follows.Join(follows.CaseStudies);
+    }
 
     public static IReadOnlyList<string> SplitThemes(string themes) => themes.Split(',', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -17,14 +17,16 @@ public sealed class SubscriptionService
     private readonly SubscriptionOptions _options;
     private readonly TimeProvider _time;
     private readonly SubscriberKeys _keys;
+    private readonly IFollowTitles _titles;
     private readonly ILogger<SubscriptionService> _logger;
 
-    /// <summary>Creates the service.</summary>
+    /// <summary>Creates the service; <paramref name="titles"/> names what the emails say is followed.</summary>
     public SubscriptionService(
         SubscriberStore store, SubscriptionTokens tokens, SubscriptionLinks links, SubscriptionMailer mailer,
-        SubscriptionOptions options, TimeProvider time, SubscriberKeys keys, ILogger<SubscriptionService> logger)
+        SubscriptionOptions options, TimeProvider time, SubscriberKeys keys, IFollowTitles titles, ILogger<SubscriptionService> logger)
     {
         _keys = keys;
+        _titles = titles;
         _store = store;
         _tokens = tokens;
         _links = links;
@@ -41,14 +43,21 @@ public sealed class SubscriptionService
         AlreadySubscribed,
     }
 
+    /// <summary>A subscribe request for themes only; see <see cref="RequestAsync(string, Follows, DigestFrequency, bool, CancellationToken)"/>.</summary>
+    public Task RequestAsync(string address, IReadOnlyList<string> themes, DigestFrequency frequency, bool includeMinorCorrections = false, CancellationToken cancellationToken = default) =>
+        RequestAsync(address, Follows.OfThemes(themes), frequency, includeMinorCorrections, cancellationToken);
+
     /// <summary>
     /// Handles a subscribe request for a validated, normalised address. A new, pending or unsubscribed address becomes
-    /// pending and gets a confirmation email; the request's themes and frequency are kept under its own link, which
-    /// confirms them and nothing else. An active one gets a reminder with its manage link and keeps its settings; a
-    /// suppressed one gets nothing. Every spelling of an address is the same subscriber, mailed as typed. Beyond
-    /// <see cref="SubscriptionOptions.EmailsPerAddressPerHour"/> emails an hour, requests for the address are ignored.
+    /// pending and gets a confirmation email; the request's follows and frequency are kept under its own link, which
+    /// confirms them and nothing else, adding them to whatever the address follows by then. An active one gets a
+    /// reminder with its manage link and keeps its settings: when the request asks for something it does not follow
+    /// yet, the reminder names it and its link opens the manage page with it ticked, to be saved there (an
+    /// unauthenticated request never changes an active subscription). A suppressed one gets nothing. Every spelling of
+    /// an address is the same subscriber, mailed as typed. Beyond <see cref="SubscriptionOptions.EmailsPerAddressPerHour"/>
+    /// emails an hour, requests for the address are ignored.
     /// </summary>
-    public async Task RequestAsync(string address, IReadOnlyList<string> themes, DigestFrequency frequency, bool includeMinorCorrections = false, CancellationToken cancellationToken = default)
+    public async Task RequestAsync(string address, Follows follows, DigestFrequency frequency, bool includeMinorCorrections = false, CancellationToken cancellationToken = default)
     {
         var now = _time.GetUtcNow();
         var id = SubscriberIds.ForAddress(address);
@@ -78,8 +87,9 @@ public sealed class SubscriptionService
             entity.Generation++;
             entity.RequestedAt = now;
             var requests = PendingRequest.Read(entity.Requests);
-            requests.Add(new PendingRequest(entity.Generation, address, string.Join(',', themes), frequency, now, includeMinorCorrections));
-            entity.Requests = PendingRequest.Write(requests.TakeLast(PendingRequest.MaxKept).ToList());
+            requests.Add(new PendingRequest(entity.Generation, address, Follows.Join(follows.Themes), frequency, now, includeMinorCorrections,
+                Follows.Join(follows.Briefings), Follows.Join(follows.CaseStudies)));
+            entity.Requests = PendingRequest.Write(requests);
             return (entity, null, (Reply.Confirmation, entity.ToSubscriber()));
         }, cancellationToken);
 
@@ -88,10 +98,13 @@ public sealed class SubscriptionService
             switch (reply)
             {
                 case Reply.Confirmation:
-                    await _mailer.SendConfirmationAsync(address, themes, frequency, await _links.ConfirmUrlAsync(subscriber!, cancellationToken), cancellationToken);
+                    await _mailer.SendConfirmationAsync(address, await _titles.DescribeAsync(follows, cancellationToken), frequency,
+                        await _links.ConfirmUrlAsync(subscriber!, cancellationToken), cancellationToken);
                     break;
                 case Reply.AlreadySubscribed:
-                    await _mailer.SendAlreadySubscribedAsync(address, await _links.ManageUrlAsync(subscriber!, cancellationToken), cancellationToken);
+                    var additions = follows.Except(subscriber!.Follows);
+                    await _mailer.SendAlreadySubscribedAsync(address, await _links.ManageUrlAsync(subscriber, additions, cancellationToken),
+                        additions.IsEmpty ? [] : await _titles.DescribeAsync(additions, cancellationToken), cancellationToken);
                     break;
             }
         }
@@ -103,9 +116,10 @@ public sealed class SubscriptionService
     }
 
     /// <summary>
-    /// Follows a confirmation link: applies the themes and frequency of the request that link was sent for, and
-    /// activates. Confirming an already active subscription again is fine. Null when the link is not genuine, has
-    /// expired, or its request is no longer held (replaced by ten newer ones, expired, or the address left).
+    /// Follows a confirmation link: adds the follows of the request that link was sent for to what the address
+    /// follows, applies its frequency and choice about minor corrections, and activates. Confirming again, once the
+    /// request is applied, is fine. Null when the link is not genuine, has expired, or its request is no longer held
+    /// (replaced by ten newer ones, expired, or the address left).
     /// </summary>
     public async Task<Subscriber?> ConfirmAsync(string? token, CancellationToken cancellationToken = default)
     {
@@ -123,44 +137,48 @@ public sealed class SubscriptionService
                 return (null, null);
             }
 
-            if (entity.Status == SubscriberStatus.Active)
+            var request = RequestFor(entity, claims);
+            if (entity.Status == SubscriberStatus.Active && request is null)
             {
                 return (null, claims.Generation <= entity.Generation ? entity.ToSubscriber() : null);
             }
 
-            if (RequestFor(entity, claims) is not { } request)
+            if (request is null)
             {
                 return (null, null);
             }
 
+            var wasActive = entity.Status == SubscriberStatus.Active;
             entity.Status = SubscriberStatus.Active;
             entity.Address = request.Address;
-            entity.Themes = request.Themes;
+            entity.Follow(entity.Following.Union(request.Follows));
             entity.Frequency = request.Frequency;
             entity.IncludeMinorCorrections = request.IncludeMinorCorrections;
-            entity.ConfirmedAt = now;
-            entity.Requests = "";
+            entity.ConfirmedAt = wasActive ? entity.ConfirmedAt : now;
+            // The other requests' links still add what their emails named.
+            entity.Requests = PendingRequest.Write(PendingRequest.Read(entity.Requests).Where(r => r.Generation != request.Generation).ToList());
             return (entity, entity.ToSubscriber());
         }, cancellationToken);
     }
 
     /// <summary>
     /// Checks a confirmation link without acting on it, for the page whose button confirms: mail scanners open every
-    /// link in an email, so opening one must change nothing. The pending subscriber as the link's request would make
-    /// them (or the active one); null when the link is not genuine, has expired or its request is no longer held.
+    /// link in an email, so opening one must change nothing. While the link's request is still to be applied, the
+    /// subscriber as it would make them, with status pending; once applied, the active subscriber; null when the link
+    /// is not genuine, has expired or its request is no longer held.
     /// </summary>
     public async Task<Subscriber?> CheckConfirmAsync(string? token, CancellationToken cancellationToken = default)
     {
         var claims = await _tokens.ReadAsync(token, TokenPurpose.Confirm, cancellationToken);
         var entity = claims is null ? null : await _store.ReadEntityAsync(claims.SubscriberId, cancellationToken);
+        var request = entity is null ? null : RequestFor(entity, claims!);
         return entity switch
         {
-            { Status: SubscriberStatus.Active } when claims!.Generation <= entity.Generation => entity.ToSubscriber(),
-            { Status: SubscriberStatus.Pending } when RequestFor(entity, claims!) is { } request => entity.ToSubscriber() with
+            { Status: SubscriberStatus.Active or SubscriberStatus.Pending } when request is not null => WithFollows(entity.ToSubscriber() with
             {
-                Address = request.Address, Themes = SubscriberEntity.SplitThemes(request.Themes), Frequency = request.Frequency,
-                IncludeMinorCorrections = request.IncludeMinorCorrections,
-            },
+                Address = request.Address, Frequency = request.Frequency, IncludeMinorCorrections = request.IncludeMinorCorrections, Status = SubscriberStatus.Pending,
+            }, entity.Following.Union(request.Follows)),
+            { Status: SubscriberStatus.Active } when claims!.Generation <= entity.Generation => entity.ToSubscriber(),
             _ => null,
         };
     }
@@ -174,11 +192,14 @@ public sealed class SubscriptionService
     }
 
     /// <summary>
-    /// Changes an active subscriber's themes and frequency (and, when given, whether minor corrections are included)
-    /// through their manage link; null when the link is not genuine, expired or out of date, or the subscription is no
-    /// longer active.
+    /// Changes an active subscriber's follows and frequency (and, when given, whether minor corrections are included)
+    /// through their manage link: each of <paramref name="themes"/>, <paramref name="briefings"/> and
+    /// <paramref name="caseStudies"/> replaces what is followed of its kind, and a null one keeps it. Null when the link
+    /// is not genuine, expired or out of date, or the subscription is no longer active; nothing changes when the result
+    /// would follow nothing (<see cref="SubscriptionUpdate.FollowsNothing"/>).
     /// </summary>
-    public async Task<Subscriber?> UpdateAsync(string? manageToken, IReadOnlyList<string> themes, DigestFrequency frequency, bool? includeMinorCorrections = null, CancellationToken cancellationToken = default)
+    public async Task<SubscriptionUpdate?> UpdateAsync(string? manageToken, IReadOnlyList<string>? themes, IReadOnlyList<string>? briefings, IReadOnlyList<string>? caseStudies,
+        DigestFrequency frequency, bool? includeMinorCorrections = null, CancellationToken cancellationToken = default)
     {
         var claims = await _tokens.ReadAsync(manageToken, TokenPurpose.Manage, cancellationToken);
         if (claims is null)
@@ -186,17 +207,24 @@ public sealed class SubscriptionService
             return null;
         }
 
-        return await _store.ChangeAsync<Subscriber?>(claims.SubscriberId, entity =>
+        return await _store.ChangeAsync<SubscriptionUpdate?>(claims.SubscriberId, entity =>
         {
             if (entity is null || entity.Generation != claims.Generation || entity.Status != SubscriberStatus.Active)
             {
                 return (null, null);
             }
 
-            entity.Themes = string.Join(',', themes);
+            var current = entity.Following;
+            var follows = new Follows(themes ?? current.Themes, briefings ?? current.Briefings, caseStudies ?? current.CaseStudies);
+            if (follows.IsEmpty)
+            {
+                return (null, new SubscriptionUpdate(entity.ToSubscriber(), FollowsNothing: true));
+            }
+
+            entity.Follow(follows);
             entity.Frequency = frequency;
             entity.IncludeMinorCorrections = includeMinorCorrections ?? entity.IncludeMinorCorrections;
-            return (entity, entity.ToSubscriber());
+            return (entity, new SubscriptionUpdate(entity.ToSubscriber(), FollowsNothing: false));
         }, cancellationToken);
     }
 
@@ -272,6 +300,9 @@ public sealed class SubscriptionService
             return (added, added.ToSubscriber());
         }, cancellationToken);
     }
+
+    private static Subscriber WithFollows(Subscriber subscriber, Follows follows) =>
+        subscriber with { Themes = follows.Themes, Briefings = follows.Briefings, CaseStudies = follows.CaseStudies };
 
     private static Subscriber Left(string id) => new(id, "", [], DigestFrequency.Weekly, SubscriberStatus.Unsubscribed, 0);
 

@@ -127,15 +127,31 @@ public sealed class PageEncodingTests
                 AllText(d, "[role=alert] li", Hostile);
             }),
         ["check your email: the address"] = (() => SubscribePage.CheckEmail(Hostile), d => AllText(d, "main strong", Hostile)),
+        ["check your email: what is followed"] = (
+            () => SubscribePage.CheckEmail("a@example.org", [new FollowedItem(FollowKind.CaseStudy, "k", Hostile)]),
+            d => AllText(d, "main li", $"Case study: {Hostile}")),
+        ["subscribe: the case study followed"] = (
+            () => SubscribePage.Form(s_taxonomy, SubscribeForm.Empty, following: [new FollowedItem(FollowKind.Briefing, Hostile, Hostile)]),
+            d =>
+            {
+                AllText(d, "#following li", $"Briefing: {Hostile}");
+                Assert.Equal(Hostile, d.QuerySelector("input[name=briefings]")!.GetAttribute("value"));
+            }),
         ["manage: the address and what was posted"] = (
-            () => ManagePage.Invalid(Subscriber(), s_taxonomy, [Hostile], Hostile, false, ["themes", "frequency"], new Uri($"https://pcc.example.org/api/subscriptions/unsubscribe?token=a&x={Uri.EscapeDataString(Hostile)}")),
+            () => ManagePage.Invalid(Subscriber(), s_taxonomy, [new FollowedItem(FollowKind.CaseStudy, Hostile, Hostile, Removed: true)], [Hostile], [Hostile], [Hostile], Hostile, false,
+                ["themes", "frequency", "caseStudies"], new Uri($"https://pcc.example.org/api/subscriptions/unsubscribe?token=a&x={Uri.EscapeDataString(Hostile)}")),
             d =>
             {
                 AllText(d, "main p strong", Hostile);
+                Assert.Equal(Hostile, d.QuerySelector("input[name=caseStudies]")!.GetAttribute("value"));
+                Assert.StartsWith($" {Hostile}", d.QuerySelector("input[name=caseStudies]")!.ParentElement!.TextContent);
                 Assert.Equal($"https://pcc.example.org/api/subscriptions/unsubscribe?token=a&x={Uri.EscapeDataString(Hostile)}", d.QuerySelector("main p a")!.GetAttribute("href"));
             }),
-        ["subscribed: the address"] = (() => SubscriptionPages.Confirmed(Subscriber(), s_taxonomy, new Uri("https://pcc.example.org/api/subscriptions/me?token=t")), d => AllText(d, "main strong", Hostile)),
-        ["confirm: the address"] = (() => SubscriptionPages.ConfirmSubscription(Subscriber()), d => AllText(d, "main strong", Hostile)),
+        ["subscribed: the address"] = (() => SubscriptionPages.Confirmed(Subscriber(), [], new Uri("https://pcc.example.org/api/subscriptions/me?token=t")), d => AllText(d, "main strong", Hostile)),
+        ["subscribed: what is followed"] = (
+            () => SubscriptionPages.Confirmed(Subscriber(), [new FollowedItem(FollowKind.Theme, "t", Hostile), new FollowedItem(FollowKind.CaseStudy, "k", Hostile)], new Uri("https://pcc.example.org/api/subscriptions/me?token=t")),
+            d => Assert.Equal([$"Theme: {Hostile}", $"Case study: {Hostile}"], d.QuerySelectorAll("main li").Select(li => li.TextContent))),
+        ["confirm: the address"] = (() => SubscriptionPages.ConfirmSubscription(Subscriber(), []), d => AllText(d, "main strong", Hostile)),
         ["unsubscribe: the address"] = (() => SubscriptionPages.ConfirmUnsubscribe(Subscriber()), d => AllText(d, "main strong", Hostile)),
         ["not active: the address"] = (() => ManagePage.NotActive(Subscriber()), d => AllText(d, "main strong", Hostile)),
     };

@@ -125,7 +125,7 @@ public sealed class DigestPlannerTests
         Assert.Equal(2, plan.Audiences.Count);
         var both = plan.Audiences.Single(a => a.Sections.Count == 2);
         Assert.Equal(["ann@example.org", "bob@example.org", "dan@example.org"], both.Recipients.Select(r => r.Email));
-        Assert.Equal($"{Victims},{Violence}", both.ThemeSet);
+        Assert.Equal($"{Victims},{Violence}", both.FollowSet);
     }
 
     [Fact]

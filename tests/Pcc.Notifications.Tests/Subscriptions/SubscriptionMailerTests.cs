@@ -60,6 +60,41 @@ public sealed class SubscriptionMailerTests
         Assert.Contains(manage.AbsoluteUri, mail.Text);
     }
 
+    [Fact]
+    public async Task AConfirmationForACaseStudyAndABriefingSaysWhatEachIsAndEscapesTitles()
+    {
+        var confirm = new Uri("https://pcc.example.org/api/subscriptions/confirm?token=abc");
+
+        await Mailer().SendConfirmationAsync("reader@example.org",
+            [new FollowedItem(FollowKind.Theme, "victims", "Supporting victims"), new FollowedItem(FollowKind.Briefing, "b", "Public Safety, Public Trust"),
+             new FollowedItem(FollowKind.CaseStudy, "k", OddTheme)], DigestFrequency.Daily, confirm);
+
+        var mail = Assert.Single(_sent.Batches);
+        var document = new HtmlParser().ParseDocument(mail.Html);
+        Assert.Equal(["Theme: Supporting victims", "Briefing: Public Safety, Public Trust", $"Case study: {OddTheme}"], document.QuerySelectorAll("li").Select(li => li.TextContent));
+        Assert.Empty(document.QuerySelectorAll("b"));
+        Assert.Contains("Please confirm that you would like daily emails about new, changed and removed case studies in:", document.Body!.TextContent);
+        Assert.Contains($"- Case study: {OddTheme}\n", mail.Text);
+        Assert.Contains("- Briefing: Public Safety, Public Trust\n", mail.Text);
+    }
+
+    [Fact]
+    public async Task AnActiveSubscriberAskingForSomethingNewIsToldNothingChangedYetAndHowToAddIt()
+    {
+        var manage = new Uri("https://pcc.example.org/api/subscriptions/me?token=m1&addCaseStudy=k");
+
+        await Mailer().SendAlreadySubscribedAsync("reader@example.org", manage, [new FollowedItem(FollowKind.CaseStudy, "k", "Checkpoint")]);
+
+        var mail = Assert.Single(_sent.Batches);
+        var document = new HtmlParser().ParseDocument(mail.Html);
+        Assert.Equal("Case study: Checkpoint", Assert.Single(document.QuerySelectorAll("li")).TextContent);
+        var link = Assert.Single(document.QuerySelectorAll("a"));
+        Assert.Equal((manage.AbsoluteUri, "Open your subscription to add it"), (link.GetAttribute("href"), link.TextContent));
+        Assert.Contains("Nothing has changed yet.", document.Body!.TextContent);
+        Assert.Contains($"- Case study: Checkpoint\n", mail.Text);
+        Assert.Contains(manage.AbsoluteUri, mail.Text);
+    }
+
     private sealed class Recorder : IEmailTransport
     {
         public List<EmailBatch> Batches { get; } = [];

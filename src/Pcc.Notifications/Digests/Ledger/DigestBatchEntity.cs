@@ -25,7 +25,7 @@ public sealed class DigestBatchEntity : ITableEntity
     /// <inheritdoc />
     public ETag ETag { get; set; }
 
-    /// <summary>The theme set every recipient of the batch follows.</summary>
+    /// <summary>What every recipient of the batch follows (<see cref="DigestPlanner.FollowSetOf"/>; a theme-only subscriber's is their theme set), cut at 1,024 characters.</summary>
     public string ThemeSet { get; set; } = "";
 
     /// <summary>The blob holding the batch's content and recipients, in the ledger's container.</summary>

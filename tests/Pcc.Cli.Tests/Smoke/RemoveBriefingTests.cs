@@ -62,12 +62,8 @@ public sealed class RemoveBriefingTests(AppFixture app)
     public async Task RemovingTheOnlySourceTakesItsCaseStudiesOutOfTheCatalogue()
     {
         var since = DateTimeOffset.UtcNow.AddSeconds(-1);
-        var name = AppFixture.UniqueBriefingName("solo.md");
-        var slug = AppFixture.SlugOf(name);
-        var marker = "solitary" + Guid.NewGuid().ToString("N")[..8].Replace('0', 'q').Replace('1', 'r');
-        var text = $"# Solo {marker}\n\n## Supporting victims of crime\n\nCase study 1: The PCC in Kent funded {marker} advocates who support victims of domestic abuse and sexual violence through the court process, with independent domestic violence advisers for victims and survivors.\n";
-        var ingested = await app.IngestAsync(name, System.Text.Encoding.UTF8.GetBytes(text), version: 1);
-        var key = ingested.GetProperty("versions")[0].GetProperty("changes")[0].GetProperty("key").GetString()!;
+        var (name, slug, key, marker) = await IngestOneCaseStudyAsync("solo",
+            "The PCC in Kent funded {0} advocates who support victims of domestic abuse and sexual violence through the court process, with independent domestic violence advisers for victims and survivors.");
         Assert.Equal(HttpStatusCode.OK, (await app.Http.GetAsync($"case-studies/{key}")).StatusCode);
         Assert.Contains(await ChangesSinceAsync(since), c => c.GetProperty("key").GetString() == key);
         Assert.Contains(await RelatedListsAsync(), l => l.Related.Contains(key));
@@ -81,6 +77,16 @@ public sealed class RemoveBriefingTests(AppFixture app)
         var search = await (await app.Http.GetAsync($"search?q={marker}")).Content.ReadAsStringAsync();
         Assert.DoesNotContain($"/case-studies/{key}", search, StringComparison.Ordinal);
         Assert.DoesNotContain(await RelatedListsAsync(), l => l.Related.Contains(key));
+    }
+
+    // A briefing of one case study whose text (a format string) carries a word no other document has; returns its names and key.
+    private async Task<(string Name, string Slug, string Key, string Marker)> IngestOneCaseStudyAsync(string title, string text)
+    {
+        var name = AppFixture.UniqueBriefingName(title + ".md");
+        var marker = title + Guid.NewGuid().ToString("N")[..8].Replace('0', 'q').Replace('1', 'r');
+        var document = $"# {title} {marker}\n\n## Supporting victims of crime\n\nCase study 1: {string.Format(System.Globalization.CultureInfo.InvariantCulture, text, marker)}\n";
+        var ingested = await app.IngestAsync(name, System.Text.Encoding.UTF8.GetBytes(document), version: 1);
+        return (name, AppFixture.SlugOf(name), ingested.GetProperty("versions")[0].GetProperty("changes")[0].GetProperty("key").GetString()!, marker);
     }
 
     private async Task<List<(string Key, List<string?> Related)>> RelatedListsAsync()
@@ -99,12 +105,7 @@ public sealed class RemoveBriefingTests(AppFixture app)
     public async Task ARemovalInterruptedAfterItDeletedTheBriefingsRowsIsFinishedByRemovingAgain()
     {
         var since = DateTimeOffset.UtcNow.AddSeconds(-1);
-        var name = AppFixture.UniqueBriefingName("interrupted.md");
-        var slug = AppFixture.SlugOf(name);
-        var marker = "halfway" + Guid.NewGuid().ToString("N")[..8].Replace('0', 'q').Replace('1', 'r');
-        var text = $"# Interrupted {marker}\n\n## Supporting victims of crime\n\nCase study 1: The PCC in Essex funded {marker} caseworkers who visit older victims of burglary at home within two days.\n";
-        var ingested = await app.IngestAsync(name, System.Text.Encoding.UTF8.GetBytes(text), version: 1);
-        var key = ingested.GetProperty("versions")[0].GetProperty("changes")[0].GetProperty("key").GetString()!;
+        var (name, slug, key, _) = await IngestOneCaseStudyAsync("interrupted", "The PCC in Essex funded {0} caseworkers who visit older victims of burglary at home within two days.");
 
         // What a removal that stopped half-way leaves: the briefing's own rows gone, its case study, changes, blob and receipts still there.
         var store = app.GetRequiredService<PccStore>();

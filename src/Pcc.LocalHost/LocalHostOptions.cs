@@ -51,8 +51,18 @@ public sealed class LocalHostOptions
     /// <summary>Names this host's receipts and timer status under <c>azure-webjobs-hosts</c>, as the Functions host id does.</summary>
     public string HostId { get; set; } = "pcc-localhost";
 
-    /// <summary>How often each blob-triggered container is listed.</summary>
+    /// <summary>How often each blob-triggered container is listed while nothing is arriving.</summary>
     public TimeSpan ScanInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How often a container is listed while uploads are arriving: for <see cref="BusyWindow"/> after a scan found a new
+    /// blob version. An editor's second and later uploads are picked up within this instead of <see cref="ScanInterval"/>,
+    /// and an idle host lists no more often than before.
+    /// </summary>
+    public TimeSpan BusyScanInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long after a scan found a new blob version the container is listed every <see cref="BusyScanInterval"/>.</summary>
+    public TimeSpan BusyWindow { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The pause between failed attempts of one blob-triggered invocation.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);

@@ -22,6 +22,28 @@ public sealed class BlobTriggerTests(AzuriteFixture fixture) : IClassFixture<Azu
     }
 
     [Fact]
+    public async Task WhileUploadsArriveTheContainerIsListedFasterThanWhenIdle()
+    {
+        // Idle, the container would next be listed in ten minutes: only the busy scans can pick up version 2.
+        await using var test = await TestHost.StartAsync(fixture.Azurite, options =>
+        {
+            options.ScanInterval = TimeSpan.FromMinutes(10);
+            options.BusyScanInterval = TimeSpan.FromMilliseconds(100);
+            options.BusyWindow = TimeSpan.FromMinutes(5);
+
+            // Version 1 is waiting when the host starts, so its first scan finds it and the host turns busy.
+            var briefings = new Azure.Storage.Blobs.BlobContainerClient(fixture.Azurite.ConnectionString, options.Settings["Storage:BriefingsContainer"], Pcc.Platform.Storage.StorageConnection.BlobOptions());
+            briefings.CreateIfNotExists();
+            briefings.GetBlobClient(SeedBriefing.Name).Upload(new BinaryData(SeedBriefing.Bytes));
+        });
+        await Eventually.Async(() => CurrentVersionAsync(test), v => v == 1, "version 1, found by the first scan");
+
+        await test.UploadAsync(test.Briefings, SeedBriefing.Name, SeedBriefing.LaterVersion);
+
+        await Eventually.Async(() => CurrentVersionAsync(test), v => v == 2, "version 2, found by a busy scan");
+    }
+
+    [Fact]
     public async Task UploadingTheSameBytesAgainMakesASecondVersionWithNoNewChangesAndAReceiptPerETag()
     {
         await using var test = await TestHost.StartAsync(fixture.Azurite);

@@ -9,8 +9,9 @@ namespace Pcc.LocalHost.Triggers;
 
 /// <summary>
 /// The blob trigger of one function, by container scan (the <c>LogsAndContainerScan</c> source without the logs):
-/// every <see cref="LocalHostOptions.ScanInterval"/> the container is listed, and each blob version without a
-/// receipt is invoked. A failed invocation (non-2xx or no answer) is tried again, up to
+/// every <see cref="LocalHostOptions.ScanInterval"/> the container is listed (every
+/// <see cref="LocalHostOptions.BusyScanInterval"/> for a while after a scan found something new, so a run of uploads
+/// is picked up quickly without listing more often when idle), and each blob version without a receipt is invoked. A failed invocation (non-2xx or no answer) is tried again, up to
 /// <see cref="LocalHostOptions.MaxAttempts"/> in all; then the version goes to the poison queue. Either way a
 /// receipt is written, so a version is handled once and a changed blob (new ETag) triggers again.
 /// </summary>
@@ -31,12 +32,18 @@ public sealed class BlobTriggerListener(
     /// <summary>Scans until <paramref name="cancellationToken"/> fires, then waits for running invocations.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        var busyUntil = 0L;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                await ScanOnceAsync(cancellationToken);
-                await Task.Delay(options.ScanInterval, cancellationToken);
+                if (await ScanOnceAsync(cancellationToken) > 0)
+                {
+                    busyUntil = Environment.TickCount64 + (long)options.BusyWindow.TotalMilliseconds;
+                }
+
+                var busy = Environment.TickCount64 < busyUntil && options.BusyScanInterval < options.ScanInterval;
+                await Task.Delay(busy ? options.BusyScanInterval : options.ScanInterval, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -52,9 +59,10 @@ public sealed class BlobTriggerListener(
         await Task.WhenAll(_inFlight.Values).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
-    /// <summary>Lists the container once and starts an invocation for each blob version not yet handled.</summary>
-    public async Task ScanOnceAsync(CancellationToken cancellationToken)
+    /// <summary>Lists the container once and starts an invocation for each blob version not yet handled; returns how many it started.</summary>
+    public async Task<int> ScanOnceAsync(CancellationToken cancellationToken)
     {
+        var started = 0;
         // Versions in flight before the receipts are listed are skipped even if they finish meanwhile: their receipt
         // may be missing from the listing, and the next scan will see it.
         var busy = _inFlight.Keys.ToHashSet(StringComparer.Ordinal);
@@ -76,6 +84,7 @@ public sealed class BlobTriggerListener(
                     var work = new Task<Task>(() => ProcessAsync(key, item.Name, etag, tokens, cancellationToken));
                     _inFlight[key] = work.Unwrap();
                     work.Start(TaskScheduler.Default);
+                    started++;
                 }
             }
         }
@@ -83,6 +92,8 @@ public sealed class BlobTriggerListener(
         {
             // No container yet: nothing to trigger on.
         }
+
+        return started;
     }
 
     private async Task ProcessAsync(string key, string blobName, ETag etag, IReadOnlyDictionary<string, string> tokens, CancellationToken cancellationToken)

@@ -73,14 +73,16 @@ public sealed class BlobLock : IAsyncDisposable
     }
 
     /// <summary>
-    /// Takes the lock named <paramref name="name"/>, waiting for another holder to release it (polling every half
-    /// second, with <see cref="BlobLockOptions.TimeProvider"/>'s clock) for at most <paramref name="wait"/>; then
-    /// throws <see cref="TimeoutException"/>.
+    /// Takes the lock named <paramref name="name"/>, waiting for another holder to release it (polling after 50 ms,
+    /// then twice as long each time up to every half second, with <see cref="BlobLockOptions.TimeProvider"/>'s clock)
+    /// for at most <paramref name="wait"/>; then throws <see cref="TimeoutException"/>. A lock held for a moment more,
+    /// as by the ingest just before, is taken within about as long; a long wait polls no more often than before.
     /// </summary>
     public static async Task<BlobLock> AcquireAsync(BlobContainerClient container, string name, BlobLockOptions options, TimeSpan wait, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var deadline = options.TimeProvider.GetUtcNow() + wait;
+        var pause = TimeSpan.FromMilliseconds(50);
         while (true)
         {
             if (await TryAcquireAsync(container, name, options, cancellationToken).ConfigureAwait(false) is { } acquired)
@@ -93,7 +95,8 @@ public sealed class BlobLock : IAsyncDisposable
                 throw new TimeoutException($"The lock '{name}' in {container.Name} was held by someone else for over {wait}.");
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
+            await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
+            pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 500));
         }
     }
 

@@ -36,7 +36,12 @@ public sealed class IngestionCompletion(IngestionWriter writer, IngestionReceipt
 
             default:
                 await writer.ApplyAsync(report, catalogue, cancellationToken);
-                await RefreshRelatedAsync(report, cancellationToken);
+                // A version that adds, changes or removes nothing (the same document uploaded again) leaves every list as it is.
+                if (report.New.Count + report.Changed.Count + report.Removed.Count > 0)
+                {
+                    await RefreshRelatedAsync(report, cancellationToken);
+                }
+
                 await EndAsync(slug, etag, IngestStatus.Completed, null, cancellationToken);
                 var c = report.Counts;
                 return new IngestionOutcome(IngestStatus.Ingested,

@@ -10,8 +10,8 @@ versions="${2:-1000}"
 out=bench/results.md
 logs=$(mktemp -d)
 
-dotnet build -c Release bench/Pcc.Benchmarks bench/Pcc.IngestLatency bench/Pcc.BulkIngest bench/Pcc.DigestLoad bench/Pcc.WorkerStartup >/dev/null 2>&1 || {
-  for p in Pcc.Benchmarks Pcc.IngestLatency Pcc.BulkIngest Pcc.DigestLoad Pcc.WorkerStartup; do dotnet build -c Release "bench/$p" >/dev/null; done; }
+dotnet build -c Release bench/Pcc.Benchmarks bench/Pcc.IngestLatency bench/Pcc.BulkIngest bench/Pcc.DigestLoad bench/Pcc.WorkerStartup bench/Pcc.HostileMemory >/dev/null 2>&1 || {
+  for p in Pcc.Benchmarks Pcc.IngestLatency Pcc.BulkIngest Pcc.DigestLoad Pcc.WorkerStartup Pcc.HostileMemory; do dotnet build -c Release "bench/$p" >/dev/null; done; }
 dotnet build -c Release src/Pcc.Functions >/dev/null
 
 run() { local name=$1; shift; echo "== $name" >&2; "$@" > "$logs/$name.txt" 2>&1 || echo "(exit $?)" >> "$logs/$name.txt"; }
@@ -22,6 +22,7 @@ run bulk      dotnet run -c Release --no-build --project bench/Pcc.BulkIngest --
 run digests1  dotnet run -c Release --no-build --project bench/Pcc.DigestLoad -- "$subscribers" 1
 run digests4  dotnet run -c Release --no-build --project bench/Pcc.DigestLoad -- "$subscribers" 4
 run startup   dotnet run -c Release --no-build --project bench/Pcc.WorkerStartup -- 10
+run memory    dotnet run -c Release --no-build --project bench/Pcc.HostileMemory
 
 # A hand-written "## Findings" section (what a missed target means) is kept across runs; re-read it against the new figures.
 findings=$(sed -n '/^## Findings/,$p' "$out" 2>/dev/null || true)
@@ -68,6 +69,10 @@ field() { grep -o "$2=[^ ]*" "$logs/$1.txt" | head -1 | cut -d= -f2; }
   echo "## Worker cold start — target ≤ 1 s median of 10"
   echo
   echo '```'; grep -E 'median' "$logs/startup.txt" || tail -20 "$logs/startup.txt"; echo '```'
+  echo
+  echo "## Worker memory, hostile documents and the seed's renderings, 4 at once — target ≤ 400 MB peak; limit: the 512 MB Flex instance"
+  echo
+  echo '```'; grep -E 'documents|peak' "$logs/memory.txt" | grep -v '_mib=' || tail -20 "$logs/memory.txt"; echo '```'
   if [ -n "$findings" ]; then echo; echo "$findings"; fi
 } > "$out"
 echo "wrote $out (logs in $logs)" >&2

@@ -40,17 +40,9 @@ public static class StorageSettings
     public static ServiceProvider Services(string? connectionString)
     {
         var configuration = Configuration();
-        if (connectionString is not null)
-        {
-            configuration = new ConfigurationBuilder()
-                .AddConfiguration(configuration)
-                .AddInMemoryCollection(new Dictionary<string, string?> { [ReadOptions(configuration).Connection] = connectionString })
-                .Build();
-        }
-
-        var services = new ServiceCollection().AddLogging().AddSingleton(configuration);
-        services.AddCatalogue(configuration).AddCatalogueSubscribers();
-        return services.BuildServiceProvider();
+        return connectionString is null
+            ? Register(configuration)
+            : Register(configuration, new() { [ReadOptions(configuration).Connection] = connectionString });
     }
 
     /// <summary>
@@ -61,16 +53,20 @@ public static class StorageSettings
     public static ServiceProvider ServicesForAccount(string accountName)
     {
         var configuration = Configuration();
-        var overridden = new ConfigurationBuilder()
-            .AddConfiguration(configuration)
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                [ReadOptions(configuration).Connection] = null,
-                [ReadOptions(configuration).Connection + ":accountName"] = accountName,
-            })
-            .Build();
-        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(overridden);
-        services.AddCatalogue(overridden).AddCatalogueSubscribers();
+        var connection = ReadOptions(configuration).Connection;
+        return Register(configuration, new() { [connection] = null, [connection + ":accountName"] = accountName });
+    }
+
+    // The app's registration over the configuration, with the connection's settings laid over it when given.
+    private static ServiceProvider Register(IConfiguration configuration, Dictionary<string, string?>? connection = null)
+    {
+        if (connection is not null)
+        {
+            configuration = new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection(connection).Build();
+        }
+
+        var services = new ServiceCollection().AddLogging().AddSingleton(configuration);
+        services.AddCatalogue(configuration).AddCatalogueSubscribers();
         return services.BuildServiceProvider();
     }
 

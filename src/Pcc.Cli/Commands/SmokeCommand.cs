@@ -220,8 +220,8 @@ public static class SmokeCommand
                 // An upload the app never ingested is only a blob: deleting it is the whole removal.
                 var removed = response.StatusCode == HttpStatusCode.OK ||
                     (response.StatusCode == HttpStatusCode.NotFound && (await store.BriefingBlobs.DeleteBlobIfExistsAsync(BlobName, cancellationToken: CancellationToken.None)).Value);
-                Step(removed, $"removed: DELETE /api/briefings/{Slug} {await BodyAsync(response, cancellationToken)}",
-                    $"DELETE /api/briefings/{Slug} answered {(int)response.StatusCode}: {await BodyAsync(response, cancellationToken)}");
+                var body = await BodyAsync(response, cancellationToken);
+                Step(removed, $"removed: DELETE /api/briefings/{Slug} {body}", $"DELETE /api/briefings/{Slug} answered {(int)response.StatusCode}: {body}");
                 if (removed)
                 {
                     using var gone = await http.GetAsync($"api/briefings/{Slug}", cancellationToken);

@@ -31,11 +31,16 @@ var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Diction
 }).Build();
 
 var counter = new TableWriteCounter(azurite.TableEndpoint);
+var timeline = new RequestTimeline();
 var services = new ServiceCollection()
     .AddSingleton<IConfiguration>(configuration)
     .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Error))
     .AddCatalogue(configuration);
-services.AddAzureClients(clients => clients.ConfigureDefaults(o => o.AddPolicy(counter, HttpPipelinePosition.PerCall)));
+services.AddAzureClients(clients => clients.ConfigureDefaults(o =>
+{
+    o.AddPolicy(counter, HttpPipelinePosition.PerCall);
+    o.AddPolicy(timeline, HttpPipelinePosition.PerCall);
+}));
 await using var provider = services.BuildServiceProvider();
 var store = provider.GetRequiredService<PccStore>();
 var ingestor = provider.GetRequiredService<BriefingIngestor>();
@@ -54,17 +59,33 @@ var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
 var ingestTime = TimeSpan.Zero;
 var writesBefore = counter.Writes;
 var requestsBefore = counter.Requests;
+var ingestTimes = new List<double>();
 var clock = Stopwatch.StartNew();
 for (var version = 1; version <= versions; version++)
 {
     await blob.UploadAsync(new BinaryData(Version(version)), overwrite: true);
+    if (version == versions)
+    {
+        timeline.Start();
+    }
+
     var ingest = Stopwatch.StartNew();
     var outcome = await ingestor.IngestAsync(blob.Name, CancellationToken.None);
     ingestTime += ingest.Elapsed;
+    ingestTimes.Add(ingest.Elapsed.TotalMilliseconds);
     outcomes[outcome.Status] = outcomes.GetValueOrDefault(outcome.Status) + 1;
 }
 
 var wall = clock.Elapsed;
+var last = timeline.Stop();
+Console.WriteLine($"the last ingest's storage requests, in order ({last.Count}, {ingestTimes[^1]:0.0} ms in all):");
+foreach (var (start, elapsed, what) in last)
+{
+    Console.WriteLine($"  {start,7:0.0} ms  {elapsed,6:0.0} ms  {what}");
+}
+
+ingestTimes.Sort();
+Console.WriteLine($"time per ingest: p50 {ingestTimes[ingestTimes.Count / 2]:0.0} ms, min {ingestTimes[0]:0.0} ms, requests per ingest {last.Count}");
 var writes = counter.Writes - writesBefore;
 var requests = counter.Requests - requestsBefore;
 var rate = writes / ingestTime.TotalSeconds;

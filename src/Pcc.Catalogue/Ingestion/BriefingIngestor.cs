@@ -68,7 +68,7 @@ public sealed class BriefingIngestor(
             r.Attempts++;
             r.AttemptStartedAt = time.GetUtcNow();
             r.Status = r.Status == IngestStatus.Abandoned ? IngestStatus.Pending : r.Status;
-        }, cancellationToken);
+        }, new StoredReceipt(receipt), cancellationToken);
 
         try
         {
@@ -91,31 +91,41 @@ public sealed class BriefingIngestor(
         using var whileHeld = CatalogueLock.WhileHeld(catalogueLock, cancellationToken);
         cancellationToken = whileHeld.Token;
 
-        var receipt = (await receipts.GetAsync(slug, etag, cancellationToken))!;
+        // What the ingest reads does not depend on one another, so it is read at once: the receipt again (another attempt
+        // may have finished meanwhile), the briefing, the catalogue, the briefing's case studies as last published, and
+        // this version of the document (only when within the size limit).
+        var receiptRead = receipts.GetAsync(slug, etag, cancellationToken);
+        var briefingRead = store.Briefings.GetEntityIfExistsAsync<BriefingEntity>(BriefingEntity.Partition, slug, cancellationToken: cancellationToken);
+        var catalogueRead = writer.ReadCatalogueAsync(cancellationToken);
+        var baselineRead = ReadBaselineAsync(slug, cancellationToken);
+        var contentRead = planner.WithinSizeLimit(properties.ContentLength) ? ReadVersionAsync(blob, properties.ETag, cancellationToken) : Task.FromResult<ReadOnlyMemory<byte>?>(null);
+        await Task.WhenAll(receiptRead, briefingRead, catalogueRead, baselineRead, contentRead);
+
+        var receipt = (await receiptRead)!;
         if (Finished(receipt, blobName) is { } finished)
         {
-            await receipts.UpdateAsync(slug, etag, null, r => r.AttemptsEnded++, cancellationToken);
+            await receipts.UpdateAsync(slug, etag, null, r => r.AttemptsEnded++, new StoredReceipt(receipt), cancellationToken);
             return finished;
         }
 
-        var briefing = (await store.Briefings.GetEntityIfExistsAsync<BriefingEntity>(BriefingEntity.Partition, slug, cancellationToken: cancellationToken)).ValueOrDefault();
+        var briefing = (await briefingRead).ValueOrDefault();
         var report = receipt.Version > 0 ? await reports.LoadAsync(receipt.Report, cancellationToken) : null;
         if (receipt.Version == 0 || (report is null && receipt.IngestedAt < time.GetUtcNow() - s_restampAfter))
         {
             // First attempt to get this far, or an earlier one stopped before writing its plan, so no row carries its
             // timestamp yet: take a fresh one, or the changes would land in a digest window already sent.
-            receipt = await ReserveAsync(slug, etag, briefing, cancellationToken);
+            receipt = await ReserveAsync(slug, etag, briefing, receipt, cancellationToken);
         }
 
         var note = UploadNote.Read(properties.Metadata);
         var target = new IngestionTarget(blobName, slug, etag, receipt.Version, receipt.IngestedAt, note.ChangeNote, note.EditorialOnly, note.DeploymentCheck);
-        var catalogue = await writer.ReadCatalogueAsync(cancellationToken);
+        var catalogue = await catalogueRead;
         if (report is null)
         {
-            var baseline = await ReadBaselineAsync(slug, cancellationToken);
+            var baseline = await baselineRead;
             var owners = catalogue.Values.ToDictionary(c => c.RowKey, c => c.Briefing, StringComparer.Ordinal);
             report = planner.TooLarge(target, properties.ContentLength, briefing?.CurrentVersion)
-                ?? await ReadVersionAsync(blob, properties.ETag, cancellationToken) switch
+                ?? await contentRead switch
                 {
                     { } content => planner.Plan(target, content, baseline, owners, briefing?.CurrentVersion, cancellationToken),
                     null => IngestionPlanner.Replaced(target, briefing?.CurrentVersion),
@@ -123,7 +133,7 @@ public sealed class BriefingIngestor(
             report = await reports.SaveAsync(receipt.Report, report, cancellationToken);
         }
 
-        return await completion.FinishAsync(report, catalogue, cancellationToken);
+        return await completion.FinishAsync(report, catalogue, new StoredReceipt(receipt), cancellationToken);
     }
 
     // Downloaded only once the length is known to be within the limit, and only this version (its ETag): the content
@@ -158,7 +168,7 @@ public sealed class BriefingIngestor(
         IngestedAt = time.GetUtcNow(),
     };
 
-    private Task<IngestionEntity> ReserveAsync(string slug, string etag, BriefingEntity? briefing, CancellationToken cancellationToken)
+    private Task<IngestionEntity> ReserveAsync(string slug, string etag, BriefingEntity? briefing, IngestionEntity read, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         return receipts.UpdateAsync(slug, etag, null, r =>
@@ -168,7 +178,7 @@ public sealed class BriefingIngestor(
             r.BaseVersion = briefing?.CurrentVersion ?? 0;
             r.IngestedAt = now;
             r.Report = IngestionPaths.Report(slug, now, etag);
-        }, cancellationToken);
+        }, new StoredReceipt(read), cancellationToken);
     }
 
     private async Task EndAttemptQuietlyAsync(string slug, string etag)

@@ -20,18 +20,22 @@ namespace Pcc.Catalogue.Ingestion;
 public sealed class IngestionCompletion(IngestionWriter writer, IngestionReceipts receipts, RelatedCaseStudies related, ILogger<IngestionCompletion> logger)
 {
     /// <summary>Applies, holds or fails a planned report and completes its receipt; also used for a plan an abandoned attempt left.</summary>
-    public async Task<IngestionOutcome> FinishAsync(IngestionReport report, Dictionary<string, CaseStudyEntity> catalogue, CancellationToken cancellationToken)
+    public Task<IngestionOutcome> FinishAsync(IngestionReport report, Dictionary<string, CaseStudyEntity> catalogue, CancellationToken cancellationToken) =>
+        FinishAsync(report, catalogue, null, cancellationToken);
+
+    /// <summary>As the overload without <paramref name="receipt"/>, completing the receipt from the copy the caller last wrote.</summary>
+    public async Task<IngestionOutcome> FinishAsync(IngestionReport report, Dictionary<string, CaseStudyEntity> catalogue, StoredReceipt? receipt, CancellationToken cancellationToken)
     {
         var (blobName, slug, etag) = (report.BlobName, report.Slug, report.Etag);
         switch (report.Status)
         {
             case IngestStatus.Failed:
                 var error = string.Join("; ", report.Errors.Select(e => e.Location is null ? $"{blobName}: {e.Message}" : $"{blobName} ({e.Location}): {e.Message}"));
-                await EndAsync(slug, etag, IngestStatus.Failed, error, cancellationToken);
+                await EndAsync(slug, etag, IngestStatus.Failed, error, receipt, cancellationToken);
                 return new IngestionOutcome(IngestStatus.Failed, $"The document could not be read: {error}", report, ReportPath(report));
 
             case IngestStatus.Held:
-                await EndAsync(slug, etag, IngestStatus.Held, report.Warnings[0], cancellationToken);
+                await EndAsync(slug, etag, IngestStatus.Held, report.Warnings[0], receipt, cancellationToken);
                 return new IngestionOutcome(IngestStatus.Held, $"briefings/{blobName} → version {report.Version} of '{slug}' is held for review: {report.Warnings[0]}", report, ReportPath(report));
 
             default:
@@ -42,7 +46,7 @@ public sealed class IngestionCompletion(IngestionWriter writer, IngestionReceipt
                     await RefreshRelatedAsync(report, cancellationToken);
                 }
 
-                await EndAsync(slug, etag, IngestStatus.Completed, null, cancellationToken);
+                await EndAsync(slug, etag, IngestStatus.Completed, null, receipt, cancellationToken);
                 var c = report.Counts;
                 return new IngestionOutcome(IngestStatus.Ingested,
                     $"briefings/{blobName} → version {report.Version} of '{slug}': {Quantity.CaseStudiesInThemes(c.CaseStudies, c.Themes)}, {c.New} new, {c.Changed} changed, {c.Removed} removed.",
@@ -64,11 +68,11 @@ public sealed class IngestionCompletion(IngestionWriter writer, IngestionReceipt
 
     private static string ReportPath(IngestionReport report) => IngestionPaths.Report(report.Slug, report.IngestedAt, report.Etag);
 
-    private Task<IngestionEntity> EndAsync(string slug, string etag, string status, string? error, CancellationToken cancellationToken) =>
+    private Task<IngestionEntity> EndAsync(string slug, string etag, string status, string? error, StoredReceipt? receipt, CancellationToken cancellationToken) =>
         receipts.UpdateAsync(slug, etag, null, r =>
         {
             r.Status = status;
             r.Error = error;
             r.AttemptsEnded++;
-        }, cancellationToken);
+        }, receipt, cancellationToken);
 }

@@ -87,9 +87,12 @@ public sealed class IngestionPlanner(BriefingParser parser, ReaderLimits limits)
     /// it is never downloaded; null when it is within the limit.
     /// </summary>
     public IngestionReport? TooLarge(IngestionTarget target, long length, int? currentVersion) =>
-        length > limits.MaxDocumentBytes
+        !WithinSizeLimit(length)
             ? Failed(target, currentVersion, "TooLarge", $"The document is {length:N0} bytes. Expected at most {limits.MaxDocumentBytes:N0} bytes, so it was not read.")
             : null;
+
+    /// <summary>Whether a document of <paramref name="length"/> bytes may be downloaded and read.</summary>
+    public bool WithinSizeLimit(long length) => length <= limits.MaxDocumentBytes;
 
     /// <summary>The failed report of a version that was overwritten or deleted before it could be read.</summary>
     public static IngestionReport Replaced(IngestionTarget target, int? currentVersion) =>

@@ -44,22 +44,19 @@ public sealed class IngestionWriter(PccStore store)
     /// <summary>Applies a successfully read report.</summary>
     public async Task ApplyAsync(IngestionReport report, IReadOnlyDictionary<string, CaseStudyEntity> catalogue, CancellationToken cancellationToken)
     {
+        // Three steps, each a set of writes that do not depend on one another, sent together: the change feed and each
+        // history row (one partition per case study); then the catalogue, the briefing's case-study list and the version;
+        // last the briefing row, which makes the version current.
         var events = ChangeEvents(report).Where(e => Recorded(report, catalogue, e)).ToList();
-        await UpsertInBatchesAsync(store.Changes, events.Select(e => ToChange(report, e)), cancellationToken);
-        foreach (var e in events)
-        {
-            await store.CaseStudyHistory.UpsertEntityAsync(Checked(ToHistory(report, e)), TableUpdateMode.Replace, cancellationToken);
-        }
+        await Task.WhenAll([
+            UpsertInBatchesAsync(store.Changes, events.Select(e => ToChange(report, e)), cancellationToken),
+            .. events.Select(e => store.CaseStudyHistory.UpsertEntityAsync(Checked(ToHistory(report, e)), TableUpdateMode.Replace, cancellationToken)),
+        ]);
 
-        await UpdateCatalogueAsync(report, catalogue, cancellationToken);
-
-        await UpsertInBatchesAsync(store.BriefingCaseStudies, report.CaseStudies.Select(c => Fill(new BriefingCaseStudyEntity { PartitionKey = report.Slug, RowKey = c.Key }, c)), cancellationToken);
-        foreach (var removed in report.Removed)
-        {
-            await store.BriefingCaseStudies.DeleteEntityAsync(report.Slug, removed.Key, ETag.All, cancellationToken);
-        }
-
-        await store.BriefingVersions.UpsertEntityAsync(ToVersion(report), TableUpdateMode.Replace, cancellationToken);
+        await Task.WhenAll(
+            UpdateCatalogueAsync(report, catalogue, cancellationToken),
+            WriteCaseStudyListAsync(report, cancellationToken),
+            store.BriefingVersions.UpsertEntityAsync(ToVersion(report), TableUpdateMode.Replace, cancellationToken));
         await store.Briefings.UpsertEntityAsync(new BriefingEntity
         {
             PartitionKey = BriefingEntity.Partition,
@@ -72,6 +69,12 @@ public sealed class IngestionWriter(PccStore store)
             CaseStudies = report.Counts.CaseStudies,
             UpdatedAt = report.IngestedAt,
         }, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    private async Task WriteCaseStudyListAsync(IngestionReport report, CancellationToken cancellationToken)
+    {
+        await UpsertInBatchesAsync(store.BriefingCaseStudies, report.CaseStudies.Select(c => Fill(new BriefingCaseStudyEntity { PartitionKey = report.Slug, RowKey = c.Key }, c)), cancellationToken);
+        await Task.WhenAll(report.Removed.Select(removed => store.BriefingCaseStudies.DeleteEntityAsync(report.Slug, removed.Key, ETag.All, cancellationToken)));
     }
 
     private async Task UpdateCatalogueAsync(IngestionReport report, IReadOnlyDictionary<string, CaseStudyEntity> catalogue, CancellationToken cancellationToken)
@@ -183,7 +186,7 @@ public sealed class IngestionWriter(PccStore store)
 
     private static async Task UpsertInBatchesAsync<T>(TableClient table, IEnumerable<T> entities, CancellationToken cancellationToken)
         where T : class, ITableEntity =>
-        await TableBatch.SubmitInChunksAsync(table, entities.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Checked(e))), cancellationToken);
+        await TableBatch.SubmitPartitionsConcurrentlyAsync(table, entities.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Checked(e))), cancellationToken);
 
     /// <summary>Document text reaches these rows: a value over the service's limits fails here, naming the property.</summary>
     private static T Checked<T>(T entity)

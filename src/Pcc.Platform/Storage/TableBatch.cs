@@ -32,6 +32,22 @@ public static class TableBatch
         return table.SubmitTransactionAsync(actions, cancellationToken);
     }
 
+    /// <summary>
+    /// Submits <paramref name="actions"/> as one transaction per partition and per 100 actions: the partitions at once,
+    /// each partition's transactions in order. For writes whose partitions do not depend on one another.
+    /// </summary>
+    public static Task SubmitPartitionsConcurrentlyAsync(TableClient table, IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        return Task.WhenAll(actions.GroupBy(a => a.Entity.PartitionKey, StringComparer.Ordinal).Select(async partition =>
+        {
+            foreach (var chunk in partition.Chunk(MaxActions))
+            {
+                await SubmitAsync(table, chunk, cancellationToken).ConfigureAwait(false);
+            }
+        }));
+    }
+
     /// <summary>Submits <paramref name="actions"/> as one transaction per partition and per 100 actions, in order.</summary>
     public static async Task SubmitInChunksAsync(TableClient table, IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken = default)
     {

@@ -21,11 +21,20 @@ public sealed class IngestionReceipts(PccStore store)
     /// Applies <paramref name="change"/> to the receipt (created from <paramref name="create"/> when missing) and stores
     /// it; returns the stored receipt.
     /// </summary>
-    public async Task<IngestionEntity> UpdateAsync(string slug, string etag, Func<IngestionEntity>? create, Action<IngestionEntity> change, CancellationToken cancellationToken)
+    public Task<IngestionEntity> UpdateAsync(string slug, string etag, Func<IngestionEntity>? create, Action<IngestionEntity> change, CancellationToken cancellationToken) =>
+        UpdateAsync(slug, etag, create, change, read: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="UpdateAsync(string, string, Func{IngestionEntity}?, Action{IngestionEntity}, CancellationToken)"/>,
+    /// starting from <paramref name="read"/>, the receipt as the caller last read or wrote it (<c>(null)</c> when it was
+    /// missing), which saves reading it again: the write is guarded by that copy's ETag (or by the row's absence), so a
+    /// copy that is no longer current costs one failed write and a fresh read, never a lost update. The copy is changed.
+    /// </summary>
+    public async Task<IngestionEntity> UpdateAsync(string slug, string etag, Func<IngestionEntity>? create, Action<IngestionEntity> change, StoredReceipt? read, CancellationToken cancellationToken)
     {
         for (var race = 1; ; race++)
         {
-            var receipt = await GetAsync(slug, etag, cancellationToken);
+            var receipt = race == 1 && read is { } known ? known.Receipt : await GetAsync(slug, etag, cancellationToken);
             try
             {
                 Response written;

@@ -27,24 +27,42 @@ public sealed class IngestionReports(PccStore store)
     /// </summary>
     public async Task<IngestionReport> SaveAsync(string path, IngestionReport report, CancellationToken cancellationToken)
     {
-        var json = BinaryData.FromObjectAsJson(report, BriefingIngestor.JsonOptions);
-        try
+        // The plan and its summary are written together; the summary is only ever the rendering of the plan that stands.
+        var plan = WriteOnceAsync(path, BinaryData.FromObjectAsJson(report, BriefingIngestor.JsonOptions), "application/json; charset=utf-8", cancellationToken);
+        var summary = WriteSummaryAsync(path, report, cancellationToken);
+        await Task.WhenAll(plan, summary);
+        if (!await plan)
         {
-            await store.Reports.GetBlobClient(path).UploadAsync(json, new BlobUploadOptions
-            {
-                HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" },
-                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-            }, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            return await LoadAsync(path, cancellationToken) ?? report;
+            // An earlier attempt wrote its plan first: that one stands, and so must its summary.
+            var earlier = await LoadAsync(path, cancellationToken) ?? report;
+            await WriteSummaryAsync(path, earlier, cancellationToken);
+            return earlier;
         }
 
-        await store.Reports.GetBlobClient(IngestionPaths.Summary(path)).UploadAsync(
+        return report;
+    }
+
+    private Task WriteSummaryAsync(string path, IngestionReport report, CancellationToken cancellationToken) =>
+        store.Reports.GetBlobClient(IngestionPaths.Summary(path)).UploadAsync(
             BinaryData.FromString(IngestionReportText.Render(report)),
             new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/plain; charset=utf-8" } },
             cancellationToken);
-        return report;
+
+    // False when a blob is already there.
+    private async Task<bool> WriteOnceAsync(string path, BinaryData content, string contentType, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.Reports.GetBlobClient(path).UploadAsync(content, new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            }, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
     }
 }

@@ -68,10 +68,10 @@ for (var batch = 0; batch < rawEntities / 100; batch++)
     await raw.SubmitTransactionAsync(actions);
 }
 
-Console.WriteLine($"azurite raw rate, 100-op same-partition transactions: {rawEntities / rawClock.Elapsed.TotalSeconds:0} entities/s ({rawEntities} entities)");
+Console.WriteLine($"azurite raw rate, 100-op same-partition transactions: {rawEntities / rawClock.Elapsed.TotalSeconds:0} entities/s ({rawEntities} entities), one transaction {rawClock.Elapsed.TotalMilliseconds / (rawEntities / 100):0.0} ms");
 await raw.DeleteAsync();
 
-Console.WriteLine($"scan interval {options.ScanInterval.TotalMilliseconds:0} ms");
+Console.WriteLine($"scan interval {options.ScanInterval.TotalMilliseconds:0} ms when idle (as before), {options.BusyScanInterval.TotalMilliseconds:0} ms for {options.BusyWindow.TotalSeconds:0} s after a scan found a new version");
 Console.WriteLine($"upload -> queryable: {Describe(latencies)}");
 lock (handlerTimes)
 {

@@ -126,10 +126,16 @@ internal static class PageLayout
                 end++;
             }
 
-            // Left to right by plain keys: a row is short, so its glyphs are sorted in place.
-            for (var i = start; i < end; i++)
-                keys[i] = ordered[i].X;
-            Array.Sort(keys, ordered, start, end - start);
+            // Left to right by plain keys: a row is short, so its glyphs are sorted in place, unless drawn in order already.
+            var sorted = true;
+            for (var i = start + 1; i < end && sorted; i++)
+                sorted = ordered[i - 1].X < ordered[i].X;
+            if (!sorted)
+            {
+                for (var i = start; i < end; i++)
+                    keys[i] = ordered[i].X;
+                Array.Sort(keys, ordered, start, end - start);
+            }
             if (Pieces(ordered, start, end) is { Count: > 0 } pieces)
                 rows.Add(new Row(pieces, top, bottom)); // A row of spaces alone has nothing to read.
             start = end;

@@ -1,3 +1,6 @@
 using BenchmarkDotNet.Running;
+using Pcc.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Pcc.Benchmarks.ParseAndCompareBenchmarks).Assembly).Run(args);
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(ParseAndCompareBenchmarks).Assembly).Run(args);
+if (PdfRatioLine.For(summaries) is { } line)
+    Console.WriteLine(line);

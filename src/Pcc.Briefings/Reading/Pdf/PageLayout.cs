@@ -43,7 +43,11 @@ internal static class PageLayout
         var output = ReaderPools.Glyphs.Rent(glyphs.Count);
         try
         {
-            return Regions(glyphs, boxes, ordered, output).Select(r => (r, TextLineBuilder.Build(r.Glyphs, cancellationToken))).ToList();
+            var regions = Regions(glyphs, boxes, ordered, output);
+            var read = new List<(PageRegion Region, List<TextLine> Lines)>(regions.Count);
+            foreach (var region in regions)
+                read.Add((region, TextLineBuilder.Build(region.Glyphs, cancellationToken)));
+            return read;
         }
         finally
         {
@@ -122,10 +126,16 @@ internal static class PageLayout
                 end++;
             }
 
-            // Left to right by plain keys: a row is short, so its glyphs are sorted in place.
-            for (var i = start; i < end; i++)
-                keys[i] = ordered[i].X;
-            Array.Sort(keys, ordered, start, end - start);
+            // Left to right by plain keys: a row is short, so its glyphs are sorted in place, unless drawn in order already.
+            var sorted = true;
+            for (var i = start + 1; i < end && sorted; i++)
+                sorted = ordered[i - 1].X < ordered[i].X;
+            if (!sorted)
+            {
+                for (var i = start; i < end; i++)
+                    keys[i] = ordered[i].X;
+                Array.Sort(keys, ordered, start, end - start);
+            }
             if (Pieces(ordered, start, end) is { Count: > 0 } pieces)
                 rows.Add(new Row(pieces, top, bottom)); // A row of spaces alone has nothing to read.
             start = end;
@@ -213,7 +223,7 @@ internal static class PageLayout
             return above.Gutters.Count == below.Gutters.Count && above.Gutters.Zip(below.Gutters).All(p => p.First.Overlaps(p.Second));
         var gutters = above.Gutters.Count > 0 ? above.Gutters : below.Gutters;
         var other = above.Gutters.Count > 0 ? below : above;
-        return other.Rows.All(r => !gutters.Any(r.Crosses));
+        return other.Rows.All(r => !r.CrossesAny(gutters));
     }
 
     /// <summary>The band's gutters, left to right: strips at least <see cref="MinGutter"/> wide that few rows cross, with text on both sides.</summary>
@@ -221,9 +231,13 @@ internal static class PageLayout
     {
         if (rows.Count < MinColumnRows)
             return [];
-        var pieces = rows.SelectMany(r => r.Pieces).ToList();
-        var left = pieces.Min(p => p.Left);
-        var right = pieces.Max(p => p.Right);
+        double left = double.MaxValue, right = double.MinValue;
+        foreach (var row in rows)
+        {
+            foreach (var piece in row.Pieces)
+                (left, right) = (Math.Min(left, piece.Left), Math.Max(right, piece.Right));
+        }
+
         var bins = (int)Math.Ceiling(right - left) + 1;
         if (bins < 3)
             return [];
@@ -232,10 +246,13 @@ internal static class PageLayout
 
         // How many rows cover each point across the band (each row counted once per point).
         var delta = new int[bins + 1];
-        foreach (var piece in pieces)
+        foreach (var row in rows)
         {
-            delta[(int)((piece.Left - left) / scale)]++;
-            delta[Math.Min(bins, (int)Math.Ceiling((piece.Right - left) / scale))]--;
+            foreach (var piece in row.Pieces)
+            {
+                delta[(int)((piece.Left - left) / scale)]++;
+                delta[Math.Min(bins, (int)Math.Ceiling((piece.Right - left) / scale))]--;
+            }
         }
 
         var cover = new int[bins];
@@ -258,7 +275,9 @@ internal static class PageLayout
             if (end < bins - 1)
             {
                 // The core of the run: its least-covered stretch, the space between the columns itself.
-                var least = cover[i..end].Min();
+                var least = int.MaxValue;
+                for (var k = i; k < end; k++)
+                    least = Math.Min(least, cover[k]);
                 var (coreStart, coreEnd) = LongestStretch(cover, i, end, least);
                 var gutter = new Gutter(left + coreStart * scale, left + coreEnd * scale);
                 if (gutter.Right - gutter.Left >= MinGutter * bodySize && HasTextBothSides(rows, gutter))
@@ -308,18 +327,16 @@ internal static class PageLayout
             var from = 0;
             for (var i = 0; i <= band.Rows.Count; i++)
             {
-                var crosses = i < band.Rows.Count && band.Gutters.Count > 0 && band.Gutters.Any(band.Rows[i].Crosses);
-                if (i < band.Rows.Count && !crosses)
+                if (i < band.Rows.Count && !band.Rows[i].CrossesAny(band.Gutters))
                     continue;
                 Columns(band, from, i);
                 if (i == band.Rows.Count)
                     break;
                 // Neighbouring rows across the gutters are read together, as lines of one region.
                 var across = i;
-                while (across < band.Rows.Count && band.Gutters.Any(band.Rows[across].Crosses))
+                while (across < band.Rows.Count && band.Rows[across].CrossesAny(band.Gutters))
                     across++;
-                if (across > i)
-                    Emit(band.Rows.Skip(i).Take(across - i).SelectMany(r => r.Pieces), null);
+                Emit(band, i, across, null);
                 from = across;
                 i = across - 1;
             }
@@ -329,18 +346,14 @@ internal static class PageLayout
         {
             if (to <= from)
                 return;
-            var rows = band.Rows.Skip(from).Take(to - from);
             if (band.Gutters.Count == 0)
             {
-                Emit(rows.SelectMany(r => r.Pieces), null);
+                Emit(band, from, to, null);
                 return;
             }
 
-            for (var column = 0; column <= band.Gutters.Count; column++)
-            {
-                var c = column;
-                Emit(rows.SelectMany(r => r.Pieces).Where(p => ColumnOf(band, p) == c), column + 1);
-            }
+            for (var column = 1; column <= band.Gutters.Count + 1; column++)
+                Emit(band, from, to, column);
         }
 
         private static int ColumnOf(Band band, Piece piece)
@@ -351,13 +364,19 @@ internal static class PageLayout
             return column;
         }
 
-        private void Emit(IEnumerable<Piece> pieces, int? column)
+        /// <summary>Rows <paramref name="from"/> up to <paramref name="to"/> of the band as a region: their pieces in <paramref name="column"/> (from 1), or all of them.</summary>
+        private void Emit(Band band, int from, int to, int? column)
         {
             var start = _written;
-            foreach (var piece in pieces)
+            for (var r = from; r < to; r++)
             {
-                ordered.AsSpan(piece.Start, piece.End - piece.Start).CopyTo(output.AsSpan(_written));
-                _written += piece.End - piece.Start;
+                foreach (var piece in band.Rows[r].Pieces)
+                {
+                    if (column is { } c && ColumnOf(band, piece) != c - 1)
+                        continue;
+                    ordered.AsSpan(piece.Start, piece.End - piece.Start).CopyTo(output.AsSpan(_written));
+                    _written += piece.End - piece.Start;
+                }
             }
 
             if (_written > start)
@@ -370,7 +389,27 @@ internal static class PageLayout
 
     private sealed record Row(List<Piece> Pieces, double Top, double Bottom)
     {
-        public bool Crosses(Gutter gutter) => Pieces.Any(p => p.Left < gutter.Right && p.Right > gutter.Left);
+        public bool Crosses(Gutter gutter)
+        {
+            foreach (var piece in Pieces)
+            {
+                if (piece.Left < gutter.Right && piece.Right > gutter.Left)
+                    return true;
+            }
+
+            return false;
+        }
+
+        public bool CrossesAny(List<Gutter> gutters)
+        {
+            foreach (var gutter in gutters)
+            {
+                if (Crosses(gutter))
+                    return true;
+            }
+
+            return false;
+        }
     }
 
     private sealed class Band

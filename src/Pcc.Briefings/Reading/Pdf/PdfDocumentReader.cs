@@ -24,7 +24,7 @@ public sealed class PdfDocumentReader : IDocumentReader
         PdfTextExtractor? extractor = null;
         try
         {
-            if (PdfStructureGuard.Check(content.Span, documentName, limits, timeout.Token) is { } unsafeFile)
+            if (PdfStructureGuard.Check(content, documentName, limits, timeout.Token) is { } unsafeFile)
                 return ReadResult.ForFailure(PdfPageLocator.Locate(content, unsafeFile.Failure, unsafeFile.ObjectNumber));
             var (document, failure) = PdfFileOpener.Open(content, documentName);
             if (failure is not null)

@@ -1,6 +1,6 @@
-using System.Buffers;
 using System.Buffers.Text;
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 
 namespace Pcc.Briefings.Reading.Pdf;
 
@@ -14,13 +14,13 @@ namespace Pcc.Briefings.Reading.Pdf;
 internal static class PdfStructureGuard
 {
     /// <summary>Null when the file is within bounds; else the failure and, for a problem inside a stream, the stream's object number.</summary>
-    public static (ReadFailure Failure, int? ObjectNumber)? Check(ReadOnlySpan<byte> file, string documentName, ReaderLimits limits, CancellationToken cancellationToken)
+    public static (ReadFailure Failure, int? ObjectNumber)? Check(ReadOnlyMemory<byte> file, string documentName, ReaderLimits limits, CancellationToken cancellationToken)
     {
         try
         {
             var budget = new DecompressionBudget(limits.MaxDecompressedBytes);
-            Scan(file, null, limits, budget, cancellationToken);
-            CheckCrossReferenceChain(file);
+            Scan(file.Span, file, null, limits, budget, cancellationToken);
+            CheckCrossReferenceChain(file.Span);
             return null;
         }
         catch (StreamProblemException problem)
@@ -33,8 +33,11 @@ internal static class PdfStructureGuard
         }
     }
 
-    /// <summary>Lexes <paramref name="data"/> for nesting; in the file itself (<paramref name="inObject"/> null) streams are skipped over and inflated.</summary>
-    private static void Scan(ReadOnlySpan<byte> data, int? inObject, ReaderLimits limits, DecompressionBudget budget, CancellationToken cancellationToken)
+    /// <summary>
+    /// Lexes <paramref name="data"/> for nesting; in the file itself (<paramref name="inObject"/> null, <paramref name="file"/>
+    /// the same bytes, which the streams are inflated from without a copy) streams are skipped over and inflated.
+    /// </summary>
+    private static void Scan(ReadOnlySpan<byte> data, ReadOnlyMemory<byte> file, int? inObject, ReaderLimits limits, DecompressionBudget budget, CancellationToken cancellationToken)
     {
         var depth = 0;
         var dictionaryStart = -1;
@@ -80,7 +83,7 @@ internal static class PdfStructureGuard
                     if (word.SequenceEqual("obj"u8) && inObject is null)
                         currentObject = ObjectNumberBefore(data, i);
                     else if (word.SequenceEqual("stream"u8) && inObject is null)
-                        end = Stream(data, end, dictionaryStart >= 0 ? data[dictionaryStart..i] : [], currentObject, limits, budget, cancellationToken);
+                        end = Stream(data, file, end, dictionaryStart >= 0 ? data[dictionaryStart..i] : [], currentObject, limits, budget, cancellationToken);
                     else if (word.SequenceEqual("ID"u8) && inObject is not null)
                         end = SkipInlineImage(data, end);
                     i = end - 1;
@@ -97,7 +100,7 @@ internal static class PdfStructureGuard
     }
 
     /// <summary>Checks a stream's dictionary and data; returns where scanning resumes (after endstream).</summary>
-    private static int Stream(ReadOnlySpan<byte> data, int afterKeyword, ReadOnlySpan<byte> dictionary, int objectNumber,
+    private static int Stream(ReadOnlySpan<byte> data, ReadOnlyMemory<byte> file, int afterKeyword, ReadOnlySpan<byte> dictionary, int objectNumber,
         ReaderLimits limits, DecompressionBudget budget, CancellationToken cancellationToken)
     {
         var start = afterKeyword;
@@ -109,23 +112,28 @@ internal static class PdfStructureGuard
         var end = length < 0 ? data.Length : start + length;
 
         var isObjectStream = dictionary.IndexOf("/ObjStm"u8) >= 0;
-        foreach (var counted in new[] { "/N"u8.ToArray(), "/Size"u8.ToArray() })
-        {
-            if ((counted.Length == 2 ? isObjectStream : true) && NumberAfter(dictionary, counted) is { } count && count > limits.MaxElements)
-            {
-                throw new ReadProblemException(ReadFailureKind.TooLarge, $"object {objectNumber}",
-                    $"The PDF declares {count:N0} objects in one table or object stream. Expected at most {limits.MaxElements:N0}.");
-            }
-        }
+        if ((isObjectStream ? NumberAfter(dictionary, "/N"u8) : null) is { } objects && objects > limits.MaxElements)
+            throw TooManyObjects(objects, objectNumber, limits);
+        if (NumberAfter(dictionary, "/Size"u8) is { } size && size > limits.MaxElements)
+            throw TooManyObjects(size, objectNumber, limits);
 
         try
         {
             if (IsFlateOnly(dictionary))
             {
                 var scan = HoldsObjectsOrContent(dictionary, isObjectStream);
-                var inflated = Inflate(data[start..end], budget, objectNumber, limits, keep: scan);
-                if (inflated is not null && scan)
-                    Scan(inflated, objectNumber, limits, budget, cancellationToken);
+                var (inflated, inflatedLength) = Inflate(file[start..end], budget, objectNumber, limits, keep: scan);
+                if (inflated is not null)
+                {
+                    try
+                    {
+                        Scan(inflated.AsSpan(0, inflatedLength), default, objectNumber, limits, budget, cancellationToken);
+                    }
+                    finally
+                    {
+                        ReaderPools.Bytes.Return(inflated);
+                    }
+                }
             }
         }
         catch (ReadProblemException problem)
@@ -140,16 +148,26 @@ internal static class PdfStructureGuard
         return length < 0 ? data.Length : end + "endstream".Length;
     }
 
-    /// <summary>Inflates a stream within the budget; returns its bytes when <paramref name="keep"/> (else only counts them).</summary>
-    private static byte[]? Inflate(ReadOnlySpan<byte> compressed, DecompressionBudget budget, int objectNumber, ReaderLimits limits, bool keep)
+    private static ReadProblemException TooManyObjects(long count, int objectNumber, ReaderLimits limits) =>
+        new(ReadFailureKind.TooLarge, $"object {objectNumber}",
+            $"The PDF declares {count:N0} objects in one table or object stream. Expected at most {limits.MaxElements:N0}.");
+
+    /// <summary>
+    /// Inflates a stream within the budget, reading the file's own bytes in place. When <paramref name="keep"/>, returns
+    /// the inflated bytes in an array of <see cref="ReaderPools.Bytes"/> that the caller returns; else only counts them.
+    /// </summary>
+    private static (byte[]? Inflated, int Length) Inflate(ReadOnlyMemory<byte> compressed, DecompressionBudget budget, int objectNumber, ReaderLimits limits, bool keep)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        var buffer = ReaderPools.Bytes.Rent(keep ? Math.Max(4 * compressed.Length, 16 * 1024) : 64 * 1024);
+        var length = 0;
         try
         {
-            using var zlib = new ZLibStream(new MemoryStream(compressed.ToArray(), writable: false), CompressionMode.Decompress);
-            using var output = keep ? new MemoryStream() : null;
+            using var input = MemoryMarshal.TryGetArray(compressed, out var bytes)
+                ? new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false)
+                : new MemoryStream(compressed.ToArray(), writable: false);
+            using var zlib = new ZLibStream(input, CompressionMode.Decompress);
             int read;
-            while ((read = zlib.Read(buffer)) > 0)
+            while ((read = zlib.Read(buffer, length, buffer.Length - length)) > 0)
             {
                 if (read > budget.Remaining)
                 {
@@ -158,19 +176,32 @@ internal static class PdfStructureGuard
                 }
 
                 budget.Spend(read);
-                output?.Write(buffer, 0, read);
+                if (!keep)
+                    continue;
+                length += read;
+                if (length == buffer.Length)
+                {
+                    var larger = ReaderPools.Bytes.Rent(2 * buffer.Length);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ReaderPools.Bytes.Return(buffer);
+                    buffer = larger;
+                }
             }
 
-            return output?.ToArray();
+            if (!keep)
+                return (null, 0);
+            (var kept, buffer) = (buffer, null);
+            return (kept, length);
         }
         catch (InvalidDataException)
         {
             // A damaged stream is PdfPig's to report (or to read around); it cannot be scanned here.
-            return null;
+            return (null, 0);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (buffer is not null)
+                ReaderPools.Bytes.Return(buffer);
         }
     }
 

@@ -12,6 +12,7 @@ internal sealed class PdfTextExtractor(PdfDocument document, string documentName
 {
     private readonly List<string> _warnings = [];
     private readonly Dictionary<string, bool> _boldFonts = [];
+    private (string? Name, bool IsBold) _lastFont;
 
     /// <summary>The page being read, for failures raised from deep inside it.</summary>
     public int CurrentPage { get; private set; }
@@ -187,10 +188,31 @@ internal sealed class PdfTextExtractor(PdfDocument document, string documentName
     /// <summary>The orientation most letters are set in; of equal counts, the one met first.</summary>
     private static TextOrientation MainOrientation(IReadOnlyList<Letter> letters)
     {
-        var counts = new Dictionary<TextOrientation, int>();
+        // PdfPig sets five orientations: counted in the order they are first met, without a dictionary per page.
+        Span<TextOrientation> orientations = stackalloc TextOrientation[8];
+        Span<int> counts = stackalloc int[8];
+        var found = 0;
         foreach (var letter in letters)
-            CollectionsMarshal.GetValueRefOrAddDefault(counts, letter.TextOrientation, out _)++;
-        return counts.MaxBy(c => c.Value).Key;
+        {
+            var at = orientations[..found].IndexOf(letter.TextOrientation);
+            if (at < 0)
+            {
+                if (found == orientations.Length)
+                    return letters.CountBy(l => l.TextOrientation).MaxBy(c => c.Value).Key;
+                (at, orientations[found]) = (found++, letter.TextOrientation);
+            }
+
+            counts[at]++;
+        }
+
+        var best = 0;
+        for (var i = 1; i < found; i++)
+        {
+            if (counts[i] > counts[best])
+                best = i;
+        }
+
+        return orientations[best];
     }
 
     private static bool HasText(string value)
@@ -216,9 +238,13 @@ internal sealed class PdfTextExtractor(PdfDocument document, string documentName
     {
         if (letter.FontName is not { } name)
             return letter.FontDetails is { } details && (details.IsBold || details.Weight >= 600);
+        // Letters in a run share their font's name string: the same instance needs no lookup.
+        if (ReferenceEquals(name, _lastFont.Name))
+            return _lastFont.IsBold;
         ref var bold = ref CollectionsMarshal.GetValueRefOrAddDefault(_boldFonts, name, out var known);
         if (!known)
             bold = letter.FontDetails is { } details && (details.IsBold || details.Weight >= 600) || IsBoldName(name);
+        _lastFont = (name, bold);
         return bold;
     }
 

@@ -20,4 +20,7 @@ internal static class ReaderPools
     public static readonly ArrayPool<double> Keys = ArrayPool<double>.Create(MaxPooledLength, ArraysPerSize);
 
     public static readonly ArrayPool<int> Indexes = ArrayPool<int>.Create(MaxPooledLength, ArraysPerSize);
+
+    /// <summary>Inflated streams checked by <see cref="PdfStructureGuard"/>; a page's content is rarely above a few hundred kilobytes.</summary>
+    public static readonly ArrayPool<byte> Bytes = ArrayPool<byte>.Create(4 * 1024 * 1024, ArraysPerSize);
 }

@@ -28,45 +28,83 @@ internal static class TextLineBuilder
         // Small raised marks (Chromium raises them by half a line) would otherwise form a line of their own: they are
         // set aside, the lines are found without them, and each goes back to the line it is raised above.
         var pageSize = DominantType.Of(glyphs).Size;
-        var marks = new List<TextGlyph>();
+        List<TextGlyph>? marks = null;
         var rest = ReaderPools.Glyphs.Rent(glyphs.Length);
-        var restCount = 0;
-        foreach (var glyph in glyphs)
-        {
-            if (IsMarkGlyph(glyph) && glyph.FontSize <= MarkScale * pageSize)
-                marks.Add(glyph);
-            else
-                rest[restCount++] = glyph;
-        }
-
-        List<GlyphGroup> groups;
         try
         {
-            groups = Group(rest, restCount, cancellationToken);
+            var restCount = 0;
+            foreach (var glyph in glyphs)
+            {
+                if (IsMarkGlyph(glyph) && glyph.FontSize <= MarkScale * pageSize)
+                    (marks ??= []).Add(glyph);
+                else
+                    rest[restCount++] = glyph;
+            }
+
+            var groups = Group(rest, restCount, cancellationToken);
+            foreach (var mark in marks ?? [])
+            {
+                if (Owner(groups, mark) is { } owner)
+                    owner.Add(mark);
+                else
+                    groups.Add(GlyphGroup.Of(mark));
+            }
+
+            ByBaselineDescending(groups);
+            var lines = new List<TextLine>(groups.Count);
+            var text = new StringBuilder();
+            foreach (var group in groups)
+            {
+                if (ToLine(group.Glyphs(rest), text) is { } line)
+                    lines.Add(line);
+            }
+
+            return lines;
         }
         finally
         {
             ReaderPools.Glyphs.Return(rest, clearArray: true);
         }
-
-        foreach (var mark in marks)
-        {
-            var owner = groups
-                .Select(g => (Group: g, Rise: mark.Y - g.Baseline, Size: g.Size))
-                .Where(c => Math.Abs(c.Rise) <= SameLineTolerance * c.Size
-                    || (c.Rise > 0 && c.Rise <= 0.9 * c.Size && mark.X >= c.Group.Left - c.Size && mark.X <= c.Group.Right + c.Size))
-                .OrderBy(c => Math.Abs(c.Rise - 0.4 * c.Size))
-                .Select(c => c.Group)
-                .FirstOrDefault();
-            if (owner is null)
-                groups.Add(new GlyphGroup([mark]));
-            else
-                owner.Glyphs.Add(mark);
-        }
-
-        return groups.OrderByDescending(g => g.Baseline).Select(g => ToLine(g.Glyphs)).OfType<TextLine>().ToList();
     }
 
+    /// <summary>The line a mark is raised above (or sits on): of the lines it could belong to, the one it is raised closest to 0.4 of the type size above; the first of equals.</summary>
+    private static GlyphGroup? Owner(List<GlyphGroup> groups, TextGlyph mark)
+    {
+        GlyphGroup? owner = null;
+        var best = 0.0;
+        foreach (var group in groups)
+        {
+            var rise = mark.Y - group.Baseline;
+            var size = group.Size;
+            if (!(Math.Abs(rise) <= SameLineTolerance * size
+                || (rise > 0 && rise <= 0.9 * size && mark.X >= group.Left - size && mark.X <= group.Right + size)))
+                continue;
+            var distance = Math.Abs(rise - 0.4 * size);
+            if (owner is null || distance.CompareTo(best) < 0)
+                (owner, best) = (group, distance);
+        }
+
+        return owner;
+    }
+
+    /// <summary>A stable sort, highest baseline first; the lines come nearly in that order, so it is one insertion pass.</summary>
+    private static void ByBaselineDescending(List<GlyphGroup> groups)
+    {
+        for (var i = 1; i < groups.Count; i++)
+        {
+            var group = groups[i];
+            var j = i - 1;
+            while (j >= 0 && groups[j].Baseline.CompareTo(group.Baseline) < 0)
+            {
+                groups[j + 1] = groups[j];
+                j--;
+            }
+
+            groups[j + 1] = group;
+        }
+    }
+
+    /// <summary>The lines of the first <paramref name="count"/> of <paramref name="source"/>, sorted in place: top to bottom, each line left to right.</summary>
     private static List<GlyphGroup> Group(TextGlyph[] source, int count, CancellationToken cancellationToken)
     {
         var groups = new List<GlyphGroup>();
@@ -79,19 +117,16 @@ internal static class TextLineBuilder
             var end = start + 1;
             while (end < count && first.Y - source[end].Y <= SameLineTolerance * Math.Max(first.FontSize, source[end].FontSize))
                 end++;
-            var group = new List<TextGlyph>(end - start);
-            group.AddRange(source.AsSpan(start, end - start));
-            SortByX(group);
-            groups.Add(new GlyphGroup(group));
+            SortByX(source.AsSpan(start, end - start));
+            groups.Add(new GlyphGroup(source, start, end - start));
             start = end;
         }
         return groups;
     }
 
     /// <summary>Sorts glyphs left to right by plain keys, unless they already are (a page's layout hands over its rows in order).</summary>
-    private static void SortByX(List<TextGlyph> glyphs)
+    private static void SortByX(Span<TextGlyph> items)
     {
-        var items = CollectionsMarshal.AsSpan(glyphs);
         var sorted = true;
         for (var i = 1; i < items.Length && sorted; i++)
             sorted = items[i - 1].X <= items[i].X;
@@ -103,15 +138,36 @@ internal static class TextLineBuilder
         keys.Sort(items);
     }
 
-    private static bool IsMarkGlyph(TextGlyph glyph) => !glyph.IsSpace && glyph.Text.All(c => char.IsDigit(c) || "*†‡§¶".Contains(c));
+    private static bool IsMarkGlyph(TextGlyph glyph) => !glyph.IsSpace && IsMarkText(glyph.Text, "*†‡§¶");
 
-    /// <summary>Glyphs on one baseline, left to right, with the baseline, size and extent of the type most of them are set in (measured before marks join).</summary>
+    /// <summary>Whether every character is a digit or one of <paramref name="marks"/>.</summary>
+    private static bool IsMarkText(string text, string marks)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsDigit(c) && !marks.Contains(c))
+                return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Glyphs on one baseline, left to right, with the baseline, size and extent of the type most of them are set in
+    /// (measured before marks join): a stretch of the region's sorted glyphs, and the marks that join it.
+    /// </summary>
     private sealed class GlyphGroup
     {
-        public GlyphGroup(List<TextGlyph> glyphs)
+        private readonly int _start;
+        private readonly int _count;
+        private List<TextGlyph>? _joined;
+
+        public GlyphGroup(TextGlyph[] source, int start, int count)
+            : this(source.AsSpan(start, count)) => (_start, _count) = (start, count);
+
+        private GlyphGroup(ReadOnlySpan<TextGlyph> glyphs)
         {
-            Glyphs = glyphs;
-            var dominant = DominantType.Of(CollectionsMarshal.AsSpan(glyphs));
+            var dominant = DominantType.Of(glyphs);
             Baseline = dominant.Found ? dominant.Baseline : glyphs[0].Y;
             Size = dominant.Found ? dominant.Size : glyphs[0].FontSize;
             Left = double.MaxValue;
@@ -123,7 +179,8 @@ internal static class TextLineBuilder
             }
         }
 
-        public List<TextGlyph> Glyphs { get; }
+        /// <summary>A line of one mark that no line takes.</summary>
+        public static GlyphGroup Of(TextGlyph mark) => new([mark]) { _joined = [mark] };
 
         public double Baseline { get; }
 
@@ -132,15 +189,28 @@ internal static class TextLineBuilder
         public double Left { get; }
 
         public double Right { get; }
+
+        public void Add(TextGlyph mark) => (_joined ??= []).Add(mark);
+
+        /// <summary>The line's glyphs left to right: the stretch of <paramref name="source"/> itself, or with its marks a sorted copy.</summary>
+        public ReadOnlySpan<TextGlyph> Glyphs(TextGlyph[] source)
+        {
+            if (_joined is null)
+                return source.AsSpan(_start, _count);
+            var all = new TextGlyph[_count + _joined.Count];
+            source.AsSpan(_start, _count).CopyTo(all);
+            CollectionsMarshal.AsSpan(_joined).CopyTo(all.AsSpan(_count));
+            SortByX(all);
+            return all;
+        }
     }
 
-    private static TextLine? ToLine(List<TextGlyph> glyphs)
+    private static TextLine? ToLine(ReadOnlySpan<TextGlyph> glyphs, StringBuilder text)
     {
-        SortByX(glyphs);
-        var body = DominantType.Of(CollectionsMarshal.AsSpan(glyphs));
+        var body = DominantType.Of(glyphs);
         var baseline = body.Baseline;
         var letterGap = LetterGap(glyphs);
-        var text = new StringBuilder(glyphs.Count + 8);
+        text.Clear();
         TextGlyph? previous = null;
         var marks = 0;
         var inMark = false;
@@ -169,9 +239,15 @@ internal static class TextLineBuilder
             previous = glyph;
         }
 
-        var content = text.ToString().Trim();
-        if (content.Length == 0)
+        // Trimmed as string.Trim trims, without the untrimmed copy.
+        int from = 0, to = text.Length;
+        while (from < to && char.IsWhiteSpace(text[from]))
+            from++;
+        while (to > from && char.IsWhiteSpace(text[to - 1]))
+            to--;
+        if (to == from)
             return null;
+        var content = text.ToString(from, to - from);
         int printed = 0, bold = 0;
         foreach (var glyph in glyphs)
         {
@@ -188,11 +264,11 @@ internal static class TextLineBuilder
     /// The gap usually left between letters of a word: zero, unless the line is set with character spacing (Tc) or
     /// tracked out, when every letter stands apart and only a wider gap separates words.
     /// </summary>
-    private static double LetterGap(List<TextGlyph> glyphs)
+    private static double LetterGap(ReadOnlySpan<TextGlyph> glyphs)
     {
-        Span<double> gaps = glyphs.Count <= 256 ? stackalloc double[glyphs.Count] : new double[glyphs.Count];
+        Span<double> gaps = glyphs.Length <= 256 ? stackalloc double[glyphs.Length] : new double[glyphs.Length];
         var count = 0;
-        for (var i = 1; i < glyphs.Count; i++)
+        for (var i = 1; i < glyphs.Length; i++)
         {
             if (!glyphs[i].IsSpace && !glyphs[i - 1].IsSpace)
                 gaps[count++] = glyphs[i].X - glyphs[i - 1].EndX;
@@ -208,7 +284,7 @@ internal static class TextLineBuilder
     /// <summary>A superscript footnote reference: digits or a mark such as * or †, set smaller and raised (ISO 32000-1 §9.3.7 text rise).</summary>
     private static bool IsRaisedMark(TextGlyph glyph, double bodySize, double baseline) =>
         !glyph.IsSpace && glyph.FontSize <= MarkScale * bodySize && glyph.Y - baseline >= MarkRise * bodySize
-        && glyph.Text.All(c => char.IsDigit(c) || "*†‡§¶,–-".Contains(c));
+        && IsMarkText(glyph.Text, "*†‡§¶,–-");
 
     /// <summary>
     /// The type most printed glyphs are set in (sizes rounded to half a point; the first met wins a tie), and the mean
@@ -247,8 +323,10 @@ internal static class TextLineBuilder
                 }
 
                 more ??= [];
-                var at = more.FindIndex(m => m.Size == size);
-                if (at < 0)
+                var at = 0;
+                while (at < more.Count && more[at].Size != size)
+                    at++;
+                if (at == more.Count)
                     more.Add((size, 1, glyph.Y));
                 else
                     more[at] = (size, more[at].Count + 1, more[at].Baselines + glyph.Y);

@@ -8,7 +8,16 @@ namespace Pcc.Briefings.Extraction;
 /// </summary>
 internal static partial class CaseStudyLabels
 {
-    public static bool StartsWithLabel(string text) => Label().Match(text.TrimStart()) is { Success: true, Index: 0 };
+    public static bool StartsWithLabel(string text)
+    {
+        // The first match is the leftmost one: a label at the start is found first or not at all.
+        foreach (var match in Label().EnumerateMatches(text.AsSpan().TrimStart()))
+        {
+            return match.Index == 0;
+        }
+
+        return false;
+    }
 
     public static IReadOnlyList<FoundLabel> Find(JoinedText text)
     {

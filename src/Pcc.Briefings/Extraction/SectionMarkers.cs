@@ -17,9 +17,7 @@ internal static class SectionMarkers
         "background", "about this briefing", "acknowledgements", "references", "endnotes", "notes", "conclusion",
     };
 
-    public static bool IsCaseStudiesHeading(string heading) => s_caseStudies.Contains(Phrase(heading));
+    public static bool IsCaseStudiesHeading(string heading) => PhraseLookup.Contains(s_caseStudies, HeadingText.Clean(heading));
 
-    public static bool IsFrontMatter(string heading) => s_frontMatter.Contains(Phrase(heading));
-
-    private static string Phrase(string heading) => string.Join(' ', TextNormalizer.Words(HeadingText.Clean(heading)));
+    public static bool IsFrontMatter(string heading) => PhraseLookup.Contains(s_frontMatter, HeadingText.Clean(heading));
 }

@@ -16,6 +16,7 @@ internal sealed class SectionWalker(ThemeTaxonomy taxonomy, LineJoiner joiner, s
     private readonly List<FoundCaseStudy> _found = [];
     private readonly List<Theme> _sections = [];
     private readonly List<string> _warnings = [];
+    private readonly string _titlePhrase = TextNormalizer.Phrase(title);
     private Theme _theme = Theme.Uncategorised;
     private bool _inCaseStudiesSection;
 
@@ -43,7 +44,7 @@ internal sealed class SectionWalker(ThemeTaxonomy taxonomy, LineJoiner joiner, s
     private void EnterHeading(string heading)
     {
         // The document's own title (a cover line, or a running header seen only once) is not a section.
-        if (heading.Length == 0 || Phrase(heading) == Phrase(title))
+        if (heading.Length == 0 || TextNormalizer.Phrase(heading) == _titlePhrase)
         {
             return;
         }
@@ -62,16 +63,14 @@ internal sealed class SectionWalker(ThemeTaxonomy taxonomy, LineJoiner joiner, s
         }
     }
 
-    private static string Phrase(string text) => string.Join(' ', TextNormalizer.Words(text));
-
     private void ReadParagraph(TextUnit unit)
     {
         var joined = joiner.Join(unit.Lines);
         var labels = CaseStudyLabels.Find(joined);
         if (labels.Count == 0)
         {
-            var text = ListItems.WithoutBullet(joined.Value.Trim());
-            if (_inCaseStudiesSection && text.Length >= MinUnlabelledLength && !text.EndsWith(':'))
+            var text = _inCaseStudiesSection ? ListItems.WithoutBullet(joined.Value.Trim()) : "";
+            if (text.Length >= MinUnlabelledLength && !text.EndsWith(':'))
             {
                 Add(null, text, unit.Location);
             }
@@ -82,7 +81,7 @@ internal sealed class SectionWalker(ThemeTaxonomy taxonomy, LineJoiner joiner, s
         for (var i = 0; i < labels.Count; i++)
         {
             var end = i + 1 < labels.Count ? labels[i + 1].Start : joined.Value.Length;
-            var text = joined.Value[labels[i].End..end].Trim();
+            var text = joined.Value.AsSpan(labels[i].End..end).Trim().ToString();
             var location = joined.LocationAt(labels[i].Start);
             if (text.Length == 0)
             {

@@ -19,7 +19,7 @@ internal static class FootnoteMarks
             var quotes = new QuoteState();
             for (var i = 0; i < unit.Lines.Count; i++)
             {
-                var (text, count) = Clean(unit.Lines[i].Text, quotes);
+                var (text, count) = Clean(unit.Lines[i].Text, ref quotes);
                 if (count > 0)
                 {
                     unit.Lines[i] = unit.Lines[i] with { Text = text };
@@ -32,9 +32,13 @@ internal static class FootnoteMarks
     }
 
     /// <summary>Cleans one paragraph's text on its own (for tests and single strings).</summary>
-    public static (string Text, int Removed) Clean(string text) => Clean(text, new QuoteState());
+    public static (string Text, int Removed) Clean(string text)
+    {
+        var quotes = new QuoteState();
+        return Clean(text, ref quotes);
+    }
 
-    private static (string Text, int Removed) Clean(string text, QuoteState quotes)
+    private static (string Text, int Removed) Clean(string text, ref QuoteState quotes)
     {
         StringBuilder? result = null;
         var removed = 0;
@@ -59,40 +63,49 @@ internal static class FootnoteMarks
 
             // A run of mark glyphs: each is a mark unless it closes a pending quotation.
             var start = i;
-            var kept = new StringBuilder();
-            var dropped = false;
-            for (; i < text.Length && IsMarkCandidate(text[i]); i++)
-            {
-                var mark = text[i];
-                if (mark == '\u201D' && quotes.Curly > 0)
-                {
-                    quotes.Curly--;
-                    kept.Append(mark);
-                }
-                else if (mark == '"' && quotes.Straight > 0)
-                {
-                    quotes.Straight--;
-                    kept.Append(mark);
-                }
-                else
-                {
-                    dropped = true;
-                }
-            }
-
+            while (i < text.Length && IsMarkCandidate(text[i]))
+                i++;
+            var run = text.AsSpan(start, i - start);
             i--;
-            if (!dropped)
+            var probe = quotes;
+            if (!KeepClosingQuotes(run, ref probe, null))
             {
-                result?.Append(text, start, i - start + 1);
+                quotes = probe;
+                result?.Append(run);
                 continue;
             }
 
             result ??= new StringBuilder(text, 0, start, text.Length);
-            result.Append(kept);
+            KeepClosingQuotes(run, ref quotes, result);
             removed++;
         }
 
         return (result?.ToString() ?? text, removed);
+    }
+
+    /// <summary>Appends the marks of <paramref name="run"/> that close a pending quotation to <paramref name="kept"/>; true when any other mark was dropped.</summary>
+    private static bool KeepClosingQuotes(ReadOnlySpan<char> run, ref QuoteState quotes, StringBuilder? kept)
+    {
+        var dropped = false;
+        foreach (var mark in run)
+        {
+            if (mark == '\u201D' && quotes.Curly > 0)
+            {
+                quotes.Curly--;
+                kept?.Append(mark);
+            }
+            else if (mark == '"' && quotes.Straight > 0)
+            {
+                quotes.Straight--;
+                kept?.Append(mark);
+            }
+            else
+            {
+                dropped = true;
+            }
+        }
+
+        return dropped;
     }
 
     private static bool IsMarkCandidate(char c) =>
@@ -107,7 +120,7 @@ internal static class FootnoteMarks
         return end == text.Length || char.IsWhiteSpace(text[end]) || text[end] is '.' or ',' or ';' or ':' or ')' or '-' or '\u2013' or '\u2014';
     }
 
-    private sealed class QuoteState
+    private struct QuoteState
     {
         public int Curly { get; set; }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Pcc.Briefings.Extraction;
@@ -40,9 +41,16 @@ internal static class FootnoteMarks
 
     private static (string Text, int Removed) Clean(string text, ref QuoteState quotes)
     {
+        // Text before the first mark or opening quote changes nothing, and most lines have neither.
+        var first = text.AsSpan().IndexOfAny(s_marksAndOpeningQuotes);
+        if (first < 0)
+        {
+            return (text, 0);
+        }
+
         StringBuilder? result = null;
         var removed = 0;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = first; i < text.Length; i++)
         {
             var c = text[i];
             var glued = i > 0 && !char.IsWhiteSpace(text[i - 1]);
@@ -107,6 +115,9 @@ internal static class FootnoteMarks
 
         return dropped;
     }
+
+    private static readonly SearchValues<char> s_marksAndOpeningQuotes = SearchValues.Create(
+        "\u201C\u201D\"\u00AE\u2122*\u2020\u2021\u00B9\u00B2\u00B3\u2070\u2071\u2072\u2073\u2074\u2075\u2076\u2077\u2078\u2079");
 
     private static bool IsMarkCandidate(char c) =>
         c is '\u201D' or '"' or '\u00AE' or '\u2122' or '*' or '\u2020' or '\u2021' or '\u00B9' or '\u00B2' or '\u00B3' or (>= '\u2070' and <= '\u2079');

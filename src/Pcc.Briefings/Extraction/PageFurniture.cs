@@ -17,6 +17,7 @@ internal static partial class PageFurniture
     public static string? Remove(List<TextUnit> units, ThemeTaxonomy taxonomy)
     {
         var running = FindRunningHeaders(units, taxonomy);
+        var longest = running.Count == 0 ? 0 : running.Keys.Max(k => k.Length);
         foreach (var unit in units)
         {
             var standalone = unit.Lines.Count == 1;
@@ -24,7 +25,7 @@ internal static partial class PageFurniture
             for (var i = 0; i < unit.Lines.Count; i++)
             {
                 var line = unit.Lines[i];
-                if (!IsGlyphLine(line.Text, standalone) && !IsRunning(line, standalone, running))
+                if (!IsGlyphLine(line.Text, standalone) && !IsRunning(line, standalone, running, longest))
                 {
                     unit.Lines[kept++] = line;
                 }
@@ -83,8 +84,8 @@ internal static partial class PageFurniture
         return false;
     }
 
-    private static bool IsRunning(UnitLine line, bool standalone, Dictionary<string, (string Text, int Count)> running) =>
-        running.Count > 0 && (PhraseLookup.TryGetValue(running, HeadingText.Clean(line.Text), out _)
+    private static bool IsRunning(UnitLine line, bool standalone, Dictionary<string, (string Text, int Count)> running, int longestKey) =>
+        running.Count > 0 && (PhraseLookup.TryGetValue(running, longestKey, HeadingText.Clean(line.Text), out _)
             || (standalone && line.Location.Page is not null && running.ContainsKey(Masked(line.Text))));
 
     private static Dictionary<string, (string Text, int Count)> FindRunningHeaders(List<TextUnit> units, ThemeTaxonomy taxonomy)

@@ -51,13 +51,15 @@ internal ref struct PlainWords(ReadOnlySpan<char> text)
         return count;
     }
 
+    // A word holds only letters, digits, "™" and the joiners between them.
+
     /// <summary>The length of <paramref name="word"/> folded: joiners dropped, "™" as two letters.</summary>
     public static int FoldedLength(ReadOnlySpan<char> word)
     {
         var length = 0;
         foreach (var c in word)
         {
-            length += c == '\u2122' ? 2 : IsJoiner(c) ? 0 : 1;
+            length += c == '\u2122' ? 2 : char.IsAsciiLetterOrDigit(c) ? 1 : 0;
         }
 
         return length;
@@ -74,7 +76,7 @@ internal ref struct PlainWords(ReadOnlySpan<char> text)
                 destination[next++] = 't';
                 destination[next++] = 'm';
             }
-            else if (!IsJoiner(c))
+            else if (char.IsAsciiLetterOrDigit(c))
             {
                 destination[next++] = char.ToLowerInvariant(c);
             }

@@ -109,25 +109,29 @@ public static partial class TextNormalizer
     }
 
     /// <summary>
-    /// Writes <see cref="Phrase"/> of <paramref name="text"/> into <paramref name="destination"/> without allocating;
-    /// false when the text needs full Unicode folding or the phrase does not fit.
+    /// Writes <see cref="Phrase"/> of a text that <see cref="IsPlain"/> accepts into <paramref name="destination"/>;
+    /// returns its length, or -1 as soon as it turns out longer than <paramref name="destination"/>.
     /// </summary>
-    internal static bool TryWritePhrase(string text, Span<char> destination, out int length)
+    internal static int TryWritePhrase(ReadOnlySpan<char> plainText, Span<char> destination)
     {
-        length = 0;
-        if (!IsPlain(text))
+        var next = 0;
+        foreach (var word in new PlainWords(plainText))
         {
-            return false;
+            var separator = next > 0 ? 1 : 0;
+            if (next + separator + PlainWords.FoldedLength(word) > destination.Length)
+            {
+                return -1;
+            }
+
+            if (separator > 0)
+            {
+                destination[next++] = ' ';
+            }
+
+            next += PlainWords.Fold(word, destination[next..]);
         }
 
-        length = PhraseLength(text);
-        if (length > destination.Length)
-        {
-            return false;
-        }
-
-        WritePhrase(text, destination);
-        return true;
+        return next;
     }
 
     /// <summary>

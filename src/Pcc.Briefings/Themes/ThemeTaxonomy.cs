@@ -14,6 +14,7 @@ public sealed class ThemeTaxonomy
 
     private static readonly Lazy<ThemeTaxonomy> s_default = new(LoadEmbedded);
     private readonly Dictionary<string, Theme> _byPhrase = new(StringComparer.Ordinal);
+    private readonly int _longestPhrase;
 
     /// <summary>Creates a taxonomy of <paramref name="themes"/>; slugs must be unique and well-formed.</summary>
     public ThemeTaxonomy(IEnumerable<Theme> themes)
@@ -32,6 +33,7 @@ public sealed class ThemeTaxonomy
                 if (phrase.Length > 0)
                 {
                     _byPhrase.TryAdd(phrase, theme);
+                    _longestPhrase = Math.Max(_longestPhrase, phrase.Length);
                 }
             }
         }
@@ -80,7 +82,7 @@ public sealed class ThemeTaxonomy
     public Theme? Find(string slug) => Themes.FirstOrDefault(t => t.Slug == slug);
 
     /// <summary>The theme a heading names, or null when the heading is not a theme.</summary>
-    public Theme? Match(string heading) => PhraseLookup.TryGetValue(_byPhrase, HeadingText.Clean(heading), out var theme) ? theme : null;
+    public Theme? Match(string heading) => PhraseLookup.TryGetValue(_byPhrase, _longestPhrase, HeadingText.Clean(heading), out var theme) ? theme : null;
 
     private static ThemeTaxonomy LoadEmbedded()
     {

@@ -12,6 +12,9 @@ public sealed class PlainTextDocumentReader : DocumentReader
     /// <inheritdoc />
     public override DocumentFormat Format => DocumentFormat.Text;
 
+    /// <inheritdoc />
+    internal override bool RunsInline => true;
+
     private protected override ReadResult ReadDocument(ReadOnlyMemory<byte> content, string documentName, ReaderLimits limits, CancellationToken cancellationToken)
     {
         var decoded = TextDecoding.Decode(content.Span);

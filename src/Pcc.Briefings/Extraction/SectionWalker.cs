@@ -65,6 +65,12 @@ internal sealed class SectionWalker(ThemeTaxonomy taxonomy, LineJoiner joiner, s
 
     private void ReadParagraph(TextUnit unit)
     {
+        // A label has a number: outside a case-studies section, a paragraph without a digit holds no case study.
+        if (!_inCaseStudiesSection && !HasDigit(unit.Lines))
+        {
+            return;
+        }
+
         var joined = joiner.Join(unit.Lines);
         var labels = CaseStudyLabels.Find(joined);
         if (labels.Count == 0)
@@ -91,6 +97,22 @@ internal sealed class SectionWalker(ThemeTaxonomy taxonomy, LineJoiner joiner, s
 
             Add(labels[i].Number, text, location);
         }
+    }
+
+    private static bool HasDigit(List<UnitLine> lines)
+    {
+        foreach (var line in lines)
+        {
+            foreach (var c in line.Text)
+            {
+                if (char.IsDigit(c))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private void Add(int? number, string text, SourceLocation location)

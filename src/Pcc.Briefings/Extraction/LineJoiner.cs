@@ -13,8 +13,13 @@ internal sealed class LineJoiner
 {
     private static readonly char[] s_wordPunctuation = ['.', ',', ';', ':', '!', '?', '"', '\'', '(', ')', '\u2018', '\u2019', '\u201C', '\u201D', '*'];
 
+    /// <summary>Searches through the lines before the document's words are listed once instead (a long PDF breaks many words).</summary>
+    private const int SearchesBeforeListing = 16;
+
     private readonly IReadOnlyList<TextUnit> _units;
     private readonly StringBuilder _builder = new();
+    private HashSet<string>? _vocabulary;
+    private int _searches;
 
     private LineJoiner(IReadOnlyList<TextUnit> units) => _units = units;
 
@@ -83,9 +88,15 @@ internal sealed class LineJoiner
     }
 
     /// <summary>Whether a line of the document has a word that <see cref="Word"/> turns into <paramref name="word"/>, other than a broken end.</summary>
-    /// <remarks>Searched for rather than listed: broken words are rare, and a list of every word would cost far more.</remarks>
+    /// <remarks>Searched for rather than listed while broken words are few: a list of every word costs far more than a few searches.</remarks>
     private bool Writes(string word)
     {
+        if (_vocabulary is not null || ++_searches > SearchesBeforeListing)
+        {
+            _vocabulary ??= Vocabulary(_units);
+            return _vocabulary.Contains(word);
+        }
+
         foreach (var unit in _units)
         {
             foreach (var line in unit.Lines)
@@ -122,6 +133,25 @@ internal sealed class LineJoiner
 
     private static int NextIndexOf(ReadOnlySpan<char> text, string value, int from) =>
         text[from..].IndexOf(value) is var found and >= 0 ? from + found : -1;
+
+    private static HashSet<string> Vocabulary(IEnumerable<TextUnit> units)
+    {
+        var vocabulary = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in units.SelectMany(u => u.Lines))
+        {
+            var tokens = line.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (var i = 0; i < tokens.Length; i++)
+            {
+                var word = Word(tokens[i]);
+                if (word.Length > 0 && !(i == tokens.Length - 1 && word.EndsWith('-')))
+                {
+                    vocabulary.Add(word);
+                }
+            }
+        }
+
+        return vocabulary;
+    }
 
     private static ReadOnlySpan<char> WordSpan(ReadOnlySpan<char> token) => token.Trim().Trim(s_wordPunctuation);
 

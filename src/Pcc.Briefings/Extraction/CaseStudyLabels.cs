@@ -8,21 +8,49 @@ namespace Pcc.Briefings.Extraction;
 /// </summary>
 internal static partial class CaseStudyLabels
 {
-    public static bool StartsWithLabel(string text) => Label().Match(text.TrimStart()) is { Success: true, Index: 0 };
+    public static bool StartsWithLabel(string text)
+    {
+        // The first match is the leftmost one: a label at the start is found first or not at all.
+        foreach (var match in Label().EnumerateMatches(text.AsSpan().TrimStart()))
+        {
+            return match.Index == 0;
+        }
+
+        return false;
+    }
 
     public static IReadOnlyList<FoundLabel> Find(JoinedText text)
     {
-        var found = new List<FoundLabel>();
-        foreach (Match match in Label().Matches(text.Value))
+        List<FoundLabel>? found = null;
+        foreach (var match in Label().EnumerateMatches(text.Value))
         {
             if (match.Index == 0 || text.IsLineStart(match.Index) || OnlyBullet(text.Value.AsSpan(0, match.Index))
                 || EndsSentence(text.Value.AsSpan(0, match.Index)))
             {
-                found.Add(new FoundLabel(int.Parse(match.Groups[1].ValueSpan), match.Index, match.Index + match.Length));
+                found ??= [];
+                found.Add(new FoundLabel(Number(text.Value.AsSpan(match.Index, match.Length)), match.Index, match.Index + match.Length));
             }
         }
 
-        return found;
+        return found ?? [];
+    }
+
+    /// <summary>The number of a matched label: its one run of digits, which the pattern's group captures whole.</summary>
+    private static int Number(ReadOnlySpan<char> label)
+    {
+        var start = 0;
+        while (!char.IsDigit(label[start]))
+        {
+            start++;
+        }
+
+        var end = start;
+        while (end < label.Length && char.IsDigit(label[end]))
+        {
+            end++;
+        }
+
+        return int.Parse(label[start..end]);
     }
 
     private static bool OnlyBullet(ReadOnlySpan<char> before) => before.Trim().Trim("\u2022\u25E6\u25AA*-\u2013\u2014\u00B7").IsEmpty;

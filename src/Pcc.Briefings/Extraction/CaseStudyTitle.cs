@@ -16,35 +16,43 @@ internal static partial class CaseStudyTitle
         "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "by", "for", "from", "with", "that", "which", "who", "its", "their",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_trailingWordLookup = s_trailingWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static string From(string text)
     {
         var sentence = FirstSentence(text);
         if (sentence.Length <= MaxLength)
         {
-            return sentence;
+            return sentence.ToString();
         }
 
-        var comma = sentence.IndexOf(", ", StringComparison.Ordinal);
+        var comma = sentence.IndexOf(", ");
         if (comma is >= MinClauseLength and <= MaxLength)
         {
-            return sentence[..comma];
+            return sentence[..comma].ToString();
         }
 
-        var cut = sentence.LastIndexOf(' ', MaxLength - 1);
-        var words = (cut > 0 ? sentence[..cut] : sentence[..(MaxLength - 1)]).Split(' ').ToList();
-        while (words.Count > 3 && s_trailingWords.Contains(words[^1].TrimEnd(',', ';', ':')))
+        // The words up to the cut, less any trailing words that leave the phrase hanging (at least three words stay).
+        var cut = sentence[..MaxLength].LastIndexOf(' ');
+        var words = cut > 0 ? sentence[..cut] : sentence[..(MaxLength - 1)];
+        while (words.Count(' ') >= 3 && s_trailingWordLookup.Contains(words[(words.LastIndexOf(' ') + 1)..].TrimEnd(",;:")))
         {
-            words.RemoveAt(words.Count - 1);
+            words = words[..words.LastIndexOf(' ')];
         }
 
-        return string.Join(' ', words).TrimEnd(',', ';', ':', ' ', '-') + "\u2026";
+        return string.Concat(words.TrimEnd(",;: -"), "\u2026");
     }
 
-    private static string FirstSentence(string text)
+    private static ReadOnlySpan<char> FirstSentence(string text)
     {
-        var end = SentenceEnd().Match(text);
-        var sentence = end.Success ? text[..end.Index] : text;
-        return sentence.Trim().TrimEnd('.', '!', '?', ',', ';', ':', '"', '\'', '\u201D', '\u2019', '*', '\u00AE', '\u2122', ' ');
+        var sentence = text.AsSpan();
+        foreach (var end in SentenceEnd().EnumerateMatches(text))
+        {
+            sentence = sentence[..end.Index];
+            break;
+        }
+
+        return sentence.Trim().TrimEnd(".!?,;:\"'\u201D\u2019*\u00AE\u2122 ");
     }
 
     // A full stop (with any closing quotes or footnote marks) followed by a space and a capital, after the first few words.

@@ -31,8 +31,13 @@ internal static class HeadingJoiner
     /// </summary>
     private static bool IsHeadingTail(TextUnit unit)
     {
-        var text = unit.Text.Trim();
-        return unit.Lines.Count == 1 && text.Length > 0 && char.IsLower(text[0]) && text.Split(' ').Length <= 6 && !".,;:!?".Contains(text[^1]);
+        if (unit.Lines.Count != 1)
+        {
+            return false;
+        }
+
+        var text = unit.Lines[0].Text.AsSpan().Trim();
+        return text.Length > 0 && char.IsLower(text[0]) && text.Count(' ') + 1 <= 6 && !".,;:!?".Contains(text[^1]);
     }
 
     private static bool Continues(TextUnit first, TextUnit second, ThemeTaxonomy taxonomy)

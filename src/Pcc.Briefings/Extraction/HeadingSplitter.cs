@@ -20,10 +20,25 @@ internal static class HeadingSplitter
                 continue;
             }
 
-            var pending = new List<UnitLine>();
-            foreach (var line in unit.Lines)
+            var standalone = unit.Lines.Count == 1;
+            var split = 0;
+            while (split < unit.Lines.Count && !IsHeadingLine(unit.Lines[split].Text, taxonomy, standalone))
             {
-                if (IsHeadingLine(line.Text, taxonomy, unit.Lines.Count == 1))
+                split++;
+            }
+
+            if (split > 0 && split == unit.Lines.Count)
+            {
+                // Most paragraphs hold no heading: the unit goes on as it is, as a paragraph.
+                unit.Kind = BlockKind.Paragraph;
+                result.Add(unit);
+                continue;
+            }
+
+            var pending = unit.Lines[..split];
+            foreach (var line in unit.Lines[split..])
+            {
+                if (IsHeadingLine(line.Text, taxonomy, standalone))
                 {
                     Flush(pending, result);
                     result.Add(new TextUnit(BlockKind.Heading, [line]));
@@ -44,7 +59,7 @@ internal static class HeadingSplitter
     private static bool IsMisreadParagraph(TextUnit unit)
     {
         var text = unit.Text.TrimStart();
-        return CaseStudyLabels.StartsWithLabel(text) || (text.FirstOrDefault(char.IsLetter) is var c && char.IsLower(c));
+        return CaseStudyLabels.StartsWithLabel(text) || char.IsLower(FirstLetter(text));
     }
 
     private static bool IsHeadingLine(string line, ThemeTaxonomy taxonomy, bool standalone)
@@ -52,7 +67,7 @@ internal static class HeadingSplitter
         // A theme's words inside running text ("…reducing / drug-related harm.") are not a heading: headings start
         // with a capital and have no closing punctuation.
         var text = HeadingText.Clean(line);
-        if (HeadingShape.IsListItem(line) || text.Length == 0 || ".,;:!?".Contains(text[^1]) || !char.IsUpper(text.FirstOrDefault(char.IsLetter)))
+        if (HeadingShape.IsListItem(line) || text.Length == 0 || ".,;:!?".Contains(text[^1]) || !char.IsUpper(FirstLetter(text)))
         {
             return false;
         }
@@ -64,8 +79,22 @@ internal static class HeadingSplitter
     {
         if (pending.Count > 0)
         {
-            result.Add(new TextUnit(BlockKind.Paragraph, pending));
+            result.Add(new TextUnit(BlockKind.Paragraph, [.. pending]));
             pending.Clear();
         }
+    }
+
+    /// <summary>The first letter of <paramref name="text"/>, or '\0' when it has none.</summary>
+    private static char FirstLetter(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c))
+            {
+                return c;
+            }
+        }
+
+        return default;
     }
 }

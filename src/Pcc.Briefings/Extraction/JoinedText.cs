@@ -3,7 +3,7 @@ using Pcc.Briefings.Reading;
 namespace Pcc.Briefings.Extraction;
 
 /// <summary>A paragraph's lines joined into one string, remembering where each source line starts.</summary>
-internal sealed class JoinedText(string value, IReadOnlyList<int> lineStarts, IReadOnlyList<SourceLocation> lineLocations)
+internal sealed class JoinedText(string value, List<int> lineStarts, IReadOnlyList<UnitLine> lines)
 {
     public string Value { get; } = value;
 
@@ -17,12 +17,8 @@ internal sealed class JoinedText(string value, IReadOnlyList<int> lineStarts, IR
     {
         var found = BinarySearch(index);
         var line = found >= 0 ? found : Math.Max(0, ~found - 1);
-        return lineLocations[line];
+        return lines[line].Location;
     }
 
-    private int BinarySearch(int index)
-    {
-        var list = lineStarts as List<int> ?? lineStarts.ToList();
-        return list.BinarySearch(index);
-    }
+    private int BinarySearch(int index) => lineStarts.BinarySearch(index);
 }

@@ -17,11 +17,21 @@ internal static partial class PageFurniture
     public static string? Remove(List<TextUnit> units, ThemeTaxonomy taxonomy)
     {
         var running = FindRunningHeaders(units, taxonomy);
+        var longest = running.Count == 0 ? 0 : running.Keys.Max(k => k.Length);
         foreach (var unit in units)
         {
             var standalone = unit.Lines.Count == 1;
-            unit.Lines.RemoveAll(line => IsGlyphLine(line.Text, standalone) || running.ContainsKey(Phrase(line.Text))
-                || (standalone && line.Location.Page is not null && running.ContainsKey(Masked(line.Text))));
+            var kept = 0;
+            for (var i = 0; i < unit.Lines.Count; i++)
+            {
+                var line = unit.Lines[i];
+                if (!IsGlyphLine(line.Text, standalone) && !IsRunning(line, standalone, running, longest))
+                {
+                    unit.Lines[kept++] = line;
+                }
+            }
+
+            unit.Lines.RemoveRange(kept, unit.Lines.Count - kept);
             if (unit.Lines.Count == 1 && PageNumber().IsMatch(unit.Lines[0].Text))
             {
                 unit.Lines.Clear();
@@ -38,15 +48,45 @@ internal static partial class PageFurniture
     /// </summary>
     public static bool IsGlyphLine(string line, bool standalone)
     {
-        var text = line.Trim();
-        if (!text.Any(char.IsLetterOrDigit))
+        var text = line.AsSpan().Trim();
+        if (!HasLetterOrDigit(text))
         {
             return true;
         }
 
         // "a" and "I" are words a paragraph can wrap onto a line of their own.
-        return text.Length <= (standalone ? 2 : 1) && !text.Any(char.IsDigit) && (standalone || text is not ("a" or "A" or "I"));
+        return text.Length <= (standalone ? 2 : 1) && !HasDigit(text) && (standalone || text is not ("a" or "A" or "I"));
     }
+
+    private static bool HasLetterOrDigit(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasDigit(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsRunning(UnitLine line, bool standalone, Dictionary<string, (string Text, int Count)> running, int longestKey) =>
+        running.Count > 0 && (PhraseLookup.TryGetValue(running, longestKey, HeadingText.Clean(line.Text), out _)
+            || (standalone && line.Location.Page is not null && running.ContainsKey(Masked(line.Text))));
 
     private static Dictionary<string, (string Text, int Count)> FindRunningHeaders(List<TextUnit> units, ThemeTaxonomy taxonomy)
     {
@@ -97,7 +137,7 @@ internal static partial class PageFurniture
     [GeneratedRegex(@"\d+")]
     private static partial Regex Digits();
 
-    private static string Phrase(string text) => string.Join(' ', TextNormalizer.Words(HeadingText.Clean(text)));
+    private static string Phrase(string text) => TextNormalizer.Phrase(HeadingText.Clean(text));
 
     [GeneratedRegex(@"^\s*(page\s+)?\d{1,4}(\s*(of|/)\s*\d{1,4})?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex PageNumber();

@@ -36,20 +36,20 @@ internal static class ParagraphHealer
             return false;
         }
 
-        var first = next.Lines[0].Text.TrimStart();
+        var first = next.Lines[0].Text.AsSpan().TrimStart();
         if (first.Length == 0 || CaseStudyLabels.EndsSentence(previous.Lines[^1].Text))
         {
             return false;
         }
 
         var pageBreak = Breaks(previous.Lines[^1].Location, next.Location);
-        var endsWithColon = previous.Lines[^1].Text.TrimEnd().EndsWith(':');
-        if (HeadingShape.IsListItem(first))
+        var endsWithColon = previous.Lines[^1].Text.AsSpan().TrimEnd().EndsWith(':');
+        if (HeadingShape.IsListItem(next.Lines[0].Text))
         {
             // A spaced dash a break put first ("…civil society organisations" / "- including 45…") carries the sentence
             // on; a list's items do not.
             return pageBreak && first.Length > 1 && first[0] is '-' or '\u2013' or '\u2014' && first[1] == ' '
-                && !endsWithColon && !HeadingShape.IsListItem(previous.Lines[0].Text.TrimStart());
+                && !endsWithColon && !HeadingShape.IsListItem(previous.Lines[0].Text);
         }
 
         if (char.IsLower(first[0]))
@@ -57,7 +57,7 @@ internal static class ParagraphHealer
             return true;
         }
 
-        return pageBreak && !CaseStudyLabels.StartsWithLabel(first) && !endsWithColon;
+        return pageBreak && !CaseStudyLabels.StartsWithLabel(next.Lines[0].Text) && !endsWithColon;
     }
 
     /// <summary>Whether text runs on from <paramref name="before"/> to <paramref name="after"/> over a page break or into the next column.</summary>

@@ -17,9 +17,9 @@ internal static class SectionMarkers
         "background", "about this briefing", "acknowledgements", "references", "endnotes", "notes", "conclusion",
     };
 
-    public static bool IsCaseStudiesHeading(string heading) => s_caseStudies.Contains(Phrase(heading));
+    private static readonly int s_longest = s_caseStudies.Concat(s_frontMatter).Max(p => p.Length);
 
-    public static bool IsFrontMatter(string heading) => s_frontMatter.Contains(Phrase(heading));
+    public static bool IsCaseStudiesHeading(string heading) => PhraseLookup.Contains(s_caseStudies, s_longest, HeadingText.Clean(heading));
 
-    private static string Phrase(string heading) => string.Join(' ', TextNormalizer.Words(HeadingText.Clean(heading)));
+    public static bool IsFrontMatter(string heading) => PhraseLookup.Contains(s_frontMatter, s_longest, HeadingText.Clean(heading));
 }

@@ -16,6 +16,7 @@ internal sealed class SectionWalker(ThemeTaxonomy taxonomy, LineJoiner joiner, s
     private readonly List<FoundCaseStudy> _found = [];
     private readonly List<Theme> _sections = [];
     private readonly List<string> _warnings = [];
+    private readonly string _titlePhrase = TextNormalizer.Phrase(title);
     private Theme _theme = Theme.Uncategorised;
     private bool _inCaseStudiesSection;
 
@@ -43,7 +44,7 @@ internal sealed class SectionWalker(ThemeTaxonomy taxonomy, LineJoiner joiner, s
     private void EnterHeading(string heading)
     {
         // The document's own title (a cover line, or a running header seen only once) is not a section.
-        if (heading.Length == 0 || Phrase(heading) == Phrase(title))
+        if (heading.Length == 0 || TextNormalizer.Phrase(heading) == _titlePhrase)
         {
             return;
         }
@@ -62,16 +63,20 @@ internal sealed class SectionWalker(ThemeTaxonomy taxonomy, LineJoiner joiner, s
         }
     }
 
-    private static string Phrase(string text) => string.Join(' ', TextNormalizer.Words(text));
-
     private void ReadParagraph(TextUnit unit)
     {
+        // A label has a number: outside a case-studies section, a paragraph without a digit holds no case study.
+        if (!_inCaseStudiesSection && !HasDigit(unit.Lines))
+        {
+            return;
+        }
+
         var joined = joiner.Join(unit.Lines);
         var labels = CaseStudyLabels.Find(joined);
         if (labels.Count == 0)
         {
-            var text = ListItems.WithoutBullet(joined.Value.Trim());
-            if (_inCaseStudiesSection && text.Length >= MinUnlabelledLength && !text.EndsWith(':'))
+            var text = _inCaseStudiesSection ? ListItems.WithoutBullet(joined.Value.Trim()) : "";
+            if (text.Length >= MinUnlabelledLength && !text.EndsWith(':'))
             {
                 Add(null, text, unit.Location);
             }
@@ -82,7 +87,7 @@ internal sealed class SectionWalker(ThemeTaxonomy taxonomy, LineJoiner joiner, s
         for (var i = 0; i < labels.Count; i++)
         {
             var end = i + 1 < labels.Count ? labels[i + 1].Start : joined.Value.Length;
-            var text = joined.Value[labels[i].End..end].Trim();
+            var text = joined.Value.AsSpan(labels[i].End..end).Trim().ToString();
             var location = joined.LocationAt(labels[i].Start);
             if (text.Length == 0)
             {
@@ -92,6 +97,22 @@ internal sealed class SectionWalker(ThemeTaxonomy taxonomy, LineJoiner joiner, s
 
             Add(labels[i].Number, text, location);
         }
+    }
+
+    private static bool HasDigit(List<UnitLine> lines)
+    {
+        foreach (var line in lines)
+        {
+            foreach (var c in line.Text)
+            {
+                if (char.IsDigit(c))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private void Add(int? number, string text, SourceLocation location)

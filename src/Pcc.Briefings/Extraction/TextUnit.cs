@@ -3,11 +3,13 @@ using Pcc.Briefings.Reading;
 namespace Pcc.Briefings.Extraction;
 
 /// <summary>A heading or paragraph being healed: lines can be dropped, split off or joined with the next unit.</summary>
-internal sealed class TextUnit(BlockKind kind, IEnumerable<UnitLine> lines)
+/// <param name="kind">Heading or paragraph.</param>
+/// <param name="lines">The unit's lines; the unit owns the list from now on.</param>
+internal sealed class TextUnit(BlockKind kind, List<UnitLine> lines)
 {
     public BlockKind Kind { get; set; } = kind;
 
-    public List<UnitLine> Lines { get; } = lines.ToList();
+    public List<UnitLine> Lines { get; } = lines;
 
     public SourceLocation Location => Lines[0].Location;
 
@@ -15,7 +17,12 @@ internal sealed class TextUnit(BlockKind kind, IEnumerable<UnitLine> lines)
 
     public static TextUnit From(DocumentBlock block)
     {
-        var lines = block.Lines.Select((line, i) => new UnitLine(line, LineLocation(block.Location, i)));
+        var lines = new List<UnitLine>(block.Lines.Count);
+        for (var i = 0; i < block.Lines.Count; i++)
+        {
+            lines.Add(new UnitLine(block.Lines[i], LineLocation(block.Location, i)));
+        }
+
         return new TextUnit(block.Kind, lines);
     }
 

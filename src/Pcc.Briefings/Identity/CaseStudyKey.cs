@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Pcc.Briefings.Identity;
 
 /// <summary>
@@ -20,15 +22,43 @@ public static class CaseStudyKey
         "which", "who", "whom", "their", "there", "also", "such", "both", "all", "one", "pcc", "pccs",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_stopWordLookup = s_stopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The key for a case study of <paramref name="themeSlug"/> whose text is <paramref name="text"/>.</summary>
     public static string Create(string themeSlug, string text)
     {
-        var words = TextNormalizer.Words(text)
-            .Where(w => !s_stopWords.Contains(w) && w.All(char.IsAsciiLetterOrDigit))
-            .Take(WordCount)
-            .Select(w => w.Length > MaxWordLength ? w[..MaxWordLength] : w);
         var slug = IsValid(themeSlug) ? themeSlug : Slug.From(themeSlug);
-        return string.Join('-', new[] { slug.Length == 0 ? "theme" : slug }.Concat(words));
+        var key = new StringBuilder(slug.Length == 0 ? "theme" : slug, slug.Length + WordCount * (MaxWordLength + 1));
+        if (!TextNormalizer.IsPlain(text))
+        {
+            foreach (var word in TextNormalizer.Words(text).Where(w => !s_stopWords.Contains(w) && w.All(char.IsAsciiLetterOrDigit)).Take(WordCount))
+            {
+                key.Append('-').Append(word.AsSpan(0, Math.Min(word.Length, MaxWordLength)));
+            }
+
+            return key.ToString();
+        }
+
+        // Plain text (most briefings): the words are read only as far as the key needs, and folded on the stack.
+        var taken = 0;
+        Span<char> buffer = stackalloc char[256];
+        foreach (var word in new PlainWords(text))
+        {
+            var folded = PlainWords.FoldedLength(word) <= buffer.Length ? buffer : new char[PlainWords.FoldedLength(word)];
+            folded = folded[..PlainWords.Fold(word, folded)];
+            if (s_stopWordLookup.Contains(folded))
+            {
+                continue;
+            }
+
+            key.Append('-').Append(folded[..Math.Min(folded.Length, MaxWordLength)]);
+            if (++taken == WordCount)
+            {
+                break;
+            }
+        }
+
+        return key.ToString();
     }
 
     /// <summary>True when <paramref name="key"/> has the shape of a case-study key.</summary>

@@ -83,6 +83,18 @@ public sealed class BriefingReader
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(limits.Timeout);
         var token = timeout.Token;
+        if (reader is DocumentReader { RunsInline: true })
+        {
+            // Starting a thread costs more than reading a plain-text briefing, and this reader needs none (see RunsInline).
+            try
+            {
+                return ReaderGuard.Run(documentName, reader.Format, () => reader.Read(content, documentName, limits, token));
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return TimedOut(documentName, reader.Format, limits);
+            }
+        }
 
         // The reader runs on its own thread so that a parser which ignores cancellation still cannot hold the caller past the limit.
         var completion = new TaskCompletionSource<ReadResult>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -112,9 +124,12 @@ public sealed class BriefingReader
 
         cancellationToken.ThrowIfCancellationRequested();
         timeout.Cancel();
-        return Fail(documentName, ReadFailureKind.TimedOut,
-            $"Reading the {ReaderGuard.Name(reader.Format)} took longer than {limits.Timeout.TotalSeconds:0.###} seconds. Expected a briefing that reads within the time limit.");
+        return TimedOut(documentName, reader.Format, limits);
     }
+
+    private static ReadResult TimedOut(string documentName, DocumentFormat format, ReaderLimits limits) =>
+        Fail(documentName, ReadFailureKind.TimedOut,
+            $"Reading the {ReaderGuard.Name(format)} took longer than {limits.Timeout.TotalSeconds:0.###} seconds. Expected a briefing that reads within the time limit.");
 
     private static ReadResult Complete(ReadResult result, string documentName, FormatDetection format)
     {

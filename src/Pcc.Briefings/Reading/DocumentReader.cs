@@ -9,6 +9,12 @@ public abstract class DocumentReader : IDocumentReader
     /// <inheritdoc />
     public abstract DocumentFormat Format { get; }
 
+    /// <summary>
+    /// True for a reader of this library's own that checks for cancellation as it goes, takes time linear in the
+    /// (bounded) text and does not recurse: <see cref="BriefingReader"/> runs it on the caller's thread, not one of its own.
+    /// </summary>
+    internal virtual bool RunsInline => false;
+
     /// <inheritdoc />
     public ReadResult Read(ReadOnlyMemory<byte> content, string documentName, ReaderLimits limits, CancellationToken cancellationToken = default) =>
         ReaderGuard.Run(documentName, Format, () => ReadDocument(content, documentName, limits, cancellationToken));

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -71,19 +72,29 @@ public static partial class FormatDetector
                 $"The document is {binaryName}. Expected a briefing as .docx, PDF, HTML, Markdown or plain text.");
         }
 
-        var text = TextDecoding.Decode(bytes).Text;
-        if (TextDecoding.LooksBinary(text))
+        // Only the start of the text decides, so only the start is decoded, into a pooled buffer: the reader decodes it all.
+        // One character more than the sample: a surrogate pair across the sample's end still leaves the sample full.
+        var buffer = ArrayPool<char>.Shared.Rent(TextDecoding.SampleLength + 1);
+        try
         {
-            throw new ReadProblemException(ReadFailureKind.UnsupportedFormat, "start of document",
-                "The document holds binary data, not text. Expected a briefing as .docx, PDF, HTML, Markdown or plain text.");
-        }
+            var start = buffer.AsSpan(0, TextDecoding.DecodeStart(bytes, buffer.AsSpan(0, TextDecoding.SampleLength + 1)));
+            if (TextDecoding.LooksBinary(start))
+            {
+                throw new ReadProblemException(ReadFailureKind.UnsupportedFormat, "start of document",
+                    "The document holds binary data, not text. Expected a briefing as .docx, PDF, HTML, Markdown or plain text.");
+            }
 
-        return DetectTextFormat(text, named);
+            return DetectTextFormat(start, named);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
-    private static DocumentFormat DetectTextFormat(string text, DocumentFormat? named)
+    private static DocumentFormat DetectTextFormat(ReadOnlySpan<char> text, DocumentFormat? named)
     {
-        var head = text.AsSpan(0, Math.Min(text.Length, 8192)).TrimStart();
+        var head = text[..Math.Min(text.Length, 8192)].TrimStart();
         if (head.StartsWith("{\\rtf", StringComparison.Ordinal))
         {
             throw new ReadProblemException(ReadFailureKind.UnsupportedFormat, null,
@@ -105,13 +116,12 @@ public static partial class FormatDetector
 
     private static bool LooksLikeMarkdown(ReadOnlySpan<char> head)
     {
-        var text = head.ToString();
-        if (AtxHeading().IsMatch(text) || SetextHeading().IsMatch(text))
+        if (AtxHeading().IsMatch(head) || SetextHeading().IsMatch(head))
         {
             return true;
         }
 
-        return MarkdownLink().Count(text) + MarkdownEmphasis().Count(text) >= 2;
+        return MarkdownLink().Count(head) + MarkdownEmphasis().Count(head) >= 2;
     }
 
     private static DocumentFormat InspectZip(ReadOnlyMemory<byte> content)

@@ -26,32 +26,65 @@ public static class HeadingShape
         }
 
         var text = Themes.HeadingText.Clean(line);
-        if (text.Length is 0 or > MaxHeadingLength || !text.Any(char.IsLetter))
+        var firstLetter = IndexOfLetter(text);
+        if (text.Length is 0 or > MaxHeadingLength || firstLetter < 0)
         {
             return false;
         }
 
-        if (".,;:!?".Contains(text[^1]) || char.IsLower(text.First(char.IsLetter)) || StartsWithLabel(text))
+        if (".,;:!?".Contains(text[^1]) || char.IsLower(text[firstLetter]) || StartsWithLabel(text))
         {
             return false;
         }
 
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length <= MaxHeadingWords && (words.Length == 1 || !s_continuingWords.Contains(words[^1]));
+        var count = CountWords(text, out var last);
+        return count <= MaxHeadingWords && (count == 1 || !s_continuingWordLookup.Contains(last));
     }
 
     /// <summary>True when the text stops on a word a phrase cannot end with ("recovery from the", "across all").</summary>
     public static bool EndsMidPhrase(string text)
     {
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length > 1 && (s_continuingWords.Contains(words[^1]) || words[^1] is "all" or "across" or "between" or "against" or "about" or "its" or "their");
+        var count = CountWords(text, out var last);
+        return count > 1 && (s_continuingWordLookup.Contains(last) || last is "all" or "across" or "between" or "against" or "about" or "its" or "their");
     }
 
     /// <summary>True when the line starts with a bullet or a dash used as one.</summary>
     public static bool IsListItem(string line)
     {
-        var text = line.TrimStart();
+        var text = line.AsSpan().TrimStart();
         return text.Length > 1 && "•◦▪▫‣⁃·*-–—".Contains(text[0]) && char.IsWhiteSpace(text[1]);
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_continuingWordLookup = s_continuingWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>How many space-separated words the text has, and its last one.</summary>
+    private static int CountWords(string text, out ReadOnlySpan<char> last)
+    {
+        var count = 0;
+        last = default;
+        foreach (var range in text.AsSpan().Split(' '))
+        {
+            if (range.Start.Value != range.End.Value)
+            {
+                count++;
+                last = text.AsSpan()[range];
+            }
+        }
+
+        return count;
+    }
+
+    private static int IndexOfLetter(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsLetter(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static bool StartsWithLabel(string text) =>

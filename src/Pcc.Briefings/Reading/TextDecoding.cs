@@ -8,6 +8,9 @@ internal static class TextDecoding
 {
     private static readonly byte[] s_utf8Bom = [0xEF, 0xBB, 0xBF];
 
+    /// <summary>How much of a decoded text the checks for binary data look at: the first 64 K characters.</summary>
+    public const int SampleLength = 64 * 1024;
+
     public static DecodedText Decode(ReadOnlySpan<byte> bytes)
     {
         if (bytes.StartsWith(s_utf8Bom))
@@ -31,6 +34,44 @@ internal static class TextDecoding
     }
 
     /// <summary>
+    /// Decodes only as much of <paramref name="bytes"/> as <paramref name="destination"/> holds: the same characters
+    /// that start <see cref="Decode"/>'s text. Returns how many were written.
+    /// </summary>
+    public static int DecodeStart(ReadOnlySpan<byte> bytes, Span<char> destination)
+    {
+        if (bytes.StartsWith(s_utf8Bom))
+        {
+            return DecodeStart(Encoding.UTF8, bytes[3..], destination);
+        }
+
+        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
+        {
+            return DecodeStart(Encoding.Unicode, bytes[2..], destination);
+        }
+
+        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF)
+        {
+            return DecodeStart(Encoding.BigEndianUnicode, bytes[2..], destination);
+        }
+
+        if (Utf8.IsValid(bytes))
+        {
+            return DecodeStart(Encoding.UTF8, bytes, destination);
+        }
+
+        var length = Math.Min(bytes.Length, destination.Length);
+        Windows1252.Decode(bytes[..length], destination);
+        return length;
+    }
+
+    // A decoder that runs out of room stops where it is: what it wrote so far is the start of the whole text.
+    private static int DecodeStart(Encoding encoding, ReadOnlySpan<byte> bytes, Span<char> destination)
+    {
+        encoding.GetDecoder().Convert(bytes, destination, flush: true, out _, out var written, out _);
+        return written;
+    }
+
+    /// <summary>
     /// Fails a document that is not UTF-8 and does not read as Windows-1252 text either: mostly characters beyond ASCII,
     /// as random or mis-encoded bytes give. Names the first byte that is not UTF-8.
     /// </summary>
@@ -38,7 +79,7 @@ internal static class TextDecoding
     {
         if (decoded.EncodingName != "Windows-1252")
             return;
-        var sample = decoded.Text.AsSpan(0, Math.Min(decoded.Text.Length, 64 * 1024));
+        var sample = decoded.Text.AsSpan(0, Math.Min(decoded.Text.Length, SampleLength));
         var printed = 0;
         var beyondAscii = 0;
         foreach (var c in sample)
@@ -59,9 +100,12 @@ internal static class TextDecoding
     }
 
     /// <summary>True when the text holds characters no text document has: NULs or many control characters.</summary>
-    public static bool LooksBinary(string text)
+    public static bool LooksBinary(string text) => LooksBinary(text.AsSpan());
+
+    /// <summary>True when the text (of which only the first <see cref="SampleLength"/> characters are looked at) holds characters no text document has.</summary>
+    public static bool LooksBinary(ReadOnlySpan<char> text)
     {
-        var sample = text.AsSpan(0, Math.Min(text.Length, 64 * 1024));
+        var sample = text[..Math.Min(text.Length, SampleLength)];
         var suspicious = 0;
         foreach (var c in sample)
         {

@@ -14,7 +14,12 @@ public static partial class HeadingText
     public static string Clean(string heading)
     {
         var text = TextNormalizer.Clean(heading);
-        text = LeadingArtefact().Replace(text, "");
+        // The artefact always holds an '@'; most headings and lines have none.
+        if (text.Contains('@'))
+        {
+            text = LeadingArtefact().Replace(text, "");
+        }
+
         var start = 0;
         while (start < text.Length && IsGlyph(text, start))
         {

@@ -14,6 +14,7 @@ public sealed class ThemeTaxonomy
 
     private static readonly Lazy<ThemeTaxonomy> s_default = new(LoadEmbedded);
     private readonly Dictionary<string, Theme> _byPhrase = new(StringComparer.Ordinal);
+    private readonly int _longestPhrase;
 
     /// <summary>Creates a taxonomy of <paramref name="themes"/>; slugs must be unique and well-formed.</summary>
     public ThemeTaxonomy(IEnumerable<Theme> themes)
@@ -26,9 +27,14 @@ public sealed class ThemeTaxonomy
                 throw new ArgumentException($"Theme slug '{theme.Slug}' must be lower-case letters, digits and hyphens.", nameof(themes));
             }
 
-            foreach (var phrase in new[] { theme.Name }.Concat(theme.Aliases))
+            foreach (var phrase in new[] { theme.Name }.Concat(theme.Aliases).Select(TextNormalizer.Phrase))
             {
-                _byPhrase.TryAdd(Phrase(phrase), theme);
+                // A heading without words matches no theme, so a name without words is not worth a key.
+                if (phrase.Length > 0)
+                {
+                    _byPhrase.TryAdd(phrase, theme);
+                    _longestPhrase = Math.Max(_longestPhrase, phrase.Length);
+                }
             }
         }
 
@@ -76,13 +82,7 @@ public sealed class ThemeTaxonomy
     public Theme? Find(string slug) => Themes.FirstOrDefault(t => t.Slug == slug);
 
     /// <summary>The theme a heading names, or null when the heading is not a theme.</summary>
-    public Theme? Match(string heading)
-    {
-        var phrase = Phrase(HeadingText.Clean(heading));
-        return phrase.Length == 0 ? null : _byPhrase.GetValueOrDefault(phrase);
-    }
-
-    private static string Phrase(string text) => string.Join(' ', TextNormalizer.Words(text));
+    public Theme? Match(string heading) => PhraseLookup.TryGetValue(_byPhrase, _longestPhrase, HeadingText.Clean(heading), out var theme) ? theme : null;
 
     private static ThemeTaxonomy LoadEmbedded()
     {

@@ -8,25 +8,15 @@ internal sealed class PlainTextBlockBuilder(bool paged)
     private SourceLocation _start;
     private int _page = 1;
 
-    public void Add(string rawLine, int lineNumber)
+    public void Add(ReadOnlySpan<char> line, int lineNumber)
     {
-        var line = rawLine;
-        if (line.Contains('\f'))
+        // A form feed ends the page: text before it belongs to the old page, text after it to the new one.
+        for (var feed = line.IndexOf('\f'); feed >= 0; feed = line.IndexOf('\f'))
         {
-            // A form feed ends the page: text before it belongs to the old page, text after it to the new one.
-            var parts = line.Split('\f');
-            for (var p = 0; p < parts.Length; p++)
-            {
-                if (p > 0)
-                {
-                    Close();
-                    _page++;
-                }
-
-                AddLine(parts[p], lineNumber);
-            }
-
-            return;
+            AddLine(line[..feed], lineNumber);
+            Close();
+            _page++;
+            line = line[(feed + 1)..];
         }
 
         AddLine(line, lineNumber);
@@ -38,14 +28,16 @@ internal sealed class PlainTextBlockBuilder(bool paged)
         return _blocks;
     }
 
-    private void AddLine(string line, int lineNumber)
+    private void AddLine(ReadOnlySpan<char> rawLine, int lineNumber)
     {
-        if (string.IsNullOrWhiteSpace(line))
+        if (rawLine.IsWhiteSpace())
         {
             Close();
             return;
         }
 
+        // Trailing white space changes neither whether a line is heading-shaped nor its first character.
+        var line = rawLine.TrimEnd().ToString();
         var startsHeading = _lines.Count > 0 && char.IsWhiteSpace(line[0]) && HeadingShape.IsHeadingLike(line);
         if (startsHeading)
         {
@@ -57,7 +49,7 @@ internal sealed class PlainTextBlockBuilder(bool paged)
             _start = paged ? SourceLocation.OnPage(_page, lineNumber) : SourceLocation.AtLine(lineNumber);
         }
 
-        _lines.Add(line.TrimEnd());
+        _lines.Add(line);
         if (startsHeading)
         {
             Close();

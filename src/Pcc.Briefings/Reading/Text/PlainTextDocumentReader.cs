@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Pcc.Briefings.Reading.Text;
 
 /// <summary>
@@ -9,6 +11,9 @@ public sealed class PlainTextDocumentReader : DocumentReader
 {
     /// <inheritdoc />
     public override DocumentFormat Format => DocumentFormat.Text;
+
+    /// <inheritdoc />
+    internal override bool RunsInline => true;
 
     private protected override ReadResult ReadDocument(ReadOnlyMemory<byte> content, string documentName, ReaderLimits limits, CancellationToken cancellationToken)
     {
@@ -26,18 +31,26 @@ public sealed class PlainTextDocumentReader : DocumentReader
     internal static IReadOnlyList<DocumentBlock> ReadBlocks(string text, CancellationToken cancellationToken)
     {
         var builder = new PlainTextBlockBuilder(paged: text.Contains('\f'));
-        // Not string.ReplaceLineEndings: it also turns form feeds, which mark pages, into line breaks.
-        var lines = text.Replace("\r\n", "\n").Split('\n', '\r', '\u0085', '\u2028', '\u2029');
-        for (var i = 0; i < lines.Length; i++)
+        var rest = text.AsSpan();
+        for (var number = 1; ; number++)
         {
-            if (i % 256 == 0)
+            if (number % 256 == 1)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            builder.Add(lines[i], i + 1);
-        }
+            var end = rest.IndexOfAny(s_lineBreaks);
+            if (end < 0)
+            {
+                builder.Add(rest, number);
+                return builder.Finish();
+            }
 
-        return builder.Finish();
+            builder.Add(rest[..end], number);
+            rest = rest[(rest[end] == '\r' && end + 1 < rest.Length && rest[end + 1] == '\n' ? end + 2 : end + 1)..];
+        }
     }
+
+    // Not the breaks string.ReplaceLineEndings knows: those include form feeds, which mark pages. "\r\n" is one break.
+    private static readonly SearchValues<char> s_lineBreaks = SearchValues.Create("\n\r\u0085\u2028\u2029");
 }

@@ -10,10 +10,15 @@ namespace Pcc.Notifications.Digests.Ledger;
 internal sealed class DigestBatchBlob : IDisposable
 {
     private static readonly RecyclableMemoryStreamManager s_streams = new();
-    private static readonly JsonEncodedText s_windowId = JsonEncodedText.Encode(DigestLedger.Json.PropertyNamingPolicy!.ConvertName(nameof(DigestBatchContent.WindowId)));
-    private static readonly JsonEncodedText s_themeSet = JsonEncodedText.Encode(DigestLedger.Json.PropertyNamingPolicy!.ConvertName(nameof(DigestBatchContent.ThemeSet)));
-    private static readonly JsonEncodedText s_content = JsonEncodedText.Encode(DigestLedger.Json.PropertyNamingPolicy!.ConvertName(nameof(DigestBatchContent.Content)));
-    private static readonly JsonEncodedText s_recipients = JsonEncodedText.Encode(DigestLedger.Json.PropertyNamingPolicy!.ConvertName(nameof(DigestBatchContent.Recipients)));
+    private static readonly JsonEncodedText s_windowId = Name(nameof(DigestBatchContent.WindowId));
+    private static readonly JsonEncodedText s_themeSet = Name(nameof(DigestBatchContent.ThemeSet));
+    private static readonly JsonEncodedText s_content = Name(nameof(DigestBatchContent.Content));
+    private static readonly JsonEncodedText s_recipients = Name(nameof(DigestBatchContent.Recipients));
+
+    private static readonly JsonEncodedText s_subscriberId = Name(nameof(DigestBatchRecipient.SubscriberId));
+    private static readonly JsonEncodedText s_email = Name(nameof(DigestBatchRecipient.Email));
+    private static readonly JsonEncodedText s_manageUrl = Name(nameof(DigestBatchRecipient.ManageUrl));
+    private static readonly JsonEncodedText s_unsubscribeUrl = Name(nameof(DigestBatchRecipient.UnsubscribeUrl));
 
     private readonly MemoryStream _stream = s_streams.GetStream(nameof(DigestBatchBlob));
     private readonly Utf8JsonWriter _json;
@@ -28,10 +33,15 @@ internal sealed class DigestBatchBlob : IDisposable
     /// <summary>How many recipients the batch holds.</summary>
     public int Count { get; private set; }
 
-    /// <summary>Adds a recipient at the next position.</summary>
+    /// <summary>Adds a recipient at the next position, as a <see cref="DigestBatchRecipient"/>.</summary>
     public void Add(DigestRecipient recipient)
     {
-        JsonSerializer.Serialize(_json, recipient, DigestLedger.Json);
+        _json.WriteStartObject();
+        _json.WriteString(s_subscriberId, recipient.SubscriberId);
+        _json.WriteString(s_email, recipient.Email);
+        _json.WriteString(s_manageUrl, recipient.ManageUrl);
+        _json.WriteString(s_unsubscribeUrl, recipient.UnsubscribeUrl);
+        _json.WriteEndObject();
         // The writer buffers until flushed; flushing each recipient keeps its buffer at one recipient's size.
         _json.Flush();
         Count++;
@@ -50,6 +60,9 @@ internal sealed class DigestBatchBlob : IDisposable
         _stream.Position = 0;
         return _stream;
     }
+
+    // The names DigestLedger.Json reads, so the blob reads back as a DigestBatchContent.
+    private static JsonEncodedText Name(string property) => JsonEncodedText.Encode(DigestLedger.Json.PropertyNamingPolicy!.ConvertName(property));
 
     public void Dispose()
     {

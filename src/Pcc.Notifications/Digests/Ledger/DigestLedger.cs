@@ -2,7 +2,6 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using Pcc.Platform.Storage;
 
 namespace Pcc.Notifications.Digests.Ledger;
 

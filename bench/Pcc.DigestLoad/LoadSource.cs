@@ -36,7 +36,7 @@ internal sealed class LoadSource(int subscribers, int seed) : IDigestSource
             var themes = Themes.Where((_, bit) => (mask & (1 << bit)) != 0).ToArray();
             var token = Convert.ToHexString(BitConverter.GetBytes(random.NextInt64()));
             yield return new DigestRecipient(
-                $"sub{i:D6}", $"reader{i:D6}@example.org", themes, frequency,
+                $"sub{i:D8}", $"reader{i:D8}@example.org", themes, frequency,
                 $"https://pcc.example.org/manage?token={token}", $"https://pcc.example.org/api/unsubscribe?token={token}");
         }
     }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Pcc.Notifications.Digests;
 
 /// <summary>Decides who gets what for one window.</summary>
@@ -15,51 +17,29 @@ public static class DigestPlanner
     {
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(recipients);
-        var items = ChangeCollapser.Collapse(changes);
-        var everything = Sections(items);
-        var substantive = Sections(items.Where(i => !i.IsEditorial));
-        var briefingTitles = items.Where(i => i.BriefingTitle is { Length: > 0 }).GroupBy(i => i.Briefing, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Last().BriefingTitle!, StringComparer.Ordinal);
-
-        var audiences = new List<DigestAudience>();
+        var audiences = Audiences(changes);
+        var planned = new List<DigestAudience>();
         var empty = new List<DigestRecipient>();
-        foreach (var group in recipients.GroupBy(r => (FollowSet: FollowSetOf(r), r.IncludeMinorCorrections)).OrderBy(g => g.Key.IncludeMinorCorrections))
+        foreach (var group in recipients.GroupBy<DigestRecipient, DigestAudience?>(audiences.For, ReferenceEqualityComparer.Instance).OrderBy(g => g.Key?.IncludesMinorCorrections))
         {
-            var first = group.First();
-            var slugs = Distinct(first.Themes).Order(StringComparer.Ordinal).ToArray();
-            var briefings = Distinct(first.Briefings);
-            var caseStudies = Distinct(first.CaseStudies);
-            var sections = group.Key.IncludeMinorCorrections ? everything : substantive;
-
-            var followed = new List<DigestThemeSection>();
-            if (briefings.Length + caseStudies.Length > 0)
-            {
-                followed.AddRange(FollowedSections(group.Key.IncludeMinorCorrections ? items : [.. items.Where(i => !i.IsEditorial)], briefings, caseStudies));
-            }
-
-            // What a followed case study or briefing already shows is not repeated under its theme.
-            var themeSections = slugs.Where(sections.ContainsKey).Select(s => sections[s]).OrderBy(BriefingPosition).ToList();
-            var shown = followed.SelectMany(s => s.Items).Select(i => i.Key).ToHashSet(StringComparer.Ordinal);
-            followed.AddRange(themeSections
-                .Select(s => shown.Count == 0 ? s : s with { Items = [.. s.Items.Where(i => !shown.Contains(i.Key))] })
-                .Where(s => s.Items.Count > 0));
-            if (followed.Count == 0)
+            if (group.Key is null)
             {
                 empty.AddRange(group);
-                continue;
             }
-
-            var names = themeSections.Select(s => s.Theme).Concat(slugs.Where(s => !sections.ContainsKey(s)).Select(ThemeNames.FromSlug)).ToArray();
-            audiences.Add(new DigestAudience(group.Key.FollowSet, names, followed, [.. group], group.Key.IncludeMinorCorrections)
+            else
             {
-                FollowedBriefings = [.. briefings.Where(briefingTitles.ContainsKey).Select(b => briefingTitles[b])],
-                OtherFollowedBriefings = briefings.Count(b => !briefingTitles.ContainsKey(b)),
-                FollowedCaseStudies = caseStudies.Length,
-            });
+                planned.Add(group.Key with { Recipients = [.. group] });
+            }
         }
 
-        return new DigestPlan(window, items, audiences, empty);
+        return new DigestPlan(window, audiences.Items, planned, empty);
     }
+
+    /// <summary>
+    /// What <see cref="Plan"/> does, for recipients streamed one at a time: the window's changes, ready to give each
+    /// recipient their audience.
+    /// </summary>
+    public static DigestAudiences Audiences(IEnumerable<DigestChange> changes) => new(changes);
 
     /// <summary>
     /// The identity of what a recipient follows: <see cref="ThemeSetOf"/> their themes, then, when they follow any,
@@ -83,10 +63,34 @@ public static class DigestPlanner
     }
 
     /// <summary>The identity of a set of themes: distinct slugs, sorted ordinally, comma-separated.</summary>
-    public static string ThemeSetOf(IEnumerable<string> themeSlugs) =>
-        string.Join(',', themeSlugs.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+    public static string ThemeSetOf(IEnumerable<string> themeSlugs)
+    {
+        ArgumentNullException.ThrowIfNull(themeSlugs);
+        // Once per recipient of a run, so one list and the result rather than a LINQ pipeline's enumerators and set.
+        var slugs = new List<string>(themeSlugs is IReadOnlyCollection<string> known ? known.Count : 4);
+        foreach (var slug in themeSlugs)
+        {
+            var trimmed = slug.Trim();
+            if (trimmed.Length > 0)
+            {
+                slugs.Add(trimmed);
+            }
+        }
 
-    private static IEnumerable<DigestThemeSection> FollowedSections(IReadOnlyList<DigestChange> items, string[] briefings, string[] caseStudies)
+        slugs.Sort(StringComparer.Ordinal);
+        var distinct = 0;
+        for (var i = 0; i < slugs.Count; i++)
+        {
+            if (distinct == 0 || !string.Equals(slugs[i], slugs[distinct - 1], StringComparison.Ordinal))
+            {
+                slugs[distinct++] = slugs[i];
+            }
+        }
+
+        return string.Join(',', CollectionsMarshal.AsSpan(slugs)[..distinct]);
+    }
+
+    internal static IEnumerable<DigestThemeSection> FollowedSections(IReadOnlyList<DigestChange> items, string[] briefings, string[] caseStudies)
     {
         var keys = caseStudies.ToHashSet(StringComparer.Ordinal);
         var own = items.Where(i => keys.Contains(i.Key)).ToList();
@@ -107,16 +111,13 @@ public static class DigestPlanner
         }
     }
 
-    private static string[] Distinct(IEnumerable<string> values) =>
-        [.. values.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal)];
-
-    private static Dictionary<string, DigestThemeSection> Sections(IEnumerable<DigestChange> items) => items
+    internal static Dictionary<string, DigestThemeSection> Sections(IEnumerable<DigestChange> items) => items
         .GroupBy(i => i.ThemeSlug, StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => new DigestThemeSection(g.Key, g.Last().Theme, [.. InBriefingOrder(g)]), StringComparer.Ordinal);
 
     // Themes read in the briefing's order: case studies are numbered through a briefing, so the theme holding the lowest
     // number comes first; themes without numbers keep the order of their slugs (a stable sort).
-    private static int BriefingPosition(DigestThemeSection section) =>
+    internal static int BriefingPosition(DigestThemeSection section) =>
         section.Items.Select(i => int.TryParse(i.Number, out var n) ? n : int.MaxValue).DefaultIfEmpty(int.MaxValue).Min();
 
     // Within a theme, case studies read in the order the briefing numbers them; unnumbered ones follow by title.

@@ -1,3 +1,4 @@
+using Pcc.Notifications.Digests.Ledger;
 using Pcc.Notifications.Email;
 using Pcc.Notifications.Email.Html;
 
@@ -59,16 +60,29 @@ public sealed class DigestRenderer
         };
     }
 
-    private static EmailRecipient Recipient(DigestRecipient recipient) => new(new EmailAddress(recipient.Email))
+    /// <summary>What <see cref="CreateBatch(DigestContent, IEnumerable{DigestRecipient}, EmailAddress)"/> does, for recipients read from a batch's blob.</summary>
+    internal static EmailBatch CreateBatch(DigestOptions options, DigestContent content, IEnumerable<DigestBatchRecipient> recipients, EmailAddress from)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(recipients);
+        return new EmailBatch(from, content.Subject, content.Html, content.Text, [.. recipients.Select(r => Recipient(r.Email, r.ManageUrl, r.UnsubscribeUrl))])
+        {
+            Category = options.Category,
+        };
+    }
+
+    private static EmailRecipient Recipient(DigestRecipient recipient) => Recipient(recipient.Email, recipient.ManageUrl, recipient.UnsubscribeUrl);
+
+    private static EmailRecipient Recipient(string email, string manageUrl, string unsubscribeUrl) => new(new EmailAddress(email))
     {
         Substitutions = new Dictionary<string, string>
         {
-            [DigestPlaceholders.ManageUrl] = recipient.ManageUrl,
-            [DigestPlaceholders.UnsubscribeUrl] = recipient.UnsubscribeUrl,
+            [DigestPlaceholders.ManageUrl] = manageUrl,
+            [DigestPlaceholders.UnsubscribeUrl] = unsubscribeUrl,
         },
         Headers = new Dictionary<string, string>
         {
-            ["List-Unsubscribe"] = $"<{recipient.UnsubscribeUrl}>",
+            ["List-Unsubscribe"] = $"<{unsubscribeUrl}>",
             ["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click",
         },
     };

@@ -222,16 +222,14 @@ public sealed class DigestRunner
         }, cancellationToken).ConfigureAwait(false);
         if (run.PlanId is null)
         {
-            var plan = await PlanAsync(window, cancellationToken).ConfigureAwait(false);
             var planId = Guid.NewGuid().ToString("N")[..12];
-            var batches = await SplitAsync(window, plan, planId, cancellationToken).ConfigureAwait(false);
-            await _ledger.WriteBatchesAsync(batches, cancellationToken).ConfigureAwait(false);
+            var plan = await PlanAsync(window, planId, cancellationToken).ConfigureAwait(false);
             run.PlanId = planId;
-            run.Batches = batches.Count;
-            run.Items = plan.Items.Count;
-            run.Recipients = plan.RecipientCount + plan.Empty.Count;
-            run.Empty = plan.Empty.Count;
-            run.Audiences = plan.Audiences.Count;
+            run.Batches = plan.Batches;
+            run.Items = plan.Items;
+            run.Recipients = plan.Recipients + plan.Empty;
+            run.Empty = plan.Empty;
+            run.Audiences = plan.Audiences;
             run.Status = DigestRunStatus.Sending;
             if (!await _ledger.TryUpdateRunAsync(run, cancellationToken).ConfigureAwait(false))
             {
@@ -247,34 +245,10 @@ public sealed class DigestRunner
         return run;
     }
 
-    // Deterministic: an audience's recipients in subscriber-id order, cut every MaxRecipientsPerBatch.
-    private async Task<List<(DigestBatchEntity Row, DigestBatchContent Content)>> SplitAsync(DigestWindow window, DigestPlan plan, string planId, CancellationToken cancellationToken)
-    {
-        var batches = new List<(DigestBatchEntity, DigestBatchContent)>();
-        foreach (var audience in plan.Audiences.OrderBy(a => a.FollowSet, StringComparer.Ordinal).ThenBy(a => a.IncludesMinorCorrections))
-        {
-            var content = await _renderer.RenderAsync(window, audience, cancellationToken).ConfigureAwait(false);
-            var ordered = audience.Recipients.OrderBy(r => r.SubscriberId, StringComparer.Ordinal);
-            foreach (var chunk in ordered.Chunk(_options.MaxRecipientsPerBatch))
-            {
-                var rowKey = DigestBatchEntity.RowKeyFor(planId, batches.Count);
-                var row = new DigestBatchEntity
-                {
-                    PartitionKey = window.Id,
-                    RowKey = rowKey,
-                    ThemeSet = audience.FollowSet.Length <= 1024 ? audience.FollowSet : audience.FollowSet[..1024],
-                    Blob = $"{window.Id}/{rowKey}.json",
-                    Recipients = chunk.Length,
-                    State = DigestBatchState.Pending,
-                };
-                batches.Add((row, new DigestBatchContent(window.Id, audience.FollowSet, content, chunk)));
-            }
-        }
-
-        return batches;
-    }
-
-    private async Task<DigestPlan> PlanAsync(DigestWindow window, CancellationToken cancellationToken)
+    // Streams the subscriber list into the plan's batches, each written as it fills: memory holds the open batches
+    // and the audiences, not the list. Deterministic for a given list: a batch holds an audience's recipients in the
+    // list's (subscriber-id) order, cut every MaxRecipientsPerBatch.
+    private async Task<PlanCounts> PlanAsync(DigestWindow window, string planId, CancellationToken cancellationToken)
     {
         var changes = new List<DigestChange>();
         await foreach (var change in _source.ReadChangesAsync(window.Start, window.End, cancellationToken).ConfigureAwait(false))
@@ -282,27 +256,64 @@ public sealed class DigestRunner
             changes.Add(change);
         }
 
-        // Nothing changed: nobody gets an email, so the subscriber list need not be read (immediate windows mostly look like this).
-        var recipients = new List<DigestRecipient>();
-        if (changes.Count > 0)
-        {
-            var ids = new HashSet<string>(StringComparer.Ordinal);
-            await foreach (var recipient in _source.ListSubscribersAsync(window.Frequency, cancellationToken).ConfigureAwait(false))
-            {
-                if (ids.Add(recipient.SubscriberId))
-                {
-                    recipients.Add(recipient);
-                }
-            }
-        }
-
         // The plan's span links to the traces of the ingests that recorded its changes: upload → ingest → digest → send.
         ActivityLink[] links = [.. changes.Select(c => c.TraceParent).OfType<string>().Distinct(StringComparer.Ordinal).Take(MaxTraceLinks)
             .Select(t => ActivityContext.TryParse(t, null, out var context) ? new ActivityLink(context) : default).Where(l => l.Context != default)];
         using var activity = PccTelemetry.Source.StartActivity("PlanDigestWindow", ActivityKind.Internal, default(ActivityContext),
-            [new("digest.window", window.Id), new("digest.changes", changes.Count), new("digest.recipients", recipients.Count)], links);
-        return DigestPlanner.Plan(window, changes, recipients);
+            [new("digest.window", window.Id), new("digest.changes", changes.Count)], links);
+        var audiences = DigestPlanner.Audiences(changes);
+        var writer = new DigestPlanWriter(window, planId, _ledger, _renderer, _options.MaxRecipientsPerBatch);
+        var empty = 0;
+        try
+        {
+            // Nothing changed: nobody gets an email, so the subscriber list need not be read (immediate windows mostly look like this).
+            empty = changes.Count > 0 ? await StreamRecipientsAsync(window, audiences, writer, cancellationToken).ConfigureAwait(false) : 0;
+            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            await writer.AbandonAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        activity?.SetTag("digest.recipients", writer.Recipients + empty);
+        return new PlanCounts(audiences.Items.Count, writer.Recipients, empty, audiences.Count, writer.Batches);
     }
+
+    // Hands each recipient with something to read to the writer; returns how many had nothing. The list comes in id
+    // order, so a subscriber listed twice is listed twice in a row: checked without remembering everyone.
+    private async Task<int> StreamRecipientsAsync(DigestWindow window, DigestAudiences audiences, DigestPlanWriter writer, CancellationToken cancellationToken)
+    {
+        var empty = 0;
+        string? previous = null;
+        await foreach (var recipient in _source.ListSubscribersAsync(window.Frequency, cancellationToken).ConfigureAwait(false))
+        {
+            var order = previous is null ? 1 : string.CompareOrdinal(recipient.SubscriberId, previous);
+            if (order == 0)
+            {
+                continue;
+            }
+
+            if (order < 0)
+            {
+                throw new InvalidOperationException($"The subscriber list of {window.Id} is not in id order, so it cannot be planned once per subscriber.");
+            }
+
+            previous = recipient.SubscriberId;
+            if (audiences.For(recipient) is { } audience)
+            {
+                await writer.AddAsync(audience, recipient, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                empty++;
+            }
+        }
+
+        return empty;
+    }
+
+    private sealed record PlanCounts(int Items, int Recipients, int Empty, int Audiences, int Batches);
 
     // Enough to follow a window back to its uploads; a window of thousands of ingests keeps the first of them.
     private const int MaxTraceLinks = 32;

@@ -14,7 +14,10 @@ public interface IDigestSource
 
     /// <summary>
     /// The confirmed, not unsubscribed subscribers who chose <paramref name="frequency"/>, with their signed manage and
-    /// unsubscribe links filled in. Each subscriber once.
+    /// unsubscribe links filled in. Each subscriber once, in ascending ordinal order of
+    /// <see cref="DigestRecipient.SubscriberId"/> (the order Table storage returns the subscriber rows in), and read as
+    /// it is enumerated rather than gathered first: a digest run streams the list into batches without holding it, and
+    /// refuses a list out of order, where it could not tell a subscriber listed twice.
     /// </summary>
     IAsyncEnumerable<DigestRecipient> ListSubscribersAsync(DigestFrequency frequency, CancellationToken cancellationToken = default);
 }

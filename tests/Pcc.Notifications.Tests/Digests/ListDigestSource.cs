@@ -21,7 +21,8 @@ internal sealed class ListDigestSource(IReadOnlyList<DigestChange> changes, IRea
     {
         SubscriberListings++;
         await Task.Yield();
-        foreach (var recipient in recipients.Where(r => r.Frequency == frequency))
+        // In id order, as the subscriber table returns them.
+        foreach (var recipient in recipients.Where(r => r.Frequency == frequency).OrderBy(r => r.SubscriberId, StringComparer.Ordinal))
         {
             yield return recipient;
         }

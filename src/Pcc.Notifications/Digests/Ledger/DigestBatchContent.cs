@@ -8,4 +8,4 @@ namespace Pcc.Notifications.Digests.Ledger;
 /// <param name="ThemeSet">The recipients' follow set (see <see cref="DigestPlanner.FollowSetOf"/>; for theme-only subscribers, their theme set).</param>
 /// <param name="Content">The subject, HTML and text every recipient shares.</param>
 /// <param name="Recipients">Who gets it; positions in this list are what <see cref="DigestBatchEntity.Remaining"/> holds.</param>
-public sealed record DigestBatchContent(string WindowId, string ThemeSet, DigestContent Content, IReadOnlyList<DigestRecipient> Recipients);
+public sealed record DigestBatchContent(string WindowId, string ThemeSet, DigestContent Content, IReadOnlyList<DigestBatchRecipient> Recipients);

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using Pcc.Platform.Storage;
 
 namespace Pcc.Notifications.Digests.Ledger;
 
@@ -28,7 +27,8 @@ public sealed class DigestLedger
     /// <summary>The default name of the container of batch contents.</summary>
     public const string BatchesContainerName = "digest-batches";
 
-    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
+    /// <summary>How the batches' blobs are written and read.</summary>
+    internal static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
 
     private readonly TableClient _runs;
     private readonly TableClient _batches;
@@ -153,19 +153,19 @@ public sealed class DigestLedger
     }
 
     /// <summary>
-    /// Writes a plan's batches: each one's content and recipients to a create-only blob, then the rows, 100 to a
-    /// transaction. Nothing refers to them until <see cref="TryUpdateRunAsync"/> names the plan in the run row.
+    /// Writes one batch of a plan being written: its content and recipients to a create-only blob, then its row.
+    /// Nothing refers to it until <see cref="TryUpdateRunAsync"/> names the plan in the run row, so the batches of a
+    /// plan whose writing stopped part way are never sent.
     /// </summary>
-    public async Task WriteBatchesAsync(IReadOnlyList<(DigestBatchEntity Row, DigestBatchContent Content)> batches, CancellationToken cancellationToken = default)
+    internal async Task WriteBatchAsync(DigestBatchEntity row, string followSet, DigestContent content, DigestBatchBlob recipients, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(batches);
-        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (batch, ct) =>
+        using (recipients)
         {
-            var json = BinaryData.FromObjectAsJson(batch.Content, s_json);
-            await _contents.GetBlobClient(batch.Row.Blob).UploadAsync(json, overwrite: false, ct).ConfigureAwait(false);
-        }).ConfigureAwait(false);
-        await TableBatch.SubmitInChunksAsync(
-            _batches, batches.Select(b => new TableTransactionAction(TableTransactionActionType.Add, b.Row)), cancellationToken).ConfigureAwait(false);
+            var json = recipients.Complete(row.PartitionKey, followSet, content);
+            await _contents.GetBlobClient(row.Blob).UploadAsync(json, overwrite: false, cancellationToken).ConfigureAwait(false);
+        }
+
+        await _batches.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -208,7 +208,7 @@ public sealed class DigestLedger
     {
         ArgumentNullException.ThrowIfNull(batch);
         var download = await _contents.GetBlobClient(batch.Blob).DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-        return download.Value.Content.ToObjectFromJson<DigestBatchContent>(s_json)
+        return download.Value.Content.ToObjectFromJson<DigestBatchContent>(Json)
             ?? throw new InvalidOperationException($"The batch blob {batch.Blob} is empty.");
     }
 

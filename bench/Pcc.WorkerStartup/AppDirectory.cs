@@ -7,6 +7,11 @@ namespace Pcc.WorkerStartup;
 /// <summary>The app folders the benchmark starts: the deployed form (published here), the build output, or a given folder.</summary>
 internal static class AppDirectory
 {
+    private static readonly List<string> s_published = [];
+
+    /// <summary>Deletes the folders this run published into.</summary>
+    public static void DeletePublished() => s_published.ForEach(folder => Directory.Delete(folder, recursive: true));
+
     /// <summary>
     /// <c>publish</c>: the Function App published as <c>azd deploy</c> and <c>infra/package.sh</c> publish it, into a
     /// new temporary folder; <c>build</c>: its Release build output; anything else: a folder with worker.config.json.
@@ -38,6 +43,7 @@ internal static class AppDirectory
             throw new InvalidOperationException($"dotnet publish failed ({process.ExitCode}):{Environment.NewLine}{stdout.Result}{stderr.Result}");
         }
 
+        s_published.Add(output);
         return output;
     }
 }

@@ -59,6 +59,8 @@ for (var d = 0; d < directories.Length; d++)
         + $"worker_cpu_median_ms={(r.All(x => x.WorkerCpuMs is not null) ? Median(r.Select(x => x.WorkerCpuMs!.Value)).ToString("0") : "unknown")} load={load}");
 }
 
+AppDirectory.DeletePublished();
+
 static double Median(IEnumerable<double> values)
 {
     var sorted = values.Order().ToList();

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Reflection.PortableExecutable;
 using System.Text.Json;
 using Pcc.Functions.Digests;
 using Pcc.LocalHost;
@@ -28,6 +29,18 @@ public sealed class FunctionMetadataTests(PublishedApp published) : IClassFixtur
         var extensions = published.Json("extensions.json").GetProperty("extensions").EnumerateArray().Select(e => e.GetProperty("name").GetString()).ToList();
         Assert.Contains("AzureStorageBlobs", extensions);
         Assert.Empty(Directory.GetFiles(published.Folder, "function.json", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void ThePublishedAssembliesArePrecompiledSoTheWorkerStartsWithLessJitCompilation()
+    {
+        Assert.True(published.ExitCode == 0, published.Output);
+        // The app's own assemblies and a package's: ReadyToRun code sits behind the CLI header's managed native header.
+        foreach (var assembly in new[] { "Pcc.Functions.dll", "Pcc.Catalogue.dll", "Azure.Data.Tables.dll" })
+        {
+            using var pe = new PEReader(File.OpenRead(Path.Combine(published.Folder, assembly)));
+            Assert.True(pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0, $"{assembly} in the publish folder is not ReadyToRun");
+        }
     }
 
     [Fact]

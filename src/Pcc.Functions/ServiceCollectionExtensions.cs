@@ -27,6 +27,7 @@ public static class ServiceCollectionExtensions
     {
         services.AddProblemDetails();
         services.AddCatalogue(configuration);
+        services.AddHostedService<Pcc.Functions.Catalogue.StorageWarmUp>();
         services.AddSubscriptions(configuration);
         services.AddDigestDelivery(configuration);
         services.AddPages(configuration);

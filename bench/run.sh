@@ -1,32 +1,36 @@
 #!/usr/bin/env bash
 # Runs every benchmark once and writes bench/results.md: the machine, then each figure beside its target and the limit
 # measured in the same run. Usage: bench/run.sh [SUBSCRIBERS] [VERSIONS] (defaults 1000000 subscribers, also run at a
-# tenth of that, and 1000 versions for the bulk ingest). Takes about 20 minutes on 2 cores. Needs the .NET SDK and Node.js
+# tenth of that, and 1000 versions for the bulk ingest). Takes about 30 minutes on 2 cores (medium BenchmarkDotNet jobs: short ones swing 2× here). Needs the .NET SDK and Node.js
 # (`npm ci` first: Azurite comes from node_modules).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 subscribers="${1:-1000000}"
 versions="${2:-1000}"
 out=bench/results.md
-logs=$(mktemp -d)
+# BENCH_LOGS=DIR writes the results again from an earlier run's logs (the path it printed) without running anything.
+logs=${BENCH_LOGS:-$(mktemp -d)}
+if [ -z "${BENCH_LOGS:-}" ]; then
 
 dotnet build -c Release bench/Pcc.Benchmarks bench/Pcc.IngestLatency bench/Pcc.BulkIngest bench/Pcc.DigestLoad bench/Pcc.WorkerStartup bench/Pcc.HostileMemory >/dev/null 2>&1 || {
   for p in Pcc.Benchmarks Pcc.IngestLatency Pcc.BulkIngest Pcc.DigestLoad Pcc.WorkerStartup Pcc.HostileMemory; do dotnet build -c Release "bench/$p" >/dev/null; done; }
 dotnet build -c Release src/Pcc.Functions >/dev/null
 
 run() { local name=$1; shift; echo "== $name" >&2; "$@" > "$logs/$name.txt" 2>&1 || echo "(exit $?)" >> "$logs/$name.txt"; }
-run readers   dotnet run -c Release --no-build --project bench/Pcc.Benchmarks -- --filter '*ReadingBenchmarks*' --job short --exporters markdown
-run layouts   dotnet run -c Release --no-build --project bench/Pcc.Benchmarks -- --filter '*PdfLayoutBenchmarks*' --job short --exporters markdown
+run readers   dotnet run -c Release --no-build --project bench/Pcc.Benchmarks -- --filter '*ReadingBenchmarks*' --job medium --exporters markdown
+run layouts   dotnet run -c Release --no-build --project bench/Pcc.Benchmarks -- --filter '*PdfLayoutBenchmarks*' --job medium --exporters markdown
 run ingest    dotnet run -c Release --no-build --project bench/Pcc.IngestLatency -- 20
 run bulk      dotnet run -c Release --no-build --project bench/Pcc.BulkIngest -- "$versions"
 run digests10 dotnet run -c Release --no-build --project bench/Pcc.DigestLoad -- "$((subscribers / 10))" 4
 run digests   dotnet run -c Release --no-build --project bench/Pcc.DigestLoad -- "$subscribers" 4
 run startup   dotnet run -c Release --no-build --project bench/Pcc.WorkerStartup -- 10
 run memory    dotnet run -c Release --no-build --project bench/Pcc.HostileMemory
+cut -d' ' -f1-3 /proc/loadavg > "$logs/load.txt"
+fi
 
 # A hand-written "## Findings" section (what a missed target means) is kept across runs; re-read it against the new figures.
 findings=$(sed -n '/^## Findings/,$p' "$out" 2>/dev/null || true)
-field() { grep -o "$2=[^ ]*" "$logs/$1.txt" | tail -1 | cut -d= -f2; }
+field() { grep -oE "(^| )$2=[^ ]*" "$logs/$1.txt" | tail -1 | cut -d= -f2; }
 {
   echo "# Benchmark results"
   echo
@@ -36,13 +40,13 @@ field() { grep -o "$2=[^ ]*" "$logs/$1.txt" | tail -1 | cut -d= -f2; }
   echo
   echo "- CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores available"
   echo "- Memory: $(free -g | awk '/Mem:/ {print $2}') GiB; OS: $(. /etc/os-release && echo "$PRETTY_NAME"); .NET SDK $(dotnet --version)"
-  echo "- Load average when the run ended: $(cut -d' ' -f1-3 /proc/loadavg) (other builds share these cores: figures are noisy when it is above the core count)"
+  echo "- Load average when the run ended: $(cat "$logs/load.txt" 2>/dev/null || echo "not recorded") (other builds share these cores: figures are noisy when it is above the core count)"
   echo
-  echo "## Reading (BenchmarkDotNet, short job) — targets: the seed text ≤ 0.5 ms and ≤ 300 KB allocated (limit: DecodeTextBytes)"
+  echo "## Reading (BenchmarkDotNet, medium job) — targets: the seed text ≤ 0.5 ms and ≤ 300 KB allocated (limit: DecodeTextBytes)"
   echo
   grep -E '^\|' "$logs/readers.txt" || { echo '```'; tail -20 "$logs/readers.txt"; echo '```'; }
   echo
-  echo "## PDF renderings of the seed (BenchmarkDotNet, short job) — target: ParsePdf (into case studies) ≤ 2× PdfPig's own open-and-decode (DecodeGlyphs, Ratio)"
+  echo "## PDF renderings of the seed (BenchmarkDotNet, medium job) — target: ParsePdf (into case studies) ≤ 2× PdfPig's own open-and-decode (DecodeGlyphs, Ratio)"
   echo
   grep -E '^\|' "$logs/layouts.txt" || { echo '```'; tail -20 "$logs/layouts.txt"; echo '```'; }
   echo

@@ -105,7 +105,7 @@ public static partial class TextNormalizer
         }
 
         var length = PhraseLength(text);
-        return length == 0 ? "" : string.Create(length, text, static (span, t) => WritePhrase(t, span));
+        return length == 0 ? "" : string.Create(length, text, static (span, t) => TryWritePhrase(t, span));
     }
 
     /// <summary>
@@ -172,20 +172,6 @@ public static partial class TextNormalizer
         }
 
         return Math.Max(0, length);
-    }
-
-    private static void WritePhrase(string text, Span<char> destination)
-    {
-        var next = 0;
-        foreach (var word in new PlainWords(text))
-        {
-            if (next > 0)
-            {
-                destination[next++] = ' ';
-            }
-
-            next += PlainWords.Fold(word, destination[next..]);
-        }
     }
 
     private static string[] FoldedWords(string text)

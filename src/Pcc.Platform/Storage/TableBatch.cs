@@ -39,13 +39,7 @@ public static class TableBatch
     public static Task SubmitPartitionsConcurrentlyAsync(TableClient table, IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actions);
-        return Task.WhenAll(actions.GroupBy(a => a.Entity.PartitionKey, StringComparer.Ordinal).Select(async partition =>
-        {
-            foreach (var chunk in partition.Chunk(MaxActions))
-            {
-                await SubmitAsync(table, chunk, cancellationToken).ConfigureAwait(false);
-            }
-        }));
+        return Task.WhenAll(actions.GroupBy(a => a.Entity.PartitionKey, StringComparer.Ordinal).Select(partition => SubmitPartitionAsync(table, partition, cancellationToken)));
     }
 
     /// <summary>Submits <paramref name="actions"/> as one transaction per partition and per 100 actions, in order.</summary>
@@ -54,10 +48,16 @@ public static class TableBatch
         ArgumentNullException.ThrowIfNull(actions);
         foreach (var partition in actions.GroupBy(a => a.Entity.PartitionKey, StringComparer.Ordinal))
         {
-            foreach (var chunk in partition.Chunk(MaxActions))
-            {
-                await SubmitAsync(table, chunk, cancellationToken).ConfigureAwait(false);
-            }
+            await SubmitPartitionAsync(table, partition, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // One partition's actions, 100 to a transaction, in order.
+    private static async Task SubmitPartitionAsync(TableClient table, IEnumerable<TableTransactionAction> partition, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in partition.Chunk(MaxActions))
+        {
+            await SubmitAsync(table, chunk, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -128,6 +128,31 @@ public class BadInputTests
     }
 
     [Fact]
+    public void ADocumentThatHangsItsReaderDoesNotHoldUpTheNext()
+    {
+        using var release = new ManualResetEventSlim();
+        var reader = new BriefingReader([new StallingReader(release)]);
+        var limits = new ReaderLimits { Timeout = TimeSpan.FromMilliseconds(200) };
+
+        try
+        {
+            // Each hung read keeps its reader's thread busy until released; the documents after them are still read.
+            for (var hung = 1; hung <= 3; hung++)
+            {
+                AssertFailure(reader.Read("Some text"u8.ToArray(), $"slow-{hung}.txt", limits), $"slow-{hung}.txt", ReadFailureKind.TimedOut);
+                var next = reader.Read("# Briefing\n\nA paragraph under the heading.\n"u8.ToArray(), "next.md", limits);
+
+                Assert.True(next.Success, next.Failure?.ToString());
+                Assert.Contains(next.Value.Blocks, b => b.Lines.Contains("A paragraph under the heading."));
+            }
+        }
+        finally
+        {
+            release.Set();
+        }
+    }
+
+    [Fact]
     public void CancellingTheCallerStopsReading()
     {
         using var release = new ManualResetEventSlim();

@@ -16,7 +16,7 @@ public sealed class BriefingReader
     private const int MinDocumentBytes = 8;
 
     /// <summary>
-    /// The reader's own thread gets a large stack: libraries that recurse per nesting level (PdfPig, the Open XML SDK)
+    /// The readers' threads get a large stack: libraries that recurse per nesting level (PdfPig, the Open XML SDK)
     /// stay far from an uncatchable stack overflow within <see cref="ReaderLimits.MaxNestingDepth"/>.
     /// </summary>
     private const int ReaderStackBytes = 64 * 1024 * 1024;
@@ -96,9 +96,9 @@ public sealed class BriefingReader
             }
         }
 
-        // The reader runs on its own thread so that a parser which ignores cancellation still cannot hold the caller past the limit.
+        // The reader runs on a thread of its own (ReaderThreads) so that a parser which ignores cancellation still cannot hold the caller past the limit.
         var completion = new TaskCompletionSource<ReadResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() =>
+        ReaderThreads.Run(() =>
         {
             try
             {
@@ -108,8 +108,7 @@ public sealed class BriefingReader
             {
                 completion.SetException(ex);
             }
-        }, ReaderStackBytes) { IsBackground = true, Name = "Document reader" };
-        thread.Start();
+        }, ReaderStackBytes);
         var reading = completion.Task;
         try
         {

@@ -50,7 +50,50 @@ public sealed class BriefingIngestor(
             return new IngestionOutcome(IngestStatus.Missing, $"briefings/{blobName} no longer exists; nothing to ingest.");
         }
 
+        // The lock is asked for while the attempt is counted: neither waits for the other.
         var etag = IngestionPaths.Sanitise(properties.ETag.ToString());
+        using var stopAcquiring = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var acquiring = CatalogueLock.AcquireAsync(store, options.Value.LockWait, stopAcquiring.Token);
+        try
+        {
+            if (await CountAttemptAsync(blobName, slug, etag, cancellationToken) is { } finished)
+            {
+                await ForgoLockAsync(acquiring, stopAcquiring);
+                return finished;
+            }
+        }
+        catch (Exception)
+        {
+            await ForgoLockAsync(acquiring, stopAcquiring);
+            throw;
+        }
+
+        try
+        {
+            var outcome = await IngestLockedAsync(blob, slug, properties, acquiring, cancellationToken);
+            PccTelemetry.Ingests.Add(1, PccTelemetry.Outcome(outcome.Status.ToLowerInvariant()));
+            logger.Log(outcome.Status == IngestStatus.Ingested ? LogLevel.Information : LogLevel.Warning, "{Message}", outcome.Message);
+            return outcome;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            await EndAttemptQuietlyAsync(slug, etag);
+            throw;
+        }
+    }
+
+    // Counts this attempt on the receipt; returns the outcome instead when the receipt says the version is done. The
+    // first attempt at a version creates the receipt with the attempt counted, in one write; a later one reads it first.
+    private async Task<IngestionOutcome?> CountAttemptAsync(string blobName, string slug, string etag, CancellationToken cancellationToken)
+    {
+        var first = NewReceipt(blobName, slug, etag);
+        first.Attempts = 1;
+        first.AttemptStartedAt = first.IngestedAt;
+        if (await receipts.TryAddAsync(first, cancellationToken) is not null)
+        {
+            return null;
+        }
+
         var receipt = await receipts.GetAsync(slug, etag, cancellationToken);
         if (Finished(receipt, blobName) is { } finished)
         {
@@ -63,31 +106,33 @@ public sealed class BriefingIngestor(
             throw await FailExhaustedAsync(blobName, slug, etag, died, cancellationToken);
         }
 
-        receipt = await receipts.UpdateAsync(slug, etag, () => NewReceipt(blobName, slug, etag), r =>
+        await receipts.UpdateAsync(slug, etag, () => NewReceipt(blobName, slug, etag), r =>
         {
             r.Attempts++;
             r.AttemptStartedAt = time.GetUtcNow();
             r.Status = r.Status == IngestStatus.Abandoned ? IngestStatus.Pending : r.Status;
         }, new StoredReceipt(receipt), cancellationToken);
+        return null;
+    }
 
+    // The lock asked for is not needed after all: stop waiting for it, and give it back if it was taken.
+    private static async Task ForgoLockAsync(Task<BlobLock> acquiring, CancellationTokenSource stopAcquiring)
+    {
+        await stopAcquiring.CancelAsync();
         try
         {
-            var outcome = await IngestLockedAsync(blob, slug, properties, cancellationToken);
-            PccTelemetry.Ingests.Add(1, PccTelemetry.Outcome(outcome.Status.ToLowerInvariant()));
-            logger.Log(outcome.Status == IngestStatus.Ingested ? LogLevel.Information : LogLevel.Warning, "{Message}", outcome.Message);
-            return outcome;
+            await (await acquiring).DisposeAsync();
         }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception)
         {
-            await EndAttemptQuietlyAsync(slug, etag);
-            throw;
+            // Not taken (stopped, timed out or failed): nothing to give back. A lease left behind runs out within a minute.
         }
     }
 
-    private async Task<IngestionOutcome> IngestLockedAsync(BlobClient blob, string slug, BlobProperties properties, CancellationToken cancellationToken)
+    private async Task<IngestionOutcome> IngestLockedAsync(BlobClient blob, string slug, BlobProperties properties, Task<BlobLock> acquiring, CancellationToken cancellationToken)
     {
         var (blobName, etag) = (blob.Name, IngestionPaths.Sanitise(properties.ETag.ToString()));
-        await using var catalogueLock = await CatalogueLock.AcquireAsync(store, options.Value.LockWait, cancellationToken);
+        await using var catalogueLock = await acquiring;
         using var whileHeld = CatalogueLock.WhileHeld(catalogueLock, cancellationToken);
         cancellationToken = whileHeld.Token;
 

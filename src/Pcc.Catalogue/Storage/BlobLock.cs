@@ -77,6 +77,8 @@ public sealed class BlobLock : IAsyncDisposable
     /// then twice as long each time up to every half second, with <see cref="BlobLockOptions.TimeProvider"/>'s clock)
     /// for at most <paramref name="wait"/>; then throws <see cref="TimeoutException"/>. A lock held for a moment more,
     /// as by the ingest just before, is taken within about as long; a long wait polls no more often than before.
+    /// <paramref name="cancellationToken"/> stops the waiting; a lease request already sent is let finish, and a lock
+    /// it took is returned to the caller even then, so the caller can give it back.
     /// </summary>
     public static async Task<BlobLock> AcquireAsync(BlobContainerClient container, string name, BlobLockOptions options, TimeSpan wait, CancellationToken cancellationToken = default)
     {
@@ -85,7 +87,10 @@ public sealed class BlobLock : IAsyncDisposable
         var pause = TimeSpan.FromMilliseconds(50);
         while (true)
         {
-            if (await TryAcquireAsync(container, name, options, cancellationToken).ConfigureAwait(false) is { } acquired)
+            // Cancellation stops the wait, not a lease request in flight: one cancelled after the service granted it
+            // would leave the lock taken, with no holder to give it back, for a whole lease.
+            cancellationToken.ThrowIfCancellationRequested();
+            if (await TryAcquireAsync(container, name, options, CancellationToken.None).ConfigureAwait(false) is { } acquired)
             {
                 return acquired;
             }

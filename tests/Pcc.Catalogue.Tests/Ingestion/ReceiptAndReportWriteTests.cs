@@ -61,6 +61,27 @@ public sealed class ReceiptAndReportWriteTests(AzuriteFixture fixture) : IClassF
         Assert.DoesNotContain("A title read differently", summary, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AVersionDeliveredAgainAfterItsIngestLeavesTheCatalogueLockFree()
+    {
+        var services = await CatalogueServices.CreateAsync(fixture, ownContainers: true);
+        var store = services.GetRequiredService<PccStore>();
+        var ingestor = services.GetRequiredService<BriefingIngestor>();
+        await store.BriefingBlobs.CreateIfNotExistsAsync();
+        var seed = await File.ReadAllBytesAsync(RepositoryRoot.Combine("seeds", "001_88da988782738298.txt"));
+        var uploaded = await store.BriefingBlobs.GetBlobClient("again.txt").UploadAsync(BinaryData.FromBytes(seed));
+        Assert.Equal(IngestStatus.Ingested, (await ingestor.IngestAsync("again.txt", default)).Status);
+
+        // The repeated delivery asks for the lock while it reads the receipt, then finds the version done.
+        var again = await ingestor.IngestAsync("again.txt", default);
+
+        Assert.Equal(IngestStatus.Duplicate, again.Status);
+        // Given back at once, not left to run out a minute later: taken here without waiting.
+        await using var free = await CatalogueLock.AcquireAsync(store, TimeSpan.Zero, default);
+        var receipt = await services.GetRequiredService<IngestionReceipts>().GetAsync("again", IngestionPaths.Sanitise(uploaded.Value.ETag.ToString()), default);
+        Assert.Equal((IngestStatus.Completed, 1, 1), (receipt!.Status, receipt.Attempts, receipt.AttemptsEnded));
+    }
+
     private static IngestionEntity NewReceipt(string etag) => new() { PartitionKey = "briefing", RowKey = etag, BlobName = "briefing.txt", Status = IngestStatus.Pending };
 
     private static IngestionReport Report(string title) => new()

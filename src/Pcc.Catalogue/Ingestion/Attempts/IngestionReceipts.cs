@@ -18,6 +18,24 @@ public sealed class IngestionReceipts(PccStore store)
         (await store.Ingestions.GetEntityIfExistsAsync<IngestionEntity>(slug, etag, cancellationToken: cancellationToken)).ValueOrDefault();
 
     /// <summary>
+    /// Stores <paramref name="receipt"/> if the blob version has none yet, and returns it with its ETag; null when a
+    /// receipt already exists (the caller reads it). The first attempt at a version so writes once instead of reading first.
+    /// </summary>
+    public async Task<IngestionEntity?> TryAddAsync(IngestionEntity receipt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var written = await store.Ingestions.AddEntityAsync(receipt, cancellationToken);
+            receipt.ETag = written.Headers.ETag ?? receipt.ETag;
+            return receipt;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// Applies <paramref name="change"/> to the receipt (created from <paramref name="create"/> when missing) and stores
     /// it; returns the stored receipt.
     /// </summary>

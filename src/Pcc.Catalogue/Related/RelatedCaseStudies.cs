@@ -34,6 +34,8 @@ public sealed class RelatedCaseStudies(PccStore store, IOptions<IngestionOptions
     internal async Task<RelatedRefresh> RecomputeAsync(CancellationToken cancellationToken)
     {
         await store.EnsureCreatedAsync(cancellationToken);
+        // The stored lists are read while the catalogue is read and the new lists computed: neither depends on them.
+        var storedRead = ReadStoredAsync(cancellationToken);
         var catalogue = new List<CaseStudyEntity>();
         await foreach (var row in store.CaseStudies.QueryAsync<CaseStudyEntity>(select: ["PartitionKey", "RowKey", "Title", "Text", "Briefing"], cancellationToken: cancellationToken))
         {
@@ -41,13 +43,7 @@ public sealed class RelatedCaseStudies(PccStore store, IOptions<IngestionOptions
         }
 
         var lists = SimilarCaseStudies.Find(catalogue);
-        var stored = new Dictionary<string, string>(StringComparer.Ordinal);
-        var inPartition = TableClient.CreateQueryFilter($"PartitionKey eq {RelatedCaseStudiesEntity.Partition}");
-        await foreach (var row in store.RelatedCaseStudies.QueryAsync<RelatedCaseStudiesEntity>(inPartition, select: ["RowKey", "Related"], cancellationToken: cancellationToken))
-        {
-            stored[row.RowKey] = row.Related;
-        }
-
+        var stored = await storedRead;
         var writes = lists.Where(l => l.Value.Count > 0)
             .Select(l => RelatedCaseStudiesEntity.For(l.Key, l.Value))
             .Where(e => stored.GetValueOrDefault(e.RowKey) != e.Related)
@@ -59,6 +55,18 @@ public sealed class RelatedCaseStudies(PccStore store, IOptions<IngestionOptions
         await TableBatch.SubmitInChunksAsync(store.RelatedCaseStudies, actions, cancellationToken);
         logger.LogInformation("Related case studies of {CaseStudies} case studies recomputed: {Rows} rows written or deleted.", lists.Count, actions.Count);
         return new RelatedRefresh(lists.Count, lists.Count(l => l.Value.Count > 0), actions.Count);
+    }
+
+    private async Task<Dictionary<string, string>> ReadStoredAsync(CancellationToken cancellationToken)
+    {
+        var stored = new Dictionary<string, string>(StringComparer.Ordinal);
+        var inPartition = TableClient.CreateQueryFilter($"PartitionKey eq {RelatedCaseStudiesEntity.Partition}");
+        await foreach (var row in store.RelatedCaseStudies.QueryAsync<RelatedCaseStudiesEntity>(inPartition, select: ["RowKey", "Related"], cancellationToken: cancellationToken))
+        {
+            stored[row.RowKey] = row.Related;
+        }
+
+        return stored;
     }
 
     /// <summary>The stored related case studies of <paramref name="key"/>, best first; none when nothing is stored for it.</summary>

@@ -30,7 +30,7 @@ public sealed class FrontDoor : IAsyncDisposable
     /// <summary>Starts listening on <paramref name="port"/> (0: a free port).</summary>
     public static async Task<FrontDoor> StartAsync(int port, FunctionWorker worker, string routePrefix, OnDemandInvoker invoker, string adminKey, CancellationToken stopping)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = HostServer.CreateBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Services.AddProblemDetails();

@@ -17,14 +17,14 @@ public sealed class HttpFunctionForwarder(FunctionWorker worker, IHttpForwarder 
     /// <summary>The header that pairs a forwarded request with its invocation.</summary>
     public const string InvocationIdHeader = "x-ms-invocation-id";
 
-    private readonly HttpMessageInvoker _client = new(new SocketsHttpHandler
+    private readonly HttpMessageInvoker _client = new(new WorkerProxyRetryHandler(new SocketsHttpHandler
     {
         UseProxy = false,
         AllowAutoRedirect = false,
         AutomaticDecompression = System.Net.DecompressionMethods.None,
         UseCookies = false,
         ConnectTimeout = TimeSpan.FromSeconds(15),
-    });
+    }));
 
     /// <summary>Forwards <paramref name="context"/>'s request to <paramref name="function"/>.</summary>
     public async Task ForwardAsync(HttpContext context, WorkerFunction function)

@@ -9,12 +9,18 @@ namespace Pcc.Catalogue.Storage;
 public sealed class PccStore
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly TableServiceClient _tableService;
+    private readonly BlobServiceClient _blobService;
+    private readonly string _tablePrefix;
     private bool _created;
 
     /// <summary>Creates the clients for an account; nothing is sent until <see cref="EnsureCreatedAsync"/>.</summary>
     public PccStore(TableServiceClient tables, BlobServiceClient blobs, IOptions<StorageOptions> options)
     {
         var o = options.Value;
+        _tableService = tables;
+        _blobService = blobs;
+        _tablePrefix = o.TablePrefix;
         TableClient Table(string name) => tables.GetTableClient(o.TablePrefix + name);
         Briefings = Table("Briefings");
         BriefingVersions = Table("BriefingVersions");
@@ -90,7 +96,11 @@ public sealed class PccStore
     /// <summary>Generated secrets; private, created on first use by whoever keeps a secret there.</summary>
     public BlobContainerClient Secrets { get; }
 
-    /// <summary>Creates every table and container once per process.</summary>
+    /// <summary>
+    /// Creates every table and container once per process. The account's tables and containers are listed first and
+    /// only the missing ones created: on every start after an account's first, two listings instead of a create per
+    /// table and container (each existing container's create is a 409 the SDK throws and catches).
+    /// </summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
         if (_created)
@@ -105,9 +115,13 @@ public sealed class PccStore
             {
                 TableClient[] tables = [Briefings, BriefingVersions, Ingestions, BriefingCaseStudies, CaseStudies, CaseStudyHistory, Changes, RelatedCaseStudies, Subscribers, DigestRuns, Deliveries, RateLimits];
                 BlobContainerClient[] containers = [BriefingBlobs, Reports, Locks, Summaries, DigestBatches];
+                var existingTables = ExistingTablesAsync(cancellationToken);
+                var existingContainers = ExistingContainersAsync(cancellationToken);
+                var (tableNames, containerNames) = (await existingTables, await existingContainers);
+                // Still "if not exists": another instance may create one between the listing and here.
                 await Task.WhenAll(
-                    tables.Select(t => t.CreateIfNotExistsAsync(cancellationToken))
-                        .Concat<Task>(containers.Select(c => c.CreateIfNotExistsAsync(cancellationToken: cancellationToken))));
+                    tables.Where(t => !tableNames.Contains(t.Name)).Select(t => t.CreateIfNotExistsAsync(cancellationToken))
+                        .Concat<Task>(containers.Where(c => !containerNames.Contains(c.Name)).Select(c => c.CreateIfNotExistsAsync(cancellationToken: cancellationToken))));
                 _created = true;
             }
         }
@@ -115,5 +129,29 @@ public sealed class PccStore
         {
             _gate.Release();
         }
+    }
+
+    // The tables whose names start with the prefix ('~' sorts after every character a table name may hold).
+    private async Task<HashSet<string>> ExistingTablesAsync(CancellationToken cancellationToken)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var filter = TableServiceClient.CreateQueryFilter($"TableName ge {_tablePrefix} and TableName lt {_tablePrefix + "~"}");
+        await foreach (var table in _tableService.QueryAsync(filter, cancellationToken: cancellationToken))
+        {
+            names.Add(table.Name);
+        }
+
+        return names;
+    }
+
+    private async Task<HashSet<string>> ExistingContainersAsync(CancellationToken cancellationToken)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var container in _blobService.GetBlobContainersAsync(cancellationToken: cancellationToken))
+        {
+            names.Add(container.Name);
+        }
+
+        return names;
     }
 }

@@ -65,7 +65,7 @@ public sealed class FunctionWorker : IAsyncDisposable
     public static async Task<FunctionWorker> StartAsync(WorkerConfig config, IReadOnlyDictionary<string, string?> settings, InvocationLimits limits, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var connections = new WorkerConnections();
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = HostServer.CreateBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
         builder.Services.AddSingleton(connections);

@@ -13,33 +13,52 @@ public sealed class WorkerProxyRetryTests
     public async Task ARequestSentBeforeTheWorkerListensIsAnsweredWhenItStartsListening()
     {
         var port = FreePort();
-        using var client = new HttpMessageInvoker(new WorkerProxyRetryHandler(new SocketsHttpHandler { UseProxy = false }));
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{port}/api/ping");
-        var sending = client.SendAsync(request, CancellationToken.None);
-
-        // The worker's server starts listening only after the request was first refused.
-        await Task.Delay(300);
-        Assert.False(sending.IsCompleted);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         await using var worker = builder.Build();
         worker.MapGet("/api/ping", () => Results.Text("pong"));
-        await worker.StartAsync();
+        // The worker's server starts listening only once the request has been refused: whatever the machine's load.
+        var refusals = new StartOnFirstRefusal(new SocketsHttpHandler { UseProxy = false }, () => worker.StartAsync());
+        using var client = new HttpMessageInvoker(new WorkerProxyRetryHandler(refusals));
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{port}/api/ping");
 
-        using var response = await sending.WaitAsync(TimeSpan.FromSeconds(10));
+        using var response = await client.SendAsync(request, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("pong", await response.Content.ReadAsStringAsync());
+        Assert.Equal(1, refusals.Refused);
     }
 
     [Fact]
     public async Task AWorkerThatNeverListensFailsTheRequestAfterTheLastAttempt()
     {
-        using var client = new HttpMessageInvoker(new WorkerProxyRetryHandler(new SocketsHttpHandler { UseProxy = false }));
+        var refusals = new StartOnFirstRefusal(new SocketsHttpHandler { UseProxy = false }, () => Task.CompletedTask);
+        using var client = new HttpMessageInvoker(new WorkerProxyRetryHandler(refusals));
         using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{FreePort()}/api/ping");
 
         var failure = await Assert.ThrowsAsync<HttpRequestException>(() => client.SendAsync(request, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
 
         Assert.Equal(HttpRequestError.ConnectionError, failure.HttpRequestError);
+        Assert.Equal(WorkerProxyRetryHandler.MaxAttempts, refusals.Refused);
+    }
+
+    // Between the retrying handler and the socket: counts refused connections, and starts the worker at the first.
+    private sealed class StartOnFirstRefusal(HttpMessageHandler inner, Func<Task> start) : DelegatingHandler(inner)
+    {
+        public int Refused { get; private set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+            catch (HttpRequestException) when (++Refused == 1)
+            {
+                await start();
+                throw;
+            }
+        }
     }
 
     private static int FreePort()

@@ -56,7 +56,7 @@ public sealed class BriefingRemoval(PccStore store, IngestionWriter writer, Inge
         if (sourced.Count > 0)
         {
             // Its case studies leave the others' related lists, and theirs go.
-            await related.RecomputeAsync(cancellationToken);
+            await related.RecomputeAsync(catalogue.Values, cancellationToken);
         }
 
         foreach (var row in contents)

@@ -43,7 +43,7 @@ public sealed class IngestionCompletion(IngestionWriter writer, IngestionReceipt
                 // A version that adds, changes or removes nothing (the same document uploaded again) leaves every list as it is.
                 if (report.New.Count + report.Changed.Count + report.Removed.Count > 0)
                 {
-                    await RefreshRelatedAsync(report, cancellationToken);
+                    await RefreshRelatedAsync(report, catalogue, cancellationToken);
                 }
 
                 await EndAsync(slug, etag, IngestStatus.Completed, null, receipt, cancellationToken);
@@ -54,11 +54,12 @@ public sealed class IngestionCompletion(IngestionWriter writer, IngestionReceipt
         }
     }
 
-    private async Task RefreshRelatedAsync(IngestionReport report, CancellationToken cancellationToken)
+    // From the catalogue as the writer left it: what the table now holds, so it is not read again.
+    private async Task RefreshRelatedAsync(IngestionReport report, Dictionary<string, CaseStudyEntity> catalogue, CancellationToken cancellationToken)
     {
         try
         {
-            await related.RecomputeAsync(cancellationToken);
+            await related.RecomputeAsync(catalogue.Values, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -41,8 +41,11 @@ public sealed class IngestionWriter(PccStore store)
         }
     }
 
-    /// <summary>Applies a successfully read report.</summary>
-    public async Task ApplyAsync(IngestionReport report, IReadOnlyDictionary<string, CaseStudyEntity> catalogue, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies a successfully read report to <paramref name="catalogue"/>, the <c>CaseStudies</c> rows as read under
+    /// the catalogue lock, and keeps it what the table holds: on return it has every row written and none deleted.
+    /// </summary>
+    public async Task ApplyAsync(IngestionReport report, Dictionary<string, CaseStudyEntity> catalogue, CancellationToken cancellationToken)
     {
         // Three steps, each a set of writes that do not depend on one another, sent together: the change feed and each
         // history row (one partition per case study); then the catalogue, the briefing's case-study list and the version;
@@ -77,7 +80,7 @@ public sealed class IngestionWriter(PccStore store)
         await Task.WhenAll(report.Removed.Select(removed => store.BriefingCaseStudies.DeleteEntityAsync(report.Slug, removed.Key, ETag.All, cancellationToken)));
     }
 
-    private async Task UpdateCatalogueAsync(IngestionReport report, IReadOnlyDictionary<string, CaseStudyEntity> catalogue, CancellationToken cancellationToken)
+    private async Task UpdateCatalogueAsync(IngestionReport report, Dictionary<string, CaseStudyEntity> catalogue, CancellationToken cancellationToken)
     {
         var changedKeys = report.New.Select(n => n.Key).Concat(report.Changed.Select(c => c.After.Key)).ToHashSet(StringComparer.Ordinal);
 
@@ -117,8 +120,12 @@ public sealed class IngestionWriter(PccStore store)
         }
 
         // A transaction may touch a row once: should a key come twice, its last write stands, as it did written one by one.
-        var lastWrites = writes.GroupBy(w => (w.PartitionKey, w.RowKey)).Select(g => g.Last());
+        var lastWrites = writes.GroupBy(w => (w.PartitionKey, w.RowKey)).Select(g => g.Last()).ToList();
         await UpsertInBatchesAsync(store.CaseStudies, lastWrites, cancellationToken);
+        foreach (var written in lastWrites)
+        {
+            catalogue[written.RowKey] = written;
+        }
 
         await DropSourceAsync(report.Slug, report.Removed.Select(r => r.Key), report.IngestedAt, catalogue, cancellationToken);
     }
@@ -127,8 +134,9 @@ public sealed class IngestionWriter(PccStore store)
     /// Takes the briefing <paramref name="slug"/> away as a source of the case studies <paramref name="keys"/>: one it
     /// alone had leaves the catalogue; one another briefing also has stays, in that briefing's words when
     /// <paramref name="slug"/> spoke for it (changed at <paramref name="at"/>). A key already dropped is left as it is.
+    /// <paramref name="catalogue"/> is kept what the table holds, as in <see cref="ApplyAsync"/>.
     /// </summary>
-    public async Task DropSourceAsync(string slug, IEnumerable<string> keys, DateTimeOffset at, IReadOnlyDictionary<string, CaseStudyEntity> catalogue, CancellationToken cancellationToken)
+    public async Task DropSourceAsync(string slug, IEnumerable<string> keys, DateTimeOffset at, Dictionary<string, CaseStudyEntity> catalogue, CancellationToken cancellationToken)
     {
         foreach (var key in keys)
         {
@@ -142,6 +150,7 @@ public sealed class IngestionWriter(PccStore store)
             if (sources.Count == 0 || successor is not null)
             {
                 await store.CaseStudies.DeleteEntityAsync(existing.PartitionKey, existing.RowKey, ETag.All, cancellationToken);
+                catalogue.Remove(key);
             }
 
             if (successor is not null)
@@ -150,6 +159,7 @@ public sealed class IngestionWriter(PccStore store)
                 var entity = Fill(new CaseStudyEntity { PartitionKey = successor.ThemeSlug, RowKey = existing.RowKey }, successor);
                 (entity.Briefing, entity.Sources, entity.FirstSeen, entity.LastChanged) = (successor.PartitionKey, JoinSources(sources), existing.FirstSeen, at);
                 await store.CaseStudies.UpsertEntityAsync(Checked(entity), TableUpdateMode.Replace, cancellationToken);
+                catalogue[key] = entity;
             }
             else if (sources.Count > 0)
             {

@@ -14,7 +14,8 @@ namespace Pcc.Catalogue.Related;
 /// the catalogue lock, so two never interleave and none reads the catalogue half-written.
 /// </summary>
 /// <remarks>
-/// A refresh reads every <c>CaseStudies</c> row, computes every list (<see cref="SimilarCaseStudies"/>), writes the rows
+/// A refresh reads every <c>CaseStudies</c> row (an ingest or a removal passes the rows it has just read and written),
+/// computes every list (<see cref="SimilarCaseStudies"/>), writes the rows
 /// whose list differs from the stored one and deletes those of case studies that are gone or have none. The lists
 /// depend only on the catalogue, so refreshing the same catalogue again writes nothing; a refresh stopped part-way
 /// leaves some rows old, and the next one, which rereads what is stored, completes them.
@@ -34,7 +35,7 @@ public sealed class RelatedCaseStudies(PccStore store, IOptions<IngestionOptions
     internal async Task<RelatedRefresh> RecomputeAsync(CancellationToken cancellationToken)
     {
         await store.EnsureCreatedAsync(cancellationToken);
-        // The stored lists are read while the catalogue is read and the new lists computed: neither depends on them.
+        // The stored lists are read while the catalogue is read: neither depends on the other.
         var storedRead = ReadStoredAsync(cancellationToken);
         var catalogue = new List<CaseStudyEntity>();
         await foreach (var row in store.CaseStudies.QueryAsync<CaseStudyEntity>(select: ["PartitionKey", "RowKey", "Title", "Text", "Briefing"], cancellationToken: cancellationToken))
@@ -42,6 +43,19 @@ public sealed class RelatedCaseStudies(PccStore store, IOptions<IngestionOptions
             catalogue.Add(row);
         }
 
+        return await RecomputeAsync(catalogue, storedRead, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="RecomputeAsync(CancellationToken)"/> from <paramref name="catalogue"/>, every <c>CaseStudies</c>
+    /// row as the caller, under the catalogue lock, has just read and written them (the ingest's writer keeps its copy).
+    /// </summary>
+    internal Task<RelatedRefresh> RecomputeAsync(IEnumerable<CaseStudyEntity> catalogue, CancellationToken cancellationToken) =>
+        RecomputeAsync(catalogue, ReadStoredAsync(cancellationToken), cancellationToken);
+
+    private async Task<RelatedRefresh> RecomputeAsync(IEnumerable<CaseStudyEntity> catalogue, Task<Dictionary<string, string>> storedRead, CancellationToken cancellationToken)
+    {
+        // The stored lists are read while the new ones are computed.
         var lists = SimilarCaseStudies.Find(catalogue);
         var stored = await storedRead;
         var writes = lists.Where(l => l.Value.Count > 0)

@@ -15,9 +15,10 @@ namespace Pcc.Catalogue.Ingestion;
 
 /// <summary>
 /// Ingests one blob of the briefings container, idempotently per (blob, ETag): read the blob's properties by name (its
-/// ETag names this version, its length is checked before anything is downloaded); stop if its receipt says done; count the attempt on the receipt before anything is parsed; take the
-/// catalogue lock; reserve a version number and time; plan (or reload the plan of an interrupted attempt), write the
-/// report, and apply it — or hold it for review, or record why it failed — and complete the receipt.
+/// ETag names this version, its length is checked before anything is downloaded); stop if its receipt says done; count
+/// the attempt on the receipt before anything is parsed; take the catalogue lock; reserve a version number and time,
+/// planning while they are written (or reload the plan of an interrupted attempt); write the report, and apply it — or
+/// hold it for review, or record why it failed — and complete the receipt.
 /// </summary>
 /// <remarks>
 /// The attempt is counted in the app's own table, not left to the host, so it works the same under any host: a
@@ -155,26 +156,41 @@ public sealed class BriefingIngestor(
 
         var briefing = (await briefingRead).ValueOrDefault();
         var report = receipt.Version > 0 ? await reports.LoadAsync(receipt.Report, cancellationToken) : null;
+        var reserving = Task.FromResult(receipt);
+        var (version, at) = (receipt.Version, receipt.IngestedAt);
         if (receipt.Version == 0 || (report is null && receipt.IngestedAt < time.GetUtcNow() - s_restampAfter))
         {
             // First attempt to get this far, or an earlier one stopped before writing its plan, so no row carries its
-            // timestamp yet: take a fresh one, or the changes would land in a digest window already sent.
-            receipt = await ReserveAsync(slug, etag, briefing, receipt, cancellationToken);
+            // timestamp yet: take a fresh one, or the changes would land in a digest window already sent. There is no
+            // plan yet, and it needs only these values, so it is made while they are written.
+            (version, at) = ((briefing?.CurrentVersion ?? 0) + 1, time.GetUtcNow());
+            reserving = ReserveAsync(slug, etag, briefing, at, receipt, cancellationToken);
         }
 
         var note = UploadNote.Read(properties.Metadata);
-        var target = new IngestionTarget(blobName, slug, etag, receipt.Version, receipt.IngestedAt, note.ChangeNote, note.EditorialOnly, note.DeploymentCheck);
+        var target = new IngestionTarget(blobName, slug, etag, version, at, note.ChangeNote, note.EditorialOnly, note.DeploymentCheck);
         var catalogue = await catalogueRead;
         if (report is null)
         {
-            var baseline = await baselineRead;
-            var owners = catalogue.Values.ToDictionary(c => c.RowKey, c => c.Briefing, StringComparer.Ordinal);
-            report = planner.TooLarge(target, properties.ContentLength, briefing?.CurrentVersion)
-                ?? await contentRead switch
-                {
-                    { } content => planner.Plan(target, content, baseline, owners, briefing?.CurrentVersion, cancellationToken),
-                    null => IngestionPlanner.Replaced(target, briefing?.CurrentVersion),
-                };
+            try
+            {
+                var baseline = await baselineRead;
+                var owners = catalogue.Values.ToDictionary(c => c.RowKey, c => c.Briefing, StringComparer.Ordinal);
+                report = planner.TooLarge(target, properties.ContentLength, briefing?.CurrentVersion)
+                    ?? await contentRead switch
+                    {
+                        { } content => planner.Plan(target, content, baseline, owners, briefing?.CurrentVersion, cancellationToken),
+                        null => IngestionPlanner.Replaced(target, briefing?.CurrentVersion),
+                    };
+            }
+            catch (Exception)
+            {
+                // The receipt's write ends before the lock is given back, whatever became of it.
+                await Task.WhenAny(reserving);
+                throw;
+            }
+
+            receipt = await reserving;
             report = await reports.SaveAsync(receipt.Report, report, cancellationToken);
         }
 
@@ -213,9 +229,8 @@ public sealed class BriefingIngestor(
         IngestedAt = time.GetUtcNow(),
     };
 
-    private Task<IngestionEntity> ReserveAsync(string slug, string etag, BriefingEntity? briefing, IngestionEntity read, CancellationToken cancellationToken)
+    private Task<IngestionEntity> ReserveAsync(string slug, string etag, BriefingEntity? briefing, DateTimeOffset now, IngestionEntity read, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
         return receipts.UpdateAsync(slug, etag, null, r =>
         {
             r.Status = IngestStatus.Pending;

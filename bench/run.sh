@@ -19,6 +19,7 @@ dotnet build -c Release src/Pcc.Functions >/dev/null
 run() { local name=$1; shift; echo "== $name" >&2; "$@" > "$logs/$name.txt" 2>&1 || echo "(exit $?)" >> "$logs/$name.txt"; }
 run readers   dotnet run -c Release --no-build --project bench/Pcc.Benchmarks -- --filter '*ReadingBenchmarks*' --job medium --exporters markdown
 run layouts   dotnet run -c Release --no-build --project bench/Pcc.Benchmarks -- --filter '*PdfLayoutBenchmarks*' --job medium --exporters markdown
+run related   dotnet run -c Release --no-build --project bench/Pcc.Benchmarks -- --filter '*RelatedBenchmarks*' --job medium --exporters markdown
 run ingest    dotnet run -c Release --no-build --project bench/Pcc.IngestLatency -- 20
 run bulk      dotnet run -c Release --no-build --project bench/Pcc.BulkIngest -- "$versions"
 run digests10 dotnet run -c Release --no-build --project bench/Pcc.DigestLoad -- "$((subscribers / 10))" 4
@@ -51,6 +52,10 @@ field() { grep -oE "(^| )$2=[^ ]*" "$logs/$1.txt" | tail -1 | cut -d= -f2; }
   grep -E '^\|' "$logs/layouts.txt" || { echo '```'; tail -20 "$logs/layouts.txt"; echo '```'; }
   echo
   echo '```'; grep -E "^pdf renderings against" "$logs/layouts.txt" | sed 's/ \([a-z0-9_]*_decode_ms=\)/\n  \1/g' || true; echo '```'
+  echo
+  echo "## Related case studies, every list of the seed's 20 recomputed (BenchmarkDotNet, medium job): part of each ingest that changes the catalogue"
+  echo
+  grep -E '^\|' "$logs/related.txt" || { echo '```'; tail -20 "$logs/related.txt"; echo '```'; }
   echo
   echo "## Ingest through the worker — targets: ≤ 30 ms p50 per ingest (limit: one 100-op transaction, from the raw rate); upload → queryable ≤ 0.5 s p50, idle scans unchanged"
   echo

@@ -20,7 +20,7 @@ run() { local name=$1; shift; echo "== $name" >&2; "$@" > "$logs/$name.txt" 2>&1
 run readers   dotnet run -c Release --no-build --project bench/Pcc.Benchmarks -- --filter '*ReadingBenchmarks*' --job medium --exporters markdown
 run layouts   dotnet run -c Release --no-build --project bench/Pcc.Benchmarks -- --filter '*PdfLayoutBenchmarks*' --job medium --exporters markdown
 run related   dotnet run -c Release --no-build --project bench/Pcc.Benchmarks -- --filter '*RelatedBenchmarks*' --job medium --exporters markdown
-run ingest    dotnet run -c Release --no-build --project bench/Pcc.IngestLatency -- 20
+run ingest    dotnet run -c Release --no-build --project bench/Pcc.IngestLatency -- 30 10
 run bulk      dotnet run -c Release --no-build --project bench/Pcc.BulkIngest -- "$versions"
 run digests10 dotnet run -c Release --no-build --project bench/Pcc.DigestLoad -- "$((subscribers / 10))" 4
 run digests   dotnet run -c Release --no-build --project bench/Pcc.DigestLoad -- "$subscribers" 4
@@ -59,7 +59,7 @@ field() { grep -oE "(^| )$2=[^ ]*" "$logs/$1.txt" | tail -1 | cut -d= -f2; }
   echo
   echo "## Ingest through the worker — targets: ≤ 30 ms p50 per ingest (limit: one 100-op transaction, from the raw rate); upload → queryable ≤ 0.5 s p50, idle scans unchanged"
   echo
-  echo '```'; grep -E 'handler|queryable|raw rate|scan' "$logs/ingest.txt" || tail -20 "$logs/ingest.txt"; echo '```'
+  echo '```'; grep -E 'handler|queryable|raw rate|scan|counted' "$logs/ingest.txt" || tail -20 "$logs/ingest.txt"; echo '```'
   echo
   echo "## Bulk ingest, $versions versions through the ingest service — target ≥ 70 % of Azurite's raw rate; requests per version (29 write requests before batching)"
   echo

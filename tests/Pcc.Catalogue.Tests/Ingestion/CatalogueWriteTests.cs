@@ -8,7 +8,9 @@ namespace Pcc.Catalogue.Tests.Ingestion;
 
 /// <summary>
 /// An ingest writes only the catalogue rows whose content it changes: a version that edits one case study rewrites that
-/// row (and one that renumbers another, that one), leaves the rest untouched, and applying it again writes none.
+/// row (and one that renumbers another, that one), leaves the rest untouched, and applying it again writes none. The
+/// related lists after an ingest are computed from the writer's copy of the catalogue, not from the table read again,
+/// so after every kind of write that copy must be what the table holds.
 /// </summary>
 public sealed class CatalogueWriteTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>
 {
@@ -43,6 +45,50 @@ public sealed class CatalogueWriteTests(AzuriteFixture fixture) : IClassFixture<
         Assert.Equal(after, await EtagsAsync(store));
     }
 
+    [Fact]
+    public async Task AfterEveryWriteTheWritersCopyIsWhatTheTableHolds()
+    {
+        var services = await CatalogueServices.CreateAsync(fixture);
+        var writer = services.GetRequiredService<IngestionWriter>();
+        var hubRestated = s_hub with { Number = null, Text = "A hub opened in Plymouth." };
+        var courtRestated = s_court with { Number = null, Text = "A court went virtual." };
+        var movedFund = s_fund with { Number = 4, ThemeSlug = "drug-harm", Theme = "Drug harm" };
+        var editedCourt = s_court with { Text = "A virtual court cut the backlog by a half." };
+
+        IngestionReport[] steps =
+        [
+            Report(1, [s_hub, s_fund, s_court], news: [s_hub, s_fund, s_court]),
+            // Another document reports the hub and the court: they gain it as a source, and it speaks for neither.
+            Report(1, [hubRestated, courtRestated], news: [hubRestated, courtRestated], slug: "write-up", minute: 2),
+            // The fund is renumbered into another theme and the court edited.
+            Report(2, [s_hub, movedFund, editedCourt], changed: [new ReportChange(s_court, editedCourt, null!)], minute: 3),
+            // The briefing drops the hub (the write-up speaks for it from now on) and the fund (gone: it had no other source).
+            Report(3, [editedCourt], removed: [s_hub, movedFund], minute: 4),
+        ];
+        foreach (var report in steps)
+        {
+            var copy = await writer.ReadCatalogueAsync(default);
+            await writer.ApplyAsync(report, copy, default);
+            Assert.Equal(Rows(await writer.ReadCatalogueAsync(default)), Rows(copy));
+        }
+
+        // The briefing removed: the court stays, in the write-up's words; the hub, which it had already dropped, is left as it is.
+        var catalogue = await writer.ReadCatalogueAsync(default);
+        Assert.Equal(["court", "hub"], catalogue.Keys.Order(StringComparer.Ordinal));
+        await writer.DropSourceAsync("briefing", ["court", "hub"], s_at.AddMinutes(5), catalogue, default);
+        Assert.Equal(Rows(await writer.ReadCatalogueAsync(default)), Rows(catalogue));
+        Assert.Equal(courtRestated.Text, catalogue["court"].Text);
+        await writer.DropSourceAsync("write-up", ["court", "hub"], s_at.AddMinutes(6), catalogue, default);
+        Assert.Empty(catalogue);
+        Assert.Empty(await writer.ReadCatalogueAsync(default));
+    }
+
+    // Every stored property but the service's own (ETag, Timestamp), in key order.
+    private static List<string> Rows(Dictionary<string, CaseStudyEntity> catalogue) =>
+        [.. catalogue.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e =>
+            $"{e.Key}: {e.Value.PartitionKey}/{e.Value.RowKey} {e.Value.Number} {e.Value.ThemeSlug} {e.Value.Theme} {e.Value.Title} {e.Value.Text} {e.Value.Location} " +
+            $"{e.Value.Briefing} [{e.Value.Sources}] {e.Value.FirstSeen:O} {e.Value.LastChanged:O}")];
+
     private static async Task<Dictionary<string, string>> EtagsAsync(PccStore store)
     {
         var etags = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -54,16 +100,18 @@ public sealed class CatalogueWriteTests(AzuriteFixture fixture) : IClassFixture<
         return etags;
     }
 
-    private static IngestionReport Report(int version, IReadOnlyList<ReportCaseStudy> caseStudies, IReadOnlyList<ReportCaseStudy>? news = null, IReadOnlyList<ReportChange>? changed = null) => new()
+    private static IngestionReport Report(int version, IReadOnlyList<ReportCaseStudy> caseStudies, IReadOnlyList<ReportCaseStudy>? news = null,
+        IReadOnlyList<ReportChange>? changed = null, IReadOnlyList<ReportCaseStudy>? removed = null, string slug = "briefing", int? minute = null) => new()
     {
-        BlobName = "briefing.txt",
-        Slug = "briefing",
+        BlobName = slug + ".txt",
+        Slug = slug,
         Etag = $"0x{version}",
         Version = version,
-        IngestedAt = s_at.AddMinutes(version),
+        IngestedAt = s_at.AddMinutes(minute ?? version),
         Status = IngestStatus.Ingested,
         CaseStudies = caseStudies,
         New = news ?? [],
         Changed = changed ?? [],
+        Removed = removed ?? [],
     };
 }

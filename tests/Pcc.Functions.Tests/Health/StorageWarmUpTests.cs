@@ -22,13 +22,16 @@ public sealed class StorageWarmUpTests
         var tables = new TableServiceClient(azurite.ConnectionString);
         var prefix = settings["Storage:TablePrefix"]!;
 
-        // No request is sent: only the worker's start can have created them.
+        var reports = host.Storage.GetBlobContainerClient(settings["Storage:ReportsContainer"]!);
+        var batches = host.Storage.GetBlobContainerClient(settings["Storage:DigestBatchesContainer"]!);
+
+        // No request is sent: only the worker's start can have created them. Tables and containers are created at once,
+        // in no set order, so the wait is for all of them.
         await Eventually.Async(
-            async () => await ExistingAsync(tables, prefix),
-            names => names.Contains(prefix + "Subscribers") && names.Contains(prefix + "RelatedCaseStudies") && names.Contains(prefix + "Changes"),
-            "the app's tables");
-        Assert.True(await host.Storage.GetBlobContainerClient(settings["Storage:ReportsContainer"]!).ExistsAsync());
-        Assert.True(await host.Storage.GetBlobContainerClient(settings["Storage:DigestBatchesContainer"]!).ExistsAsync());
+            async () => (Tables: await ExistingAsync(tables, prefix), Reports: (bool)await reports.ExistsAsync(), Batches: (bool)await batches.ExistsAsync()),
+            found => found.Tables.Contains(prefix + "Subscribers") && found.Tables.Contains(prefix + "RelatedCaseStudies") && found.Tables.Contains(prefix + "Changes")
+                && found.Reports && found.Batches,
+            "the app's tables and containers");
     }
 
     private static async Task<HashSet<string>> ExistingAsync(TableServiceClient tables, string prefix)

@@ -15,10 +15,10 @@ namespace Pcc.Catalogue.Related;
 /// </summary>
 /// <remarks>
 /// A refresh reads every <c>CaseStudies</c> row (an ingest or a removal passes the rows it has just read and written),
-/// computes every list (<see cref="SimilarCaseStudies"/>), writes the rows
-/// whose list differs from the stored one and deletes those of case studies that are gone or have none. The lists
-/// depend only on the catalogue, so refreshing the same catalogue again writes nothing; a refresh stopped part-way
-/// leaves some rows old, and the next one, which rereads what is stored, completes them.
+/// computes every list (<see cref="SimilarCaseStudies"/>), writes the rows whose list differs from the stored one and
+/// deletes those of case studies that are gone or have none. The lists depend only on the catalogue, so refreshing the
+/// same catalogue again writes nothing; a refresh stopped part-way leaves some rows old, and the next one, which rereads
+/// what is stored, completes them.
 /// </remarks>
 public sealed class RelatedCaseStudies(PccStore store, IOptions<IngestionOptions> options, ILogger<RelatedCaseStudies> logger)
 {

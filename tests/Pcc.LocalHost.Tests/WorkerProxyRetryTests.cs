@@ -1,8 +1,8 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Pcc.Testing;
 
 namespace Pcc.LocalHost.Tests;
 
@@ -12,7 +12,7 @@ public sealed class WorkerProxyRetryTests
     [Fact]
     public async Task ARequestSentBeforeTheWorkerListensIsAnsweredWhenItStartsListening()
     {
-        var port = FreePort();
+        var port = FreePort.Next();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         await using var worker = builder.Build();
@@ -34,7 +34,7 @@ public sealed class WorkerProxyRetryTests
     {
         var refusals = new StartOnFirstRefusal(new SocketsHttpHandler { UseProxy = false }, () => Task.CompletedTask);
         using var client = new HttpMessageInvoker(new WorkerProxyRetryHandler(refusals));
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{FreePort()}/api/ping");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{FreePort.Next()}/api/ping");
 
         var failure = await Assert.ThrowsAsync<HttpRequestException>(() => client.SendAsync(request, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
 
@@ -59,12 +59,5 @@ public sealed class WorkerProxyRetryTests
                 throw;
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -22,40 +22,32 @@ namespace Pcc.Catalogue.Related;
 /// </remarks>
 public sealed class RelatedCaseStudies(PccStore store, IOptions<IngestionOptions> options, ILogger<RelatedCaseStudies> logger)
 {
-    /// <summary>Takes the catalogue lock (waiting as an ingest does), then recomputes and stores every list.</summary>
+    /// <summary>
+    /// Takes the catalogue lock (waiting as an ingest does), then reads the catalogue, and recomputes and stores every
+    /// list.
+    /// </summary>
     public async Task<RelatedRefresh> RefreshAsync(CancellationToken cancellationToken)
     {
         await store.EnsureCreatedAsync(cancellationToken);
         await using var catalogueLock = await CatalogueLock.AcquireAsync(store, options.Value.LockWait, cancellationToken);
         using var whileHeld = CatalogueLock.WhileHeld(catalogueLock, cancellationToken);
-        return await RecomputeAsync(whileHeld.Token);
-    }
-
-    /// <summary>Recomputes and stores every case study's related list; the caller holds the catalogue lock.</summary>
-    internal async Task<RelatedRefresh> RecomputeAsync(CancellationToken cancellationToken)
-    {
-        await store.EnsureCreatedAsync(cancellationToken);
-        // The stored lists are read while the catalogue is read: neither depends on the other.
-        var storedRead = ReadStoredAsync(cancellationToken);
         var catalogue = new List<CaseStudyEntity>();
-        await foreach (var row in store.CaseStudies.QueryAsync<CaseStudyEntity>(select: ["PartitionKey", "RowKey", "Title", "Text", "Briefing"], cancellationToken: cancellationToken))
+        await foreach (var row in store.CaseStudies.QueryAsync<CaseStudyEntity>(select: ["PartitionKey", "RowKey", "Title", "Text", "Briefing"], cancellationToken: whileHeld.Token))
         {
             catalogue.Add(row);
         }
 
-        return await RecomputeAsync(catalogue, storedRead, cancellationToken);
+        return await RecomputeAsync(catalogue, whileHeld.Token);
     }
 
     /// <summary>
-    /// As <see cref="RecomputeAsync(CancellationToken)"/> from <paramref name="catalogue"/>, every <c>CaseStudies</c>
-    /// row as the caller, under the catalogue lock, has just read and written them (the ingest's writer keeps its copy).
+    /// Recomputes and stores every case study's related list from <paramref name="catalogue"/>, every <c>CaseStudies</c>
+    /// row as the caller, holding the catalogue lock, has just read (and, for an ingest or a removal, written).
     /// </summary>
-    internal Task<RelatedRefresh> RecomputeAsync(IEnumerable<CaseStudyEntity> catalogue, CancellationToken cancellationToken) =>
-        RecomputeAsync(catalogue, ReadStoredAsync(cancellationToken), cancellationToken);
-
-    private async Task<RelatedRefresh> RecomputeAsync(IEnumerable<CaseStudyEntity> catalogue, Task<Dictionary<string, string>> storedRead, CancellationToken cancellationToken)
+    internal async Task<RelatedRefresh> RecomputeAsync(IEnumerable<CaseStudyEntity> catalogue, CancellationToken cancellationToken)
     {
         // The stored lists are read while the new ones are computed.
+        var storedRead = ReadStoredAsync(cancellationToken);
         var lists = SimilarCaseStudies.Find(catalogue);
         var stored = await storedRead;
         var writes = lists.Where(l => l.Value.Count > 0)

@@ -40,7 +40,7 @@ public sealed class EmulatorSupervisorTests(AzuriteFixture fixture) : IClassFixt
         options.StartEmulators = true;
         options.StorageConnectionString = null;
         options.StartMailDev = false;
-        (options.BlobPort, options.QueuePort, options.TablePort) = (PortProbe.FreePort(), PortProbe.FreePort(), PortProbe.FreePort());
+        (options.BlobPort, options.QueuePort, options.TablePort) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
 
         var host = await LocalFunctionHost.StartAsync(options);
         var azurite = Assert.Single(host.Emulators!.Started);
@@ -68,8 +68,8 @@ public sealed class EmulatorSupervisorTests(AzuriteFixture fixture) : IClassFixt
         var options = new LocalHostOptions
         {
             BlobPort = fixture.Azurite.BlobEndpoint.Port,
-            QueuePort = PortProbe.FreePort(),
-            TablePort = PortProbe.FreePort(),
+            QueuePort = FreePort.Next(),
+            TablePort = FreePort.Next(),
             StartMailDev = false,
         };
 

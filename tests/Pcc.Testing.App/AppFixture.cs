@@ -65,9 +65,7 @@ public class AppFixture : IAsyncLifetime
     {
         Azurite = await Azurite.GetAsync();
         MailDev = await MailDev.GetAsync();
-        var options = Options(Id, Azurite, MailDev);
-        Configure(options);
-        _host = await LocalFunctionHost.StartAsync(options);
+        _host = await StartHostAsync();
         Http = new HttpClient { BaseAddress = Host.FrontDoorAddress };
         Http.DefaultRequestHeaders.Add(LocalRequestPolicy.KeyHeader, Host.AdminKey);
         Briefings = Host.Storage.GetBlobContainerClient(Host.BriefingsContainer);
@@ -78,6 +76,40 @@ public class AppFixture : IAsyncLifetime
         // invocation can miss that, so a collection starts once the app has answered a request.
         await Eventually.Async(
             async () => (await Http.GetAsync("api/themes")).StatusCode, s => s == HttpStatusCode.OK, "the app's first answer");
+    }
+
+    /// <summary>
+    /// Starts the local host on a port found free; should another process bind that port first (between the check and
+    /// the front door's bind nothing can hold it for us), starts it again on another.
+    /// </summary>
+    private async Task<LocalFunctionHost> StartHostAsync()
+    {
+        const int attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            var options = Options(Id, Azurite, MailDev);
+            Configure(options);
+            try
+            {
+                return await LocalFunctionHost.StartAsync(options);
+            }
+            catch (IOException ex) when (attempt < attempts && IsAddressInUse(ex))
+            {
+            }
+        }
+    }
+
+    private static bool IsAddressInUse(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public virtual async Task DisposeAsync()

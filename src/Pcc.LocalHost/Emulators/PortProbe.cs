@@ -20,12 +20,4 @@ public static class PortProbe
             return false;
         }
     }
-
-    /// <summary>A port nothing listens on now (the OS picks it).</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -63,22 +63,20 @@ public sealed class ManageSubscriptionApi(
             [.. Values(request, SubscriptionLinks.AddBriefingParameter).Distinct()],
             [.. Values(request, SubscriptionLinks.AddCaseStudyParameter).Distinct()]).Except(subscriber.Follows);
         var named = await titles.DescribeAsync(subscriber.Follows.Union(asked), cancellationToken);
-        var adding = named.Where(n => n.Known && asked.Covers(Single(n))).ToList();
-        var offered = named.Where(n => n.Kind != FollowKind.Theme && (subscriber.Follows.Covers(Single(n)) || adding.Contains(n))).ToList();
+        var adding = named.Where(n => n.Known && asked.Includes(n)).ToList();
+        var offered = named.Where(n => n.Kind != FollowKind.Theme && (subscriber.Follows.Includes(n) || adding.Contains(n))).ToList();
         return ManagePage.Show(subscriber, taxonomy, offered, adding, await links.UnsubscribeUrlAsync(subscriber, cancellationToken));
     }
 
-    private static Follows Single(FollowedItem item) => item.Kind switch
-    {
-        FollowKind.Briefing => new([], [item.Id], []),
-        FollowKind.CaseStudy => new([], [], [item.Id]),
-        _ => new([item.Id], [], []),
-    };
-
     private async Task<Results<Ok<SubscriptionView>, ValidationProblem, ProblemHttpResult>> UpdateAsync(string? token, SubscriptionChange change, CancellationToken cancellationToken)
     {
+        if (await subscriptions.FindAsync(token, cancellationToken) is not { } subscriber)
+        {
+            return InvalidLink();
+        }
+
         var errors = new Dictionary<string, string[]>();
-        var follows = await validator.ChangeAsync(change.Themes, change.Briefings, change.CaseStudies, errors, cancellationToken);
+        var follows = await validator.ChangeAsync(change.Themes, change.Briefings, change.CaseStudies, subscriber.Follows, errors, cancellationToken);
         var frequency = validator.Frequency(change.Frequency, errors);
         if (errors.Count > 0)
         {
@@ -110,14 +108,15 @@ public sealed class ManageSubscriptionApi(
 
         var change = await ReadFormAsync(request, cancellationToken);
         var errors = new Dictionary<string, string[]>();
-        var follows = await validator.FollowsAsync(change.Themes, change.Briefings, change.CaseStudies, errors, requireSome: true, cancellationToken);
+        var follows = await validator.FollowsAsync(change.Themes, change.Briefings, change.CaseStudies, errors, requireSome: true, cancellationToken, subscriber.Follows);
         var frequency = validator.Frequency(change.Frequency, errors);
         var unsubscribeUrl = await links.UnsubscribeUrlAsync(subscriber, cancellationToken);
         if (errors.Count > 0)
         {
-            // The boxes offered stay those of the page: what is followed, and what was posted that the catalogue knows.
+            // The boxes offered stay those of the page: what is followed (known to the catalogue or not), and what was posted that it knows.
             var posted = new Follows([], [.. (change.Briefings ?? []).OfType<string>()], [.. (change.CaseStudies ?? []).OfType<string>()]);
-            var offered = (await titles.DescribeAsync(new Follows([], subscriber.Briefings, subscriber.CaseStudies).Union(posted), cancellationToken)).Where(i => i.Known).ToList();
+            var offered = (await titles.DescribeAsync(new Follows([], subscriber.Briefings, subscriber.CaseStudies).Union(posted), cancellationToken))
+                .Where(i => i.Known || subscriber.Follows.Includes(i)).ToList();
             return ManagePage.Invalid(subscriber, taxonomy, offered, change.Themes ?? [], change.Briefings ?? [], change.CaseStudies ?? [], change.Frequency,
                 change.IncludeMinorCorrections ?? false, errors.Keys, unsubscribeUrl);
         }

@@ -32,10 +32,12 @@ public sealed class SubscriptionValidator
     /// <summary>
     /// What a request asks to follow: listed themes (under <c>themes</c>), briefing slugs (<c>briefings</c>) and case-study
     /// keys (<c>caseStudies</c>) the catalogue holds, each list distinct; a list left out is empty. Null with an error per bad
-    /// field; with <paramref name="requireSome"/>, an error under <c>themes</c> when nothing is followed.
+    /// field; with <paramref name="requireSome"/>, an error under <c>themes</c> when nothing is followed. A briefing or case
+    /// study in <paramref name="followed"/> (what the subscriber follows now) passes even when the catalogue no longer holds
+    /// it: keeping a follow of a briefing an editor removed asks for nothing new, and must not stop the rest being saved.
     /// </summary>
     public async Task<Follows?> FollowsAsync(IReadOnlyList<string?>? themes, IReadOnlyList<string?>? briefings, IReadOnlyList<string?>? caseStudies,
-        IDictionary<string, string[]> errors, bool requireSome, CancellationToken cancellationToken)
+        IDictionary<string, string[]> errors, bool requireSome, CancellationToken cancellationToken, Follows? followed = null)
     {
         var known = ThemeList(themes ?? [], errors);
         var briefingSlugs = Ids(briefings, "briefings", "briefing", MaxBriefings, errors);
@@ -43,8 +45,8 @@ public sealed class SubscriptionValidator
         if (briefingSlugs is { Count: > 0 } || caseStudyKeys is { Count: > 0 })
         {
             var items = await _titles.DescribeAsync(new Follows([], briefingSlugs ?? [], caseStudyKeys ?? []), cancellationToken);
-            Unknown(items, FollowKind.Briefing, "briefings", "Not a briefing in the catalogue: item {0} of the list. GET /api/briefings lists them.", errors);
-            Unknown(items, FollowKind.CaseStudy, "caseStudies", "Not a case study in the catalogue: item {0} of the list. GET /api/case-studies lists them.", errors);
+            Unknown(items, FollowKind.Briefing, "briefings", "Not a briefing in the catalogue: item {0} of the list. GET /api/briefings lists them.", followed, errors);
+            Unknown(items, FollowKind.CaseStudy, "caseStudies", "Not a case study in the catalogue: item {0} of the list. GET /api/case-studies lists them.", followed, errors);
         }
 
         if (known is null || briefingSlugs is null || caseStudyKeys is null || errors.ContainsKey("briefings") || errors.ContainsKey("caseStudies"))
@@ -64,12 +66,13 @@ public sealed class SubscriptionValidator
 
     /// <summary>
     /// For a change: each list as <see cref="FollowsAsync"/> checks it, but a list left out stays null (the change keeps
-    /// what is followed of that kind).
+    /// what is followed of that kind; what is in <paramref name="followed"/> may stay though the catalogue no longer holds it).
     /// </summary>
     public async Task<(IReadOnlyList<string>? Themes, IReadOnlyList<string>? Briefings, IReadOnlyList<string>? CaseStudies)?> ChangeAsync(
-        IReadOnlyList<string?>? themes, IReadOnlyList<string?>? briefings, IReadOnlyList<string?>? caseStudies, IDictionary<string, string[]> errors, CancellationToken cancellationToken)
+        IReadOnlyList<string?>? themes, IReadOnlyList<string?>? briefings, IReadOnlyList<string?>? caseStudies, Follows followed, IDictionary<string, string[]> errors,
+        CancellationToken cancellationToken)
     {
-        var follows = await FollowsAsync(themes, briefings, caseStudies, errors, requireSome: false, cancellationToken);
+        var follows = await FollowsAsync(themes, briefings, caseStudies, errors, requireSome: false, cancellationToken, followed);
         return follows is null
             ? null
             : (themes is null ? null : follows.Themes, briefings is null ? null : follows.Briefings, caseStudies is null ? null : follows.CaseStudies);
@@ -125,9 +128,10 @@ public sealed class SubscriptionValidator
         return distinct;
     }
 
-    private static void Unknown(IReadOnlyList<FollowedItem> items, FollowKind kind, string field, string message, IDictionary<string, string[]> errors)
+    private static void Unknown(IReadOnlyList<FollowedItem> items, FollowKind kind, string field, string message, Follows? followed, IDictionary<string, string[]> errors)
     {
-        var unknown = items.Where(i => i.Kind == kind).Select((item, i) => (item, i)).Where(x => !x.item.Known).Select(x => x.i + 1).Take(10).ToList();
+        var unknown = items.Where(i => i.Kind == kind).Select((item, i) => (item, i))
+            .Where(x => !x.item.Known && followed?.Includes(x.item) != true).Select(x => x.i + 1).Take(10).ToList();
         if (unknown.Count > 0)
         {
             errors[field] = [string.Format(System.Globalization.CultureInfo.InvariantCulture, message, string.Join(", ", unknown))];

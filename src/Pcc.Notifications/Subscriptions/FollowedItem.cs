@@ -3,7 +3,10 @@ namespace Pcc.Notifications.Subscriptions;
 /// <summary>One followed thing as people see it: its kind, id and title.</summary>
 /// <param name="Kind">Theme, briefing or case study.</param>
 /// <param name="Id">The slug or key.</param>
-/// <param name="Title">Its name or title; null when the catalogue does not know it.</param>
+/// <param name="Title">
+/// Its name or title; null when the catalogue does not know it: never held it, or, for something a subscriber follows,
+/// no longer holds it (its briefing was taken out of the catalogue).
+/// </param>
 /// <param name="Removed">For a case study: it is no longer in any current briefing (its page says when it left).</param>
 public sealed record FollowedItem(FollowKind Kind, string Id, string? Title, bool Removed = false)
 {

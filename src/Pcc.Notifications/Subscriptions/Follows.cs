@@ -34,6 +34,19 @@ public sealed record Follows(IReadOnlyList<string> Themes, IReadOnlyList<string>
     /// <summary>True when everything in <paramref name="other"/> is followed already.</summary>
     public bool Covers(Follows other) => other.Except(this).IsEmpty;
 
+    /// <summary>True when <paramref name="item"/> is followed (as a theme, a briefing or a case study, by its kind).</summary>
+    public bool Includes(FollowedItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var list = item.Kind switch
+        {
+            FollowKind.Briefing => Briefings,
+            FollowKind.CaseStudy => CaseStudies,
+            _ => Themes,
+        };
+        return list.Contains(item.Id, StringComparer.Ordinal);
+    }
+
     /// <summary>How many things are followed.</summary>
     public int Count => Themes.Count + Briefings.Count + CaseStudies.Count;
 

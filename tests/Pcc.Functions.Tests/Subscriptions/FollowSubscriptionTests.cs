@@ -166,6 +166,71 @@ public sealed class FollowSubscriptionTests(SubscriptionsFixture app)
     }
 
     [Fact]
+    public async Task WhatAnEditorTookOutOfTheCatalogueIsShownAsGoneAndDoesNotStopTheRestBeingSaved()
+    {
+        var (slug, _, _) = await IngestAsync();
+        var solo = AppFixture.UniqueBriefingName("solo.md");
+        var marker = "solo" + Guid.NewGuid().ToString("N")[..8].Replace('0', 'q').Replace('1', 'r');
+        var ingested = await app.IngestAsync(solo, System.Text.Encoding.UTF8.GetBytes(
+            $"# Solo {marker}\n\n## Supporting victims of crime\n\nCase study 1: The PCC in Suffolk funded {marker} volunteers who phone victims of fraud within a day of the report.\n"), version: 1);
+        var only = ingested.GetProperty("versions")[0].GetProperty("changes")[0].GetProperty("key").GetString()!;
+        using var reader = new ReaderClient(app);
+        var email = MailDevFixture.UniqueAddress("gonefollow");
+        using (await reader.PostJsonAsync(new { email, themes = new[] { Themes.Drugs }, briefings = new[] { slug }, caseStudies = new[] { only }, frequency = "daily" }))
+        {
+        }
+
+        var manage = ManageToken(await reader.ConfirmAsync(Assert.Single(await reader.WaitForMailAsync(email)).Link(Confirm)));
+        foreach (var removed in new[] { slug, AppFixture.SlugOf(solo) })
+        {
+            using var deleted = await app.Http.DeleteAsync($"api/briefings/{removed}");
+            Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        }
+
+        // The page still lists both, ticked, each saying it is gone.
+        var page = new HtmlParser().ParseDocument(await GetPageAsync(reader, $"{Me}?token={manage}"));
+        foreach (var box in new[] { page.QuerySelector($"input[name=briefings][value='{slug}']")!, page.QuerySelector($"input[name=caseStudies][value='{only}']")! })
+        {
+            Assert.True(box.HasAttribute("checked"));
+            Assert.Contains("No longer in the catalogue", box.ParentElement!.TextContent);
+        }
+
+        // Saving the form as shown, with another frequency, saves it: keeping a follow asks for nothing new.
+        using (var saved = await reader.Http.PostAsync($"{Me}?token={manage}", new FormUrlEncodedContent(
+            [new("themes", Themes.Drugs), new("briefings", slug), new("caseStudies", only), new("frequency", "weekly")])))
+        {
+            Assert.Contains("Saved.", await saved.Content.ReadAsStringAsync());
+        }
+
+        var me = await GetMeAsync(reader, manage);
+        Assert.Equal("weekly", me.GetProperty("frequency").GetString());
+        Assert.Equal([slug], Strings(me, "briefings"));
+        Assert.Equal([only], Strings(me, "caseStudies"));
+
+        // A script may keep them too, but not add what the catalogue does not hold.
+        using (var kept = await reader.Http.PutAsJsonAsync($"{Me}?token={manage}", new { briefings = new[] { slug }, frequency = "daily" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, kept.StatusCode);
+        }
+
+        using (var added = await reader.Http.PutAsJsonAsync($"{Me}?token={manage}", new { briefings = new[] { slug, "never-a-briefing" }, frequency = "daily" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, added.StatusCode);
+            Assert.Contains("item 2 of the list", (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("briefings")[0].GetString());
+        }
+
+        // Unticking them stops following them.
+        using (var unticked = await reader.Http.PostAsync($"{Me}?token={manage}", new FormUrlEncodedContent([new("themes", Themes.Drugs), new("frequency", "daily")])))
+        {
+            Assert.Contains("Saved.", await unticked.Content.ReadAsStringAsync());
+        }
+
+        me = await GetMeAsync(reader, manage);
+        Assert.Empty(Strings(me, "briefings"));
+        Assert.Empty(Strings(me, "caseStudies"));
+    }
+
+    [Fact]
     public async Task ErasingAnAddressBlanksWhatItFollowedInThePlannedDigestBatches()
     {
         var email = MailDevFixture.UniqueAddress("erasefollow");

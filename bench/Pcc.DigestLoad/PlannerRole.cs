@@ -12,7 +12,7 @@ internal static class PlannerRole
     public static async Task<int> RunAsync(BenchArguments arguments)
     {
         using var parts = new BenchParts(arguments);
-        var runner = new DigestRunner(new LoadSource(arguments.Subscribers, seed: 48), parts.Ledger, new QueueBatchDispatcher(parts.Queue),
+        var runner = new DigestRunner(new LoadSource(arguments.Subscribers, seed: 48, arguments.FollowingCaseStudiesPercent), parts.Ledger, new QueueBatchDispatcher(parts.Queue),
             parts.Sender, EmailHtmlRenderer.Standalone, parts.DigestOptions, TimeProvider.System);
         var clock = Stopwatch.StartNew();
         var result = await runner.RunAsync(BenchArguments.Window);

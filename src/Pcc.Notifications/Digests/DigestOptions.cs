@@ -15,6 +15,13 @@ public sealed class DigestOptions
     /// <summary>Recipients per batch (one queue message, one ledger claim, one provider request), at most 1,000 (SendGrid's personalizations per request).</summary>
     public int MaxRecipientsPerBatch { get; set; } = 1000;
 
+    /// <summary>
+    /// How many audiences (distinct follow sets) planning holds a batch open for at once; the least recently joined is
+    /// written, however few it holds, to make room. Bounds the planner's memory when many subscribers follow case
+    /// studies one by one.
+    /// </summary>
+    public int MaxOpenAudiences { get; set; } = 4096;
+
     /// <summary>How many times a deferred delivery is tried, over the window's runs, before it is recorded as failed.</summary>
     public int MaxDeliveryAttempts { get; set; } = 3;
 

@@ -13,6 +13,7 @@ public sealed class DigestOptionsValidator : IValidateOptions<DigestOptions>
             .HttpUrl(options.PublicBaseUrl, nameof(options.PublicBaseUrl))
             // One batch is one SendGrid request, which takes at most this many recipients.
             .InRange(options.MaxRecipientsPerBatch, nameof(options.MaxRecipientsPerBatch), 1, SendGridLimits.MaxPersonalizations)
+            .InRange(options.MaxOpenAudiences, nameof(options.MaxOpenAudiences), 1)
             .InRange(options.MaxDeliveryAttempts, nameof(options.MaxDeliveryAttempts), 1)
             .Positive(options.DeferredRetryDelay, nameof(options.DeferredRetryDelay))
             .Positive(options.ClaimLease, nameof(options.ClaimLease))

@@ -247,7 +247,7 @@ public sealed class DigestRunner
 
     // Streams the subscriber list into the plan's batches, each written as it fills: memory holds the open batches
     // and the audiences, not the list. Deterministic for a given list: a batch holds an audience's recipients in the
-    // list's (subscriber-id) order, cut every MaxRecipientsPerBatch.
+    // list's (subscriber-id) order, cut every MaxRecipientsPerBatch, or earlier when MaxOpenAudiences others joined since.
     private async Task<PlanCounts> PlanAsync(DigestWindow window, string planId, CancellationToken cancellationToken)
     {
         var changes = new List<DigestChange>();
@@ -262,7 +262,7 @@ public sealed class DigestRunner
         using var activity = PccTelemetry.Source.StartActivity("PlanDigestWindow", ActivityKind.Internal, default(ActivityContext),
             [new("digest.window", window.Id), new("digest.changes", changes.Count)], links);
         var audiences = DigestPlanner.Audiences(changes);
-        var writer = new DigestPlanWriter(window, planId, _ledger, _renderer, _options.MaxRecipientsPerBatch);
+        var writer = new DigestPlanWriter(window, planId, _ledger, _renderer, _options.MaxRecipientsPerBatch, _options.MaxOpenAudiences);
         var empty = 0;
         try
         {

@@ -44,6 +44,44 @@ public sealed class DigestStreamingPlanTests(AzuriteFixture azurite, MailDevFixt
     }
 
     [Fact]
+    public async Task WithRoomForFewerAudiencesTheLeastRecentlyJoinedIsWrittenEarlyAndEveryoneStillGetsTheirOwnDigestOnce()
+    {
+        var harness = await DigestRunnerHarness.CreateAsync(azurite.Azurite, mailDev.MailDev);
+        harness.Options.MaxRecipientsPerBatch = 100;
+        harness.Options.MaxOpenAudiences = 2;
+        // Every other reader follows violence; the rest take turns between victims alone and both themes.
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var readers = Enumerable.Range(0, 8).Select(i => $"room{i:D2}-{tag}@example.org").ToArray();
+        string[][] follows = [[Violence], [Victims], [Violence], [Violence, Victims], [Violence], [Victims], [Violence], [Violence, Victims]];
+        var recipients = readers.Select((r, i) => Recipient(r, follows[i])).ToList();
+
+        var result = await harness.Runner(new StreamedDigestSource(Changes, recipients)).RunAsync(Daily);
+
+        Assert.Equal((DigestRunStatus.Completed, 8, 8), (result.Status, result.Recipients, result.Sent));
+        var run = await harness.Ledger.GetRunAsync(Daily);
+        var batches = new List<DigestBatchContent>();
+        await foreach (var batch in harness.Ledger.ListBatchesAsync(Daily, run!.PlanId!))
+        {
+            batches.Add(await harness.Ledger.ReadContentAsync(batch));
+        }
+
+        // Violence joined most recently each time a third audience came, so it stayed open: one batch of its four readers.
+        // The two others made room for each other: a batch of one reader each time.
+        var violence = Assert.Single(batches, b => b.ThemeSet == Violence);
+        Assert.Equal([readers[0], readers[2], readers[4], readers[6]], violence.Recipients.Select(r => r.Email));
+        Assert.Equal(5, batches.Count);
+        Assert.All(batches.Where(b => b != violence), b => Assert.Single(b.Recipients));
+        foreach (var (reader, i) in readers.Select((r, i) => (r, i)))
+        {
+            var own = Assert.Single(batches, b => b.Recipients.Any(r => r.Email == reader));
+            Assert.Equal(string.Join(',', follows[i].Order(StringComparer.Ordinal)), own.ThemeSet);
+        }
+
+        var counts = await harness.CountMailAsync(readers, expected: 8);
+        Assert.All(readers, r => Assert.Equal(1, counts[r]));
+    }
+
+    [Fact]
     public async Task ASubscriberListedTwiceInARowGetsOneEmail()
     {
         var harness = await DigestRunnerHarness.CreateAsync(azurite.Azurite, mailDev.MailDev);

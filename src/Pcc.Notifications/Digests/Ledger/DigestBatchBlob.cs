@@ -9,7 +9,9 @@ namespace Pcc.Notifications.Digests.Ledger;
 /// </summary>
 internal sealed class DigestBatchBlob : IDisposable
 {
-    private static readonly RecyclableMemoryStreamManager s_streams = new();
+    // Small blocks: most open batches hold a recipient or two (those of subscribers who follow case studies one by one),
+    // and the default 128 KB block made each of them cost 128 KB; a full batch of 1,000 is about 60 of these.
+    private static readonly RecyclableMemoryStreamManager s_streams = new(new RecyclableMemoryStreamManager.Options { BlockSize = 4 * 1024 });
     private static readonly JsonEncodedText s_windowId = Name(nameof(DigestBatchContent.WindowId));
     private static readonly JsonEncodedText s_themeSet = Name(nameof(DigestBatchContent.ThemeSet));
     private static readonly JsonEncodedText s_content = Name(nameof(DigestBatchContent.Content));

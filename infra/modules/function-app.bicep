@@ -192,6 +192,7 @@ resource settings 'Microsoft.Web/sites/config@2025-03-01' = {
 
     Digests__PublicBaseUrl: baseUrl
     Digests__MaxRecipientsPerBatch: '1000'
+    Digests__MaxOpenAudiences: '4096'
     Digests__MaxDeliveryAttempts: '3'
     Digests__ClaimLease: '00:15:00'
     Digests__DeferredRetryDelay: '00:05:00'

@@ -16,12 +16,7 @@ public sealed record ManageForm(IReadOnlyList<string> Themes, IReadOnlyList<stri
         new(subscriber.Themes, subscriber.Briefings, subscriber.CaseStudies, subscriber.Frequency, subscriber.IncludeMinorCorrections);
 
     /// <summary>Whether the item is ticked.</summary>
-    public bool Ticks(FollowedItem item) => (item.Kind switch
-    {
-        FollowKind.Briefing => Briefings,
-        FollowKind.CaseStudy => CaseStudies,
-        _ => Themes,
-    }).Contains(item.Id, StringComparer.Ordinal);
+    public bool Ticks(FollowedItem item) => Follows.Includes(item);
 
     /// <summary>What is ticked, as follows.</summary>
     public Follows Follows => new(Themes, Briefings, CaseStudies);
